@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper();
-    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
@@ -39,6 +39,18 @@ public final class Json {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
     }
+
+    /** JSON equality where 1, 1.0 and 1L are the same number, as they are in JSON text. */
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        return a.equals(NUMBERS_BY_VALUE, b);
+    }
+
+    private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    };
 
     public static ObjectNode object() {
         return NODES.objectNode();

@@ -1,0 +1,26 @@
+package dev.stepwise.asl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.asl.path.PayloadTemplate;
+
+/**
+ * Map: runs its item processor once per item of an array. {@code itemSelector} holds ItemSelector
+ * or the legacy Parameters; {@code processor} holds ItemProcessor or the legacy Iterator.
+ * Distributed-mode fields (ItemReader, ItemBatcher, ResultWriter) are kept as parsed JSON.
+ */
+public record MapState(String name, DataPaths paths, JsonPath itemsPath, PayloadTemplate itemSelector,
+                       Branch processor, ProcessorMode mode, String executionType,
+                       Integer maxConcurrency, JsonPath maxConcurrencyPath,
+                       Double toleratedFailurePercentage, JsonPath toleratedFailurePercentagePath,
+                       Integer toleratedFailureCount, JsonPath toleratedFailureCountPath,
+                       JsonNode itemReader, JsonNode itemBatcher, JsonNode resultWriter, String label,
+                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition) implements State {
+
+    public enum ProcessorMode { INLINE, DISTRIBUTED }
+
+    @Override
+    public String type() {
+        return "Map";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.stepwise.asl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.path.PayloadTemplate;
+
+/** Pass: passes its input (or its fixed Result) to its output. {@code result} is null when absent. */
+public record PassState(String name, DataPaths paths, PayloadTemplate parameters, JsonNode result,
+                        Transition transition) implements State {
+    @Override
+    public String type() {
+        return "Pass";
+    }
+}

@@ -1,0 +1,11 @@
+package dev.stepwise.asl.model;
+
+/** One state of a workflow; the closed set of the eight ASL state types. */
+public sealed interface State
+        permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState, MapState {
+
+    String name();
+
+    /** The ASL "Type" value, also the prefix of the state's history events (PassStateEntered...). */
+    String type();
+}

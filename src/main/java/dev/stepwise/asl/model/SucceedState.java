@@ -1,0 +1,9 @@
+package dev.stepwise.asl.model;
+
+/** Succeed: ends its branch (or the execution) successfully with its input as output. */
+public record SucceedState(String name, DataPaths paths) implements State {
+    @Override
+    public String type() {
+        return "Succeed";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.ChoiceState;
+import dev.stepwise.asl.model.Transition;
+import dev.stepwise.asl.path.Bindings;
+
+/** Choice: the first matching rule's Next, else Default, else States.NoChoiceMatched. */
+final class ChoiceRunner implements StateRunner<ChoiceState> {
+    @Override
+    public Outcome attempt(ChoiceState state, StepRun run, StateVisit visit) {
+        JsonNode input = run.applyInputPath(state.paths(), visit);
+        Bindings bindings = run.bindings(input, visit);
+        String next = state.defaultState();
+        for (ChoiceState.Choice choice : state.choices()) {
+            if (choice.rule().matches(bindings)) {
+                next = choice.next();
+                break;
+            }
+        }
+        if (next == null) {
+            throw new StatesFailure(StatesError.NO_CHOICE_MATCHED, Causes.noChoiceMatched());
+        }
+        return run.exit(state, run.applyOutputPath(state.paths(), input, visit), new Transition(next));
+    }
+}

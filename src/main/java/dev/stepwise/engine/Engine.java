@@ -1,0 +1,116 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.Branch;
+import dev.stepwise.asl.model.ChoiceState;
+import dev.stepwise.asl.model.FailState;
+import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.asl.model.PassState;
+import dev.stepwise.asl.model.State;
+import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.model.SucceedState;
+import dev.stepwise.asl.model.TaskState;
+import dev.stepwise.asl.model.WaitState;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The interpreter: evaluates ONE step of an execution and returns what it decided plus the
+ * history events it produced. It does no I/O and reads no clock or random source of its own,
+ * so the same step, time and random source always give the same result.
+ */
+public final class Engine {
+    private static final Map<Class<? extends State>, StateRunner<?>> RUNNERS = Map.of(
+            PassState.class, new PassRunner(),
+            TaskState.class, new TaskRunner(),
+            ChoiceState.class, new ChoiceRunner(),
+            WaitState.class, new WaitRunner(),
+            SucceedState.class, new SucceedRunner(),
+            FailState.class, new FailRunner(),
+            ParallelState.class, new ParallelRunner(),
+            MapState.class, new MapRunner());
+
+    private final EngineOptions options;
+
+    public Engine(EngineOptions options) {
+        this.options = options;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** The first step of an execution: the ExecutionStarted event and entering StartAt. */
+    public StepResult start(StateMachine machine, ExecutionInfo execution) {
+        Outcome next = new Outcome.Continue(new Step.Enter(Frame.ROOT, machine.root().startAt(), execution.input()));
+        return new StepResult(next, List.of(new dev.stepwise.engine.history.HistoryEvent(EventType.ExecutionStarted,
+                new EventDetails.ExecutionStarted(execution.input(), execution.roleArn()))));
+    }
+
+    /**
+     * Evaluates one step. {@code firstEventId} is the id the runtime will give this step's first
+     * event; causes that say "entered at the event id #N" refer to it.
+     */
+    public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
+                           RandomGenerator random) {
+        Branch branch = machine.root();
+        State enclosing = null;
+        for (Frame.Segment segment : step.frame().segments()) {
+            enclosing = branch.state(segment.stateName());
+            branch = branchOf(enclosing, segment.index());
+        }
+        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId);
+        Outcome outcome;
+        if (step instanceof Step.Enter enter) {
+            outcome = enter(run, enter.stateName(), enter.input());
+        } else if (step instanceof Step.StartBranch start) {
+            if (enclosing instanceof MapState) {
+                run.emit(EventType.MapIterationStarted, new EventDetails.MapIteration(enclosing.name(), step.frame().last().index()));
+            }
+            outcome = enter(run, branch.startAt(), start.input());
+        } else {
+            Step.Resume resume = (Step.Resume) step;
+            outcome = resume(run, branch.state(resume.visit().stateName()), resume.visit(), resume.resumption());
+        }
+        return new StepResult(outcome, run.events());
+    }
+
+    /** The states a branch frame runs: a Parallel's branch {@code index} or a Map's item processor. */
+    public static Branch branchOf(State state, int index) {
+        if (state instanceof ParallelState parallel) {
+            return parallel.branches().get(index);
+        }
+        if (state instanceof MapState map) {
+            return map.processor();
+        }
+        throw new IllegalArgumentException("state '" + state.name() + "' is a " + state.type() + ", expected Parallel or Map");
+    }
+
+    private Outcome enter(StepRun run, String stateName, JsonNode input) {
+        State state = run.branch.state(stateName);
+        StateVisit visit = new StateVisit(stateName, input, run.nextEventId(), run.now, List.of());
+        run.emit(EventType.stateEntered(state.type()), new EventDetails.StateEntered(stateName, input));
+        return resume(run, state, visit, new Resumption.RetryAttempt());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Outcome resume(StepRun run, State state, StateVisit visit, Resumption resumption) {
+        StateRunner<State> runner = (StateRunner<State>) RUNNERS.get(state.getClass());
+        try {
+            return resumption instanceof Resumption.RetryAttempt
+                    ? runner.attempt(state, run, visit)
+                    : runner.resume(state, run, visit, resumption);
+        } catch (StatesFailure failure) {
+            String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) ? failure.cause()
+                    : Causes.atState(state.name(), visit.enteredEventId(), failure.cause());
+            return run.recover(state, runner.errors(state), visit, failure.error(), cause);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.stepwise.engine;
+
+/**
+ * How many failed items a Map may have and still succeed (ToleratedFailureCount/Percentage).
+ * Parallel states and Maps without the fields tolerate none.
+ */
+public record FailureTolerance(Integer count, Double percentage) {
+    public static final FailureTolerance NONE = new FailureTolerance(null, null);
+
+    /** True when {@code failed} of {@code total} items is more than tolerated: the Map fails. */
+    public boolean isExceeded(int failed, int total) {
+        if (failed == 0) {
+            return false;
+        }
+        if (count == null && percentage == null) {
+            return true;
+        }
+        boolean withinCount = count != null && failed <= count;
+        boolean withinPercentage = percentage != null && total > 0 && failed * 100.0 / total <= percentage;
+        return !(withinCount || withinPercentage);
+    }
+}

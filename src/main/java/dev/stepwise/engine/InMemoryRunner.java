@@ -1,0 +1,226 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs a whole execution in memory on a virtual clock: waits and retry back-offs pass
+ * instantly but move the clock, tasks go to a pluggable executor, Parallel branches and Map
+ * items run one step at a time in a deterministic order. Used by tests, the benchmark and tools.
+ * It keeps no history itself (events go to a sink), so its memory is bounded by the payloads
+ * in flight, not by the execution's length.
+ */
+public final class InMemoryRunner {
+
+    /** Performs a Task state's work. */
+    @FunctionalInterface
+    public interface TaskExecutor {
+        /** @return {@link Resumption.TaskSucceeded} or {@link Resumption.TaskFailed} */
+        Resumption execute(TaskRequest request);
+    }
+
+    /** Receives each history event with its id and time. */
+    @FunctionalInterface
+    public interface HistorySink {
+        void accept(long id, Instant timestamp, HistoryEvent event);
+
+        HistorySink NONE = (id, timestamp, event) -> { };
+    }
+
+    public record Result(ExecutionStatus status, JsonNode output, String error, String cause, long eventCount,
+                         long statesEntered, Instant stopTime) {
+    }
+
+    private final Engine engine;
+    private final TaskExecutor tasks;
+
+    public InMemoryRunner(Engine engine, TaskExecutor tasks) {
+        this.engine = engine;
+        this.tasks = tasks;
+    }
+
+    public Result run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random) {
+        return new Run(machine, execution, sink, random).go();
+    }
+
+    /** A fan-out waiting for its branches. */
+    private static final class Join {
+        final Join owner;
+        final Outcome.FanOut fanOut;
+        final JsonNode[] outputs;
+        final Deque<Step.StartBranch> notStarted;
+        int finished;
+        int failed;
+        boolean closed;
+
+        Join(Join owner, Outcome.FanOut fanOut) {
+            this.owner = owner;
+            this.fanOut = fanOut;
+            this.outputs = new JsonNode[fanOut.branches().size()];
+            this.notStarted = new ArrayDeque<>(fanOut.branches());
+        }
+
+        boolean isAborted() {
+            for (Join join = this; join != null; join = join.owner) {
+                if (join.closed) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Pending(Instant at, long sequence, Step step, Join owner) {
+    }
+
+    private final class Run {
+        final StateMachine machine;
+        final ExecutionInfo execution;
+        final HistorySink sink;
+        final RandomGenerator random;
+        final PriorityQueue<Pending> queue = new PriorityQueue<>((a, b) -> {
+            int byTime = a.at.compareTo(b.at);
+            return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+        });
+        final Instant deadline;
+        long sequence;
+        long eventId;
+        long statesEntered;
+        Instant now;
+
+        Run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random) {
+            this.machine = machine;
+            this.execution = execution;
+            this.sink = sink;
+            this.random = random;
+            this.now = execution.startTime();
+            this.deadline = machine.timeoutSeconds() == null ? null : now.plusSeconds(machine.timeoutSeconds());
+        }
+
+        Result go() {
+            StepResult started = engine.start(machine, execution);
+            record(started.events());
+            schedule(now, ((Outcome.Continue) started.outcome()).next(), null);
+            while (!queue.isEmpty()) {
+                Pending next = queue.poll();
+                if (next.owner != null && next.owner.isAborted()) {
+                    continue;
+                }
+                if (deadline != null && next.at.isAfter(deadline)) {
+                    now = deadline;
+                    String cause = "The execution timed out";
+                    record(List.of(new HistoryEvent(EventType.ExecutionTimedOut,
+                            new EventDetails.ExecutionFailed(StatesError.TIMEOUT.aslName(), cause))));
+                    return finish(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT.aslName(), cause);
+                }
+                now = next.at;
+                StepResult result = engine.step(machine, execution, next.step, now, eventId + 1, random);
+                record(result.events());
+                Result end = apply(result.outcome(), next);
+                if (end != null) {
+                    return end;
+                }
+            }
+            throw new IllegalStateException("the execution stopped without an end");
+        }
+
+        private Result apply(Outcome outcome, Pending from) {
+            Join owner = from.owner;
+            if (outcome instanceof Outcome.Continue go) {
+                schedule(now, go.next(), owner);
+            } else if (outcome instanceof Outcome.Sleep sleep) {
+                schedule(sleep.until(), sleep.next(), owner);
+            } else if (outcome instanceof Outcome.RunTask task) {
+                schedule(now, task.then().with(tasks.execute(task.request())), owner);
+            } else if (outcome instanceof Outcome.FanOut fanOut) {
+                Join join = new Join(owner, fanOut);
+                int first = fanOut.maxConcurrency() == 0 ? fanOut.branches().size() : fanOut.maxConcurrency();
+                for (int i = 0; i < first && !join.notStarted.isEmpty(); i++) {
+                    schedule(now, join.notStarted.poll(), join);
+                }
+            } else if (outcome instanceof Outcome.FrameSucceeded done) {
+                if (from.step.frame().isRoot()) {
+                    return finish(ExecutionStatus.SUCCEEDED, done.output(), null, null);
+                }
+                branchEnded(owner, from.step.frame().last().index(), done.output(), null, null);
+            } else if (outcome instanceof Outcome.FrameFailed failed) {
+                if (from.step.frame().isRoot()) {
+                    return finish(ExecutionStatus.FAILED, null, failed.error(), failed.cause());
+                }
+                branchEnded(owner, from.step.frame().last().index(), null, failed.error(), failed.cause());
+            }
+            return null;
+        }
+
+        private void branchEnded(Join join, int index, JsonNode output, String error, String cause) {
+            join.finished++;
+            int total = join.outputs.length;
+            if (error != null) {
+                join.failed++;
+                if (join.fanOut.tolerance().isExceeded(join.failed, total)) {
+                    close(join, join.fanOut.tolerance() == FailureTolerance.NONE
+                            ? new Resumption.BranchesFailed(error, cause)
+                            : new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
+                                    "The specified tolerated failure threshold was exceeded"));
+                    return;
+                }
+                output = dev.stepwise.asl.Json.object().put("Error", error).put("Cause", cause);
+            }
+            join.outputs[index] = output;
+            if (join.finished == total) {
+                close(join, new Resumption.BranchesSucceeded(Arrays.asList(join.outputs)));
+            } else if (!join.notStarted.isEmpty()) {
+                schedule(now, join.notStarted.poll(), join);
+            }
+        }
+
+        private void close(Join join, Resumption result) {
+            join.closed = true;
+            schedule(now, join.fanOut.join().with(result), join.owner);
+        }
+
+        private void schedule(Instant at, Step step, Join owner) {
+            queue.add(new Pending(at, sequence++, step, owner));
+        }
+
+        private void record(List<HistoryEvent> events) {
+            for (HistoryEvent event : events) {
+                eventId++;
+                if (event.details() instanceof EventDetails.StateEntered) {
+                    statesEntered++;
+                }
+                sink.accept(eventId, now, event);
+            }
+        }
+
+        private Result finish(ExecutionStatus status, JsonNode output, String error, String cause) {
+            return new Result(status, output, error, cause, eventId, statesEntered, now);
+        }
+    }
+
+    /** Convenience for tools: all events of a run, in order. */
+    public static final class CollectingSink implements HistorySink {
+        private final List<HistoryEvent> events = new ArrayList<>();
+
+        @Override
+        public void accept(long id, Instant timestamp, HistoryEvent event) {
+            events.add(event);
+        }
+
+        public List<HistoryEvent> events() {
+            return events;
+        }
+    }
+}

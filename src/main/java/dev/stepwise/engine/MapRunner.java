@@ -1,0 +1,112 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.ErrorHandling;
+import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Map: runs the item processor once per item of the array ItemsPath selects; each item's input
+ * is the item, or the ItemSelector evaluated with $$.Map.Item.Index/Value. The result is the
+ * array of item outputs in item order.
+ */
+final class MapRunner implements StateRunner<MapState> {
+    @Override
+    public Outcome attempt(MapState state, StepRun run, StateVisit visit) {
+        JsonNode input = run.applyInputPath(state.paths(), visit);
+        JsonNode items = input;
+        if (state.itemsPath() != null) {
+            JsonNode finalInput = input;
+            items = state.itemsPath().read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(
+                    StatesError.RUNTIME, Causes.pathNotFound("ItemsPath", state.itemsPath().expression(), finalInput)));
+        }
+        if (!items.isArray()) {
+            throw new StatesFailure(StatesError.RUNTIME, "Item selector path '"
+                    + (state.itemsPath() == null ? "$" : state.itemsPath().expression()) + "' is not an array");
+        }
+        int maxConcurrency = intValue(state.maxConcurrency(), state.maxConcurrencyPath(), run, visit, input, 0);
+        FailureTolerance tolerance = tolerance(state, run, visit, input);
+        run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
+        if (items.isEmpty()) {
+            return resume(state, run, visit, new Resumption.BranchesSucceeded(List.of()));
+        }
+        ObjectNode context = state.itemSelector() == null ? null : run.context(visit);
+        List<Step.StartBranch> branches = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (state.itemSelector() != null) {
+                JsonNode itemContext = ContextObject.withMapItem(context, i, item);
+                item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random));
+            }
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), item));
+        }
+        return new Outcome.FanOut(branches, maxConcurrency, tolerance,
+                new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));
+    }
+
+    @Override
+    public Outcome resume(MapState state, StepRun run, StateVisit visit, Resumption resumption) {
+        if (resumption instanceof Resumption.BranchesFailed failed) {
+            run.emit(EventType.MapStateFailed, EventDetails.None.INSTANCE);
+            return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
+        }
+        run.emit(EventType.MapStateSucceeded, EventDetails.None.INSTANCE);
+        ArrayNode result = Json.NODES.arrayNode();
+        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
+        return run.exit(state, run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit),
+                state.transition());
+    }
+
+    @Override
+    public ErrorHandling errors(MapState state) {
+        return state.errors();
+    }
+
+    private static FailureTolerance tolerance(MapState state, StepRun run, StateVisit visit, JsonNode input) {
+        Integer count = state.toleratedFailureCount();
+        if (count == null && state.toleratedFailureCountPath() != null) {
+            count = intValue(null, state.toleratedFailureCountPath(), run, visit, input, 0);
+        }
+        Double percentage = state.toleratedFailurePercentage();
+        if (percentage == null && state.toleratedFailurePercentagePath() != null) {
+            JsonNode value = read(state.toleratedFailurePercentagePath(), run, visit, input);
+            if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
+                throw new StatesFailure(StatesError.RUNTIME, "The ToleratedFailurePercentagePath field refers to value '"
+                        + Json.write(value) + "' which is not a valid number between 0 and 100");
+            }
+            percentage = value.asDouble();
+        }
+        return count == null && percentage == null ? FailureTolerance.NONE : new FailureTolerance(count, percentage);
+    }
+
+    private static int intValue(Integer fixed, JsonPath path, StepRun run, StateVisit visit, JsonNode input, int absent) {
+        if (fixed != null) {
+            return fixed;
+        }
+        if (path == null) {
+            return absent;
+        }
+        JsonNode value = read(path, run, visit, input);
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw new StatesFailure(StatesError.RUNTIME, "The " + path.expression() + " field refers to value '"
+                    + Json.write(value) + "' which is not a valid non-negative integer");
+        }
+        return value.asInt();
+    }
+
+    private static JsonNode read(JsonPath path, StepRun run, StateVisit visit, JsonNode input) {
+        return path.read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
+                Causes.pathNotFound(path.expression(), path.expression(), input)));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a step decided. The engine only decides; the runtime applies the outcome: stores and
+ * schedules the next step, runs the task, starts the branches, or ends the frame.
+ */
+public sealed interface Outcome {
+
+    /** Run {@code next} now (a transition to the next state in the same frame). */
+    record Continue(Step next) implements Outcome {
+    }
+
+    /** Run {@code next} at {@code until} (a Wait state, or a retry's back-off). */
+    record Sleep(Instant until, Step next) implements Outcome {
+    }
+
+    /** Run the task, then {@code then} with its result in place of {@link Resumption.TaskPending}. */
+    record RunTask(TaskRequest request, Step.Resume then) implements Outcome {
+    }
+
+    /**
+     * Start these branches (at most {@code maxConcurrency} at once; 0 means no limit). When all
+     * have succeeded, or one failure is more than {@code tolerance} allows, run {@code join} with
+     * the results in place of {@link Resumption.BranchesPending}.
+     */
+    record FanOut(List<Step.StartBranch> branches, int maxConcurrency, FailureTolerance tolerance,
+                  Step.Resume join) implements Outcome {
+        public FanOut {
+            branches = List.copyOf(branches);
+        }
+    }
+
+    /** The frame ended successfully; for the root frame the execution has succeeded. */
+    record FrameSucceeded(JsonNode output) implements Outcome {
+    }
+
+    /** The frame ended with an error; for the root frame the execution has failed. */
+    record FrameFailed(String error, String cause) implements Outcome {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.model.ErrorHandling;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parallel: every branch gets the effective input; the result is the array of branch outputs. */
+final class ParallelRunner implements StateRunner<ParallelState> {
+    @Override
+    public Outcome attempt(ParallelState state, StepRun run, StateVisit visit) {
+        JsonNode input = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
+        run.emit(EventType.ParallelStateStarted, EventDetails.None.INSTANCE);
+        List<Step.StartBranch> branches = new ArrayList<>(state.branches().size());
+        for (int i = 0; i < state.branches().size(); i++) {
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), input));
+        }
+        return new Outcome.FanOut(branches, 0, FailureTolerance.NONE,
+                new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));
+    }
+
+    @Override
+    public Outcome resume(ParallelState state, StepRun run, StateVisit visit, Resumption resumption) {
+        if (resumption instanceof Resumption.BranchesFailed failed) {
+            run.emit(EventType.ParallelStateFailed, EventDetails.None.INSTANCE);
+            return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
+        }
+        run.emit(EventType.ParallelStateSucceeded, EventDetails.None.INSTANCE);
+        ArrayNode result = Json.NODES.arrayNode();
+        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
+        return run.exit(state, run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit),
+                state.transition());
+    }
+
+    @Override
+    public ErrorHandling errors(ParallelState state) {
+        return state.errors();
+    }
+}

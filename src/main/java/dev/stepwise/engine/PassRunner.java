@@ -1,0 +1,15 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.model.PassState;
+
+/** Pass: its result is its fixed Result, or else its (Parameters-shaped) input. */
+final class PassRunner implements StateRunner<PassState> {
+    @Override
+    public Outcome attempt(PassState state, StepRun run, StateVisit visit) {
+        JsonNode effective = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
+        JsonNode result = state.result() != null ? state.result() : effective;
+        JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), result, visit), visit);
+        return run.exit(state, output, state.transition());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.Branch;
+import dev.stepwise.asl.model.Catcher;
+import dev.stepwise.asl.model.DataPaths;
+import dev.stepwise.asl.model.ErrorHandling;
+import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.Retrier;
+import dev.stepwise.asl.model.State;
+import dev.stepwise.asl.model.Transition;
+import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One evaluation of one step: the frame it runs in, the clock reading and random source it was
+ * given, and the events it has produced so far. The work every state shares — InputPath,
+ * Parameters, ResultSelector, ResultPath, OutputPath, the payload check, the transition, and
+ * Retry/Catch — is written here once; each state type's runner adds only its own semantics.
+ */
+final class StepRun {
+    final EngineOptions options;
+    final ExecutionInfo execution;
+    final Frame frame;
+    final Branch branch;
+    /** The Map or Parallel state whose branch this frame is, or null in the root frame. */
+    final State enclosing;
+    final Instant now;
+    final RandomGenerator random;
+    private final long firstEventId;
+    private final List<HistoryEvent> events = new ArrayList<>(4);
+
+    StepRun(EngineOptions options, ExecutionInfo execution, Frame frame, Branch branch, State enclosing, Instant now,
+            RandomGenerator random, long firstEventId) {
+        this.options = options;
+        this.execution = execution;
+        this.frame = frame;
+        this.branch = branch;
+        this.enclosing = enclosing;
+        this.now = now;
+        this.random = random;
+        this.firstEventId = firstEventId;
+    }
+
+    List<HistoryEvent> events() {
+        return events;
+    }
+
+    long nextEventId() {
+        return firstEventId + events.size();
+    }
+
+    void emit(EventType type, EventDetails details) {
+        events.add(new HistoryEvent(type, details));
+    }
+
+    // ---- data flow -------------------------------------------------------------------------
+
+    Bindings bindings(JsonNode input, StateVisit visit) {
+        return Bindings.of(input, () -> context(visit), random);
+    }
+
+    ObjectNode context(StateVisit visit) {
+        return ContextObject.of(execution, visit.stateName(), visit.enteredTime(), visit.retryCount());
+    }
+
+    /** InputPath: null gives {}; a path that selects nothing fails the state. */
+    JsonNode applyInputPath(DataPaths paths, StateVisit visit) {
+        return select(paths.inputPath(), "InputPath", visit.input(), visit);
+    }
+
+    /** OutputPath: null gives {}; a path that selects nothing fails the state. */
+    JsonNode applyOutputPath(DataPaths paths, JsonNode value, StateVisit visit) {
+        return select(paths.outputPath(), "OutputPath", value, visit);
+    }
+
+    private JsonNode select(JsonPath path, String field, JsonNode value, StateVisit visit) {
+        if (path == null) {
+            return Json.object();
+        }
+        if ("$".equals(path.expression())) {
+            return value;
+        }
+        return path.read(bindings(value, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
+                Causes.pathNotFound(field, path.expression(), value)));
+    }
+
+    JsonNode applyTemplate(PayloadTemplate template, JsonNode input, StateVisit visit) {
+        return template == null ? input : template.evaluate(bindings(input, visit));
+    }
+
+    /** ResultPath places the result into the state's raw input; null discards the result. */
+    JsonNode applyResultPath(DataPaths paths, JsonNode result, StateVisit visit) {
+        return paths.resultPath() == null ? visit.input() : paths.resultPath().put(visit.input(), result);
+    }
+
+    void checkPayload(State state, JsonNode value) {
+        if (JsonSize.exceeds(value, options.payloadLimitBytes())) {
+            throw new StatesFailure(StatesError.DATA_LIMIT_EXCEEDED, Causes.dataLimitExceeded(state.name()));
+        }
+    }
+
+    // ---- endings ---------------------------------------------------------------------------
+
+    /** The state is done with this output: emit its Exited event and follow its transition. */
+    Outcome exit(State state, JsonNode output, Transition transition) {
+        checkPayload(state, output);
+        emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
+        return transition.isEnd() ? frameSucceeded(output) : new Outcome.Continue(new Step.Enter(frame, transition.next(), output));
+    }
+
+    Outcome frameSucceeded(JsonNode output) {
+        if (frame.isRoot()) {
+            emit(EventType.ExecutionSucceeded, new EventDetails.ExecutionSucceeded(output));
+        } else if (enclosing instanceof MapState) {
+            emit(EventType.MapIterationSucceeded, new EventDetails.MapIteration(enclosing.name(), frame.last().index()));
+        }
+        return new Outcome.FrameSucceeded(output);
+    }
+
+    Outcome frameFailed(String error, String cause) {
+        if (frame.isRoot()) {
+            emit(EventType.ExecutionFailed, new EventDetails.ExecutionFailed(error, cause));
+        } else if (enclosing instanceof MapState) {
+            emit(EventType.MapIterationFailed, new EventDetails.MapIteration(enclosing.name(), frame.last().index()));
+        }
+        return new Outcome.FrameFailed(error, cause);
+    }
+
+    /**
+     * A state reported an error: the first Retrier whose ErrorEquals matches decides whether to
+     * retry (while it has attempts left); otherwise the first matching Catcher moves on; otherwise
+     * the frame fails.
+     */
+    Outcome recover(State state, ErrorHandling errors, StateVisit visit, String error, String cause) {
+        List<Retrier> retriers = errors.retry();
+        for (int i = 0; i < retriers.size(); i++) {
+            Retrier retrier = retriers.get(i);
+            if (ErrorMatcher.matches(retrier.errorEquals(), error)) {
+                int attempts = visit.attemptsOf(i);
+                if (attempts < retrier.maxAttempts()) {
+                    Instant at = now.plusMillis(RetryDelay.millis(retrier, attempts, random));
+                    return new Outcome.Sleep(at, new Step.Resume(frame, visit.withRetry(i), new Resumption.RetryAttempt()));
+                }
+                break;
+            }
+        }
+        for (Catcher catcher : errors.catchers()) {
+            if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
+                ObjectNode errorOutput = Json.object();
+                errorOutput.put("Error", error);
+                errorOutput.put("Cause", cause);
+                JsonNode output;
+                try {
+                    output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
+                    checkPayload(state, output);
+                } catch (StatesFailure failure) {
+                    return frameFailed(failure.error(), failure.cause());
+                }
+                emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
+                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output));
+            }
+        }
+        return frameFailed(error, cause);
+    }
+}

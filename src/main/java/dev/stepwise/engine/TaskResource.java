@@ -1,0 +1,35 @@
+package dev.stepwise.engine;
+
+/**
+ * A Task's Resource ARN read the way its history events name it: a service integration
+ * ({@code arn:aws:states:::lambda:invoke} → resourceType "lambda", resource "invoke"), a Lambda
+ * function ARN, or an activity ARN.
+ */
+public record TaskResource(Kind kind, String resourceType, String resource, String region) {
+
+    public enum Kind { SERVICE, LAMBDA_FUNCTION, ACTIVITY }
+
+    public static TaskResource of(String arn, String defaultRegion) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length == 6 && "lambda".equals(parts[2]) && parts[5].startsWith("function:")) {
+            return new TaskResource(Kind.LAMBDA_FUNCTION, "lambda", arn, orDefault(parts[3], defaultRegion));
+        }
+        if (parts.length == 6 && "states".equals(parts[2]) && parts[5].startsWith("activity:")) {
+            return new TaskResource(Kind.ACTIVITY, "activity", arn, orDefault(parts[3], defaultRegion));
+        }
+        if (parts.length == 6 && "states".equals(parts[2])) {
+            String service = parts[5];
+            int colon = service.indexOf(':');
+            if (colon > 0) {
+                return new TaskResource(Kind.SERVICE, service.substring(0, colon), service.substring(colon + 1),
+                        orDefault(parts[3], defaultRegion));
+            }
+        }
+        return new TaskResource(Kind.SERVICE, parts.length > 2 ? parts[2] : arn, arn,
+                parts.length > 3 ? orDefault(parts[3], defaultRegion) : defaultRegion);
+    }
+
+    private static String orDefault(String region, String defaultRegion) {
+        return region == null || region.isEmpty() ? defaultRegion : region;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.stepwise.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.ErrorHandling;
+import dev.stepwise.asl.model.TaskState;
+import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+
+/**
+ * Task: asks the runtime to call its resource with the effective input, then shapes the result.
+ * History events follow the resource kind: Lambda function ARNs give LambdaFunction* events,
+ * activities Activity* events, service integrations Task* events.
+ */
+final class TaskRunner implements StateRunner<TaskState> {
+    @Override
+    public Outcome attempt(TaskState state, StepRun run, StateVisit visit) {
+        JsonNode input = run.applyInputPath(state.paths(), visit);
+        JsonNode parameters = run.applyTemplate(state.parameters(), input, visit);
+        run.checkPayload(state, parameters);
+        long timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), run, visit, input,
+                TaskState.DEFAULT_TIMEOUT_SECONDS);
+        Long heartbeat = state.heartbeatSeconds() == null && state.heartbeatSecondsPath() == null ? null
+                : seconds(state.heartbeatSeconds(), state.heartbeatSecondsPath(), run, visit, input, 0);
+        TaskResource resource = TaskResource.of(state.resource(), run.options.region());
+        Long shownTimeout = state.timeoutSeconds() == null && state.timeoutSecondsPath() == null ? null : timeout;
+        switch (resource.kind()) {
+            case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionScheduled,
+                    new EventDetails.LambdaFunctionScheduled(state.resource(), parameters, shownTimeout));
+            case ACTIVITY -> run.emit(EventType.ActivityScheduled,
+                    new EventDetails.ActivityScheduled(state.resource(), parameters, shownTimeout, heartbeat));
+            default -> run.emit(EventType.TaskScheduled, new EventDetails.TaskScheduled(resource.resourceType(),
+                    resource.resource(), resource.region(), parameters, shownTimeout, heartbeat));
+        }
+        TaskRequest request = new TaskRequest(state.name(), state.resource(), parameters, timeout, heartbeat,
+                state.credentials(), visit.retryCount());
+        return new Outcome.RunTask(request, new Step.Resume(run.frame, visit, new Resumption.TaskPending()));
+    }
+
+    @Override
+    public Outcome resume(TaskState state, StepRun run, StateVisit visit, Resumption resumption) {
+        TaskResource resource = TaskResource.of(state.resource(), run.options.region());
+        started(resource, run);
+        if (resumption instanceof Resumption.TaskFailed failed) {
+            switch (resource.kind()) {
+                case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionFailed,
+                        new EventDetails.LambdaFunctionFailed(failed.error(), failed.cause()));
+                case ACTIVITY -> run.emit(EventType.ActivityFailed, new EventDetails.ActivityFailed(failed.error(), failed.cause()));
+                default -> run.emit(EventType.TaskFailed, new EventDetails.TaskFailed(resource.resourceType(),
+                        resource.resource(), failed.error(), failed.cause()));
+            }
+            return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
+        }
+        JsonNode result = ((Resumption.TaskSucceeded) resumption).output();
+        switch (resource.kind()) {
+            case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionSucceeded, new EventDetails.LambdaFunctionSucceeded(result));
+            case ACTIVITY -> run.emit(EventType.ActivitySucceeded, new EventDetails.ActivitySucceeded(result));
+            default -> run.emit(EventType.TaskSucceeded,
+                    new EventDetails.TaskSucceeded(resource.resourceType(), resource.resource(), result));
+        }
+        run.checkPayload(state, result);
+        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
+        JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit);
+        return run.exit(state, output, state.transition());
+    }
+
+    @Override
+    public ErrorHandling errors(TaskState state) {
+        return state.errors();
+    }
+
+    private static void started(TaskResource resource, StepRun run) {
+        switch (resource.kind()) {
+            case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionStarted, EventDetails.None.INSTANCE);
+            case ACTIVITY -> run.emit(EventType.ActivityStarted, EventDetails.None.INSTANCE);
+            default -> run.emit(EventType.TaskStarted, new EventDetails.TaskStarted(resource.resourceType(), resource.resource()));
+        }
+    }
+
+    /** TimeoutSeconds/HeartbeatSeconds, or their *Path forms read from the state's input: a positive integer. */
+    private static long seconds(Integer fixed, JsonPath path, StepRun run, StateVisit visit, JsonNode input, long absent) {
+        if (fixed != null) {
+            return fixed;
+        }
+        if (path == null) {
+            return absent;
+        }
+        JsonNode value = path.read(run.bindings(input, visit)).orElse(null);
+        if (value == null || !value.isIntegralNumber() || value.asLong() <= 0) {
+            throw new StatesFailure(StatesError.RUNTIME, "The value of the field '" + path.expression()
+                    + "' must be a positive integer");
+        }
+        return value.asLong();
+    }
+}

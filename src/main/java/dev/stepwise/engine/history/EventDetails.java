@@ -1,0 +1,144 @@
+package dev.stepwise.engine.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The detail object of a history event; each record names the field AWS puts it under
+ * (e.g. stateEnteredEventDetails). Payloads are JSON trees; the API writes them as strings.
+ */
+public sealed interface EventDetails {
+
+    /** The member name of this detail in an AWS HistoryEvent, or null when the event has none. */
+    String awsField();
+
+    record None() implements EventDetails {
+        public static final None INSTANCE = new None();
+
+        @Override
+        public String awsField() {
+            return null;
+        }
+    }
+
+    record ExecutionStarted(JsonNode input, String roleArn) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "executionStartedEventDetails";
+        }
+    }
+
+    record ExecutionSucceeded(JsonNode output) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "executionSucceededEventDetails";
+        }
+    }
+
+    record ExecutionFailed(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "executionFailedEventDetails";
+        }
+    }
+
+    record StateEntered(String name, JsonNode input) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "stateEnteredEventDetails";
+        }
+    }
+
+    record StateExited(String name, JsonNode output) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "stateExitedEventDetails";
+        }
+    }
+
+    record TaskScheduled(String resourceType, String resource, String region, JsonNode parameters,
+                         Long timeoutInSeconds, Long heartbeatInSeconds) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "taskScheduledEventDetails";
+        }
+    }
+
+    record TaskStarted(String resourceType, String resource) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "taskStartedEventDetails";
+        }
+    }
+
+    record TaskSucceeded(String resourceType, String resource, JsonNode output) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "taskSucceededEventDetails";
+        }
+    }
+
+    record TaskFailed(String resourceType, String resource, String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "taskFailedEventDetails";
+        }
+    }
+
+    record LambdaFunctionScheduled(String resource, JsonNode input, Long timeoutInSeconds) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "lambdaFunctionScheduledEventDetails";
+        }
+    }
+
+    record LambdaFunctionSucceeded(JsonNode output) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "lambdaFunctionSucceededEventDetails";
+        }
+    }
+
+    record LambdaFunctionFailed(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "lambdaFunctionFailedEventDetails";
+        }
+    }
+
+    record ActivityScheduled(String resource, JsonNode input, Long timeoutInSeconds, Long heartbeatInSeconds)
+            implements EventDetails {
+        @Override
+        public String awsField() {
+            return "activityScheduledEventDetails";
+        }
+    }
+
+    record ActivitySucceeded(JsonNode output) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "activitySucceededEventDetails";
+        }
+    }
+
+    record ActivityFailed(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "activityFailedEventDetails";
+        }
+    }
+
+    record MapStateStarted(int length) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "mapStateStartedEventDetails";
+        }
+    }
+
+    /** Detail of MapIterationStarted/Succeeded/Failed/Aborted; the AWS member depends on the type. */
+    record MapIteration(String name, int index) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "mapIterationEventDetails";
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.stepwise.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.model.StateMachineParser;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.engine.ExecutionInfo;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.InMemoryRunner;
+import dev.stepwise.engine.Resumption;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * {@code bench}: runs the shared workloads (loop, map, parallel) through the in-memory runner
+ * after a warm-up and prints {@code bench: <workload> <transitions>/s}, where a transition is a
+ * state entered (what Step Functions Standard bills). Every run's output is checked.
+ */
+final class BenchCommand {
+    private static final List<String> WORKLOADS = List.of("loop", "map", "parallel");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        Path dir = Path.of("../shared/bench/workloads");
+        double seconds = 3;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--workloads") && i + 1 < args.length) {
+                dir = Path.of(args[++i]);
+            } else if (args[i].equals("--seconds") && i + 1 < args.length) {
+                seconds = Double.parseDouble(args[++i]);
+            } else {
+                throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
+            }
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new StepwiseCli.UsageException("no workloads at " + dir.toAbsolutePath().normalize()
+                    + " (give --workloads DIR holding loop.json, map.json, parallel.json and their .input.json)");
+        }
+        Engine engine = new Engine(EngineOptions.defaults());
+        InMemoryRunner runner = new InMemoryRunner(engine, request -> new Resumption.TaskSucceeded(request.parameters()));
+        int status = StepwiseCli.OK;
+        for (String workload : WORKLOADS) {
+            StateMachine machine = new StateMachineParser().parse(read(dir.resolve(workload + ".json")));
+            JsonNode input = Json.parse(read(dir.resolve(workload + ".input.json")));
+            JsonNode expected = expectedOutput(workload, machine, input);
+            ExecutionInfo execution = new ExecutionInfo("arn:aws:states:us-east-1:123456789012:execution:bench:" + workload,
+                    workload, input, "arn:aws:iam::123456789012:role/bench", Instant.parse("2024-01-01T00:00:00Z"), 0, null,
+                    "arn:aws:states:us-east-1:123456789012:stateMachine:bench", "bench");
+            measure(runner, machine, execution, expected, seconds / 2); // warm-up
+            double rate = measure(runner, machine, execution, expected, seconds);
+            if (rate < 0) {
+                status = StepwiseCli.FAILED;
+                continue;
+            }
+            out.printf("bench: %s %d/s%n", workload, Math.round(rate));
+        }
+        return status;
+    }
+
+    /** Runs the workload repeatedly for about {@code seconds}; transitions per second, or -1 on a wrong output. */
+    private double measure(InMemoryRunner runner, StateMachine machine, ExecutionInfo execution, JsonNode expected,
+                           double seconds) {
+        long transitions = 0;
+        long start = System.nanoTime();
+        long until = start + (long) (seconds * 1e9);
+        do {
+            InMemoryRunner.Result result = runner.run(machine, execution, InMemoryRunner.HistorySink.NONE, new SplittableRandom(1));
+            if (result.status() != ExecutionStatus.SUCCEEDED || !Json.sameValue(expected, result.output())) {
+                err.println("bench: " + execution.name() + " gave a wrong result: " + result.status() + " "
+                        + (result.output() == null ? result.error() + ": " + result.cause() : abbreviate(Json.write(result.output()))));
+                return -1;
+            }
+            transitions += result.statesEntered();
+        } while (System.nanoTime() < until);
+        return transitions / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The outputs the workloads' README promises. */
+    static JsonNode expectedOutput(String workload, StateMachine machine, JsonNode input) {
+        switch (workload) {
+            case "loop": {
+                ObjectNode output = Json.object();
+                output.put("counter", input.get("n").asInt());
+                output.put("n", input.get("n").asInt());
+                return output;
+            }
+            case "map": {
+                ArrayNode output = Json.NODES.arrayNode();
+                for (JsonNode item : input.get("items")) {
+                    output.addObject().put("i", item.asInt()).put("next", item.asInt() + 1);
+                }
+                return output;
+            }
+            case "parallel": {
+                ParallelState fan = (ParallelState) machine.root().state(machine.root().startAt());
+                ArrayNode output = Json.NODES.arrayNode();
+                fan.branches().forEach(b -> output.addObject().put("count", input.get("count").asInt() + b.states().size()));
+                return output;
+            }
+            default:
+                throw new IllegalArgumentException("unknown workload " + workload);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new StepwiseCli.UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.stepwise.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.model.StateMachineParser;
+import dev.stepwise.asl.validate.Diagnostic;
+import dev.stepwise.asl.validate.InvalidDefinitionException;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.engine.ExecutionInfo;
+import dev.stepwise.engine.InMemoryRunner;
+import dev.stepwise.engine.Resumption;
+import dev.stepwise.engine.history.EventDetails;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.UUID;
+
+/** {@code run DEFINITION.json [--input JSON|@FILE]}: one execution, output on stdout. */
+final class RunCommand {
+    /** Past this many, progress shows every thousandth state only, so long loops stay readable. */
+    private static final int PROGRESS_LINES = 200;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        String definitionFile = null;
+        String inputText = "{}";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--input")) {
+                if (i + 1 >= args.length) {
+                    throw new StepwiseCli.UsageException("--input needs a JSON value or @FILE");
+                }
+                inputText = args[++i];
+            } else if (definitionFile == null && !args[i].startsWith("--")) {
+                definitionFile = args[i];
+            } else {
+                throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
+            }
+        }
+        if (definitionFile == null) {
+            throw new StepwiseCli.UsageException("run needs a DEFINITION.json");
+        }
+        String definition = readFile(definitionFile);
+        JsonNode input;
+        try {
+            input = Json.parse(inputText.startsWith("@") ? readFile(inputText.substring(1)) : inputText);
+        } catch (IllegalArgumentException e) {
+            throw new StepwiseCli.UsageException("the input is not valid JSON: " + e.getMessage());
+        }
+        StateMachine machine;
+        try {
+            machine = new StateMachineParser().parse(definition);
+        } catch (InvalidDefinitionException e) {
+            err.println("invalid definition " + definitionFile + ":");
+            for (Diagnostic d : e.diagnostics()) {
+                err.println("  " + d.severity() + " " + d.code() + " at " + (d.location().isEmpty() ? "/" : d.location())
+                        + ": " + d.message());
+            }
+            return StepwiseCli.USAGE;
+        }
+        String name = UUID.randomUUID().toString();
+        String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "");
+        String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + machineName;
+        ExecutionInfo execution = new ExecutionInfo("arn:aws:states:us-east-1:123456789012:execution:" + machineName + ":" + name,
+                name, input, "arn:aws:iam::123456789012:role/stepwise-local", Instant.now(), 0, null, machineArn, machineName);
+        long[] entered = {0};
+        InMemoryRunner.HistorySink progress = (id, time, event) -> {
+            if (event.details() instanceof EventDetails.StateEntered state) {
+                entered[0]++;
+                if (entered[0] <= PROGRESS_LINES || entered[0] % 1000 == 0) {
+                    err.println("[" + entered[0] + "] " + event.type() + " " + state.name());
+                }
+            }
+        };
+        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), request ->
+                new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), "No integration for resource '"
+                        + request.resource() + "' is available in this runner yet"));
+        InMemoryRunner.Result result = runner.run(machine, execution, progress, new SecureRandom());
+        err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
+        if (result.status().isSuccessful()) {
+            out.println(Json.write(result.output()));
+            return StepwiseCli.OK;
+        }
+        err.println("error: " + result.error());
+        err.println("cause: " + result.cause());
+        return StepwiseCli.FAILED;
+    }
+
+    private static String readFile(String name) {
+        try {
+            return Files.readString(Path.of(name));
+        } catch (IOException e) {
+            throw new StepwiseCli.UsageException("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+}

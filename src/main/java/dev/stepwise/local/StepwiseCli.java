@@ -1,0 +1,62 @@
+package dev.stepwise.local;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * {@code ./stepwise}: the command line everyone scripts. Its command names, exit codes and the
+ * lines it prints are a stable interface.
+ */
+public final class StepwiseCli {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private StepwiseCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return usage(err);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "run" -> new RunCommand(out, err).run(rest);
+                case "bench" -> new BenchCommand(out, err).run(rest);
+                case "-h", "--help", "help" -> usage(out) == USAGE ? OK : OK;
+                default -> {
+                    err.println("stepwise: unknown command '" + args[0] + "'");
+                    yield usage(err);
+                }
+            };
+        } catch (UsageException e) {
+            err.println("stepwise: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    static int usage(PrintStream to) {
+        to.println("""
+                usage: ./stepwise COMMAND [OPTIONS]
+
+                  run DEFINITION.json [--input JSON|@FILE]
+                        run one execution; prints its output JSON on stdout and the states it
+                        enters on stderr; exit 0 succeeded, 1 failed/timed out/aborted, 2 invalid
+                  bench [--workloads DIR] [--seconds N]
+                        run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
+                """);
+        return USAGE;
+    }
+
+    /** A mistake on the command line: exit 2 with this message. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

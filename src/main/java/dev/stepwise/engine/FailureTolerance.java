@@ -15,8 +15,9 @@ public record FailureTolerance(Integer count, Double percentage) {
         if (count == null && percentage == null) {
             return true;
         }
-        boolean withinCount = count != null && failed <= count;
-        boolean withinPercentage = percentage != null && total > 0 && failed * 100.0 / total <= percentage;
-        return !(withinCount || withinPercentage);
+        // AWS: with both thresholds set, "the Map Run fails when it exceeds either threshold".
+        boolean overCount = count != null && failed > count;
+        boolean overPercentage = percentage != null && total > 0 && failed * 100.0 / total > percentage;
+        return overCount || overPercentage;
     }
 }

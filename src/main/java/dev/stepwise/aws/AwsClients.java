@@ -1,0 +1,70 @@
+package dev.stepwise.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the SDK clients the runtime takes in its constructors: the pure-Java URL connection
+ * HTTP client, an optional endpoint override (an emulator, LocalStack), and the request counter.
+ * With an endpoint override and no credentials in the environment, dummy static credentials are
+ * used, as emulators accept any signature.
+ */
+public final class AwsClients {
+    private final String region;
+    private final RequestCounter counter;
+
+    public AwsClients(String region, RequestCounter counter) {
+        this.region = region;
+        this.counter = counter;
+    }
+
+    public RequestCounter counter() {
+        return counter;
+    }
+
+    public DynamoDbClient dynamoDb(URI endpoint) {
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                .overrideConfiguration(overrides())
+                .credentialsProvider(credentials(endpoint));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    public SqsClient sqs(URI endpoint) {
+        var builder = SqsClient.builder()
+                .region(Region.of(region))
+                // Long polls hold the connection for up to 20 s.
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(40)).build())
+                .overrideConfiguration(overrides())
+                .credentialsProvider(credentials(endpoint));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build();
+    }
+
+    private static AwsCredentialsProvider credentials(URI endpoint) {
+        boolean fromEnvironment = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null;
+        if (endpoint != null && !fromEnvironment) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("stepwise", "stepwise"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.stepwise.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/**
+ * The emulators a laptop run needs, started on demand: dynalite (a Node.js DynamoDB emulator,
+ * installed by {@code npm ci} from the repo's lockfile) as a child process, and ElasticMQ embedded
+ * in this JVM for SQS. A service given with {@code --endpoint SERVICE=URL} is not started; its
+ * URL is used as given (LocalStack, real AWS, an emulator already running).
+ */
+public final class Emulators implements AutoCloseable {
+    public static final String DYNAMODB = "dynamodb";
+    public static final String SQS = "sqs";
+
+    private final Map<String, URI> endpoints = new HashMap<>();
+    private Process dynalite;
+    private SQSRestServer elasticMq;
+    private Thread shutdownHook;
+
+    private Emulators() {
+    }
+
+    /**
+     * Starts what {@code overrides} does not name. {@code dataDir}, when not null, keeps
+     * dynalite's tables on disk there (its {@code --path}).
+     */
+    public static Emulators start(Map<String, URI> overrides, Path dataDir) {
+        Emulators emulators = new Emulators();
+        emulators.endpoints.putAll(overrides);
+        try {
+            emulators.shutdownHook = new Thread(emulators::close, "stepwise-emulators-stop");
+            Runtime.getRuntime().addShutdownHook(emulators.shutdownHook);
+            if (!overrides.containsKey(DYNAMODB)) {
+                emulators.startDynalite(dataDir);
+            }
+            if (!overrides.containsKey(SQS)) {
+                emulators.startElasticMq();
+            }
+            return emulators;
+        } catch (RuntimeException e) {
+            emulators.close();
+            throw e;
+        }
+    }
+
+    /** Parses repeatable {@code SERVICE=URL} options. */
+    public static Map<String, URI> parseEndpoints(List<String> options) {
+        Map<String, URI> parsed = new HashMap<>();
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || eq == option.length() - 1) {
+                throw new IllegalArgumentException("--endpoint expects SERVICE=URL, got '" + option + "'");
+            }
+            try {
+                parsed.put(option.substring(0, eq).toLowerCase(java.util.Locale.ROOT), new URI(option.substring(eq + 1)));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("--endpoint " + option + ": " + e.getMessage());
+            }
+        }
+        return parsed;
+    }
+
+    public URI endpoint(String service) {
+        URI uri = endpoints.get(service);
+        if (uri == null) {
+            throw new IllegalStateException("no endpoint for " + service);
+        }
+        return uri;
+    }
+
+    private void startDynalite(Path dataDir) {
+        Path cli = findDynalite();
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+                "--port", String.valueOf(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (dataDir != null) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            command.add("--path");
+            command.add(dataDir.toAbsolutePath().toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        try {
+            dynalite = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start dynalite (is node ≥ 20 on the PATH?): " + e.getMessage(), e);
+        }
+        waitForPort(port, dynalite);
+        endpoints.put(DYNAMODB, URI.create("http://127.0.0.1:" + port));
+    }
+
+    private void startElasticMq() {
+        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        int port = elasticMq.waitUntilStarted().localAddress().getPort();
+        endpoints.put(SQS, URI.create("http://127.0.0.1:" + port));
+    }
+
+    /**
+     * node_modules/dynalite/cli.js under the directory named by {@code stepwise.home}, the working
+     * directory or one of its parents, or the directory above the jar (target/stepwise.jar).
+     */
+    static Path findDynalite() {
+        List<Path> roots = new ArrayList<>();
+        String home = System.getProperty("stepwise.home");
+        if (home != null) {
+            roots.add(Path.of(home));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            roots.add(dir);
+        }
+        try {
+            Path jar = Path.of(Emulators.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+                roots.add(dir);
+            }
+        } catch (URISyntaxException | RuntimeException ignored) {
+            // no code source: the other roots must do
+        }
+        for (Path root : roots) {
+            Path cli = root.resolve("node_modules/dynalite/cli.js");
+            if (Files.isRegularFile(cli)) {
+                return cli;
+            }
+        }
+        throw new IllegalStateException("dynalite is not installed: run 'npm ci' in the Stepwise checkout "
+                + "(or give --endpoint dynamodb=URL)");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void waitForPort(int port, Process process) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("dynalite exited with status " + process.exitValue() + " on start");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for dynalite", e);
+                }
+            }
+        }
+        throw new IllegalStateException("dynalite did not answer on port " + port + " within 30 s");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (elasticMq != null) {
+            elasticMq.stopAndWait();
+            elasticMq = null;
+        }
+        if (dynalite != null) {
+            dynalite.destroy();
+            try {
+                if (!dynalite.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    dynalite.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                dynalite.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            dynalite = null;
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it closes again harmlessly
+            }
+            shutdownHook = null;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.stepwise.local;
+
+import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.RequestCounter;
+import dev.stepwise.queue.SqsStepQueue;
+import dev.stepwise.queue.StepMessage;
+import dev.stepwise.queue.StepQueue;
+import dev.stepwise.runtime.DurableRuntime;
+import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.store.DynamoExecutionStore;
+import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.TaskExecutor;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The durable runtime wired for a laptop (or a test): SDK clients on the given endpoints, the
+ * table and queues created if missing, and a {@link StepPoller} driving the runtime.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    private final RequestCounter counter;
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String deadLetterQueueUrl;
+    private final DurableRuntime runtime;
+    private final StepPoller poller;
+
+    private LocalRuntime(Builder b) {
+        counter = new RequestCounter();
+        AwsClients clients = new AwsClients(b.options.region(), counter);
+        dynamo = clients.dynamoDb(b.dynamoEndpoint);
+        sqs = clients.sqs(b.sqsEndpoint);
+        DynamoExecutionStore dynamoStore = new DynamoExecutionStore(dynamo, b.table);
+        dynamoStore.createTableIfMissing();
+        List<String> urls = SqsStepQueue.createQueues(sqs, b.queue, b.options.maxReceives(), b.visibilityTimeoutSeconds);
+        queueUrl = urls.get(0);
+        deadLetterQueueUrl = urls.get(1);
+        ExecutionStore store = b.wrapStore.apply(dynamoStore);
+        StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
+        runtime = new DurableRuntime(store, queue, b.tasks, b.clock, b.options);
+        poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
+    }
+
+    public static Builder builder(URI dynamoEndpoint, URI sqsEndpoint) {
+        return new Builder(dynamoEndpoint, sqsEndpoint);
+    }
+
+    public DurableRuntime runtime() {
+        return runtime;
+    }
+
+    public RequestCounter counter() {
+        return counter;
+    }
+
+    public StepPoller poller() {
+        return poller;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    public String deadLetterQueueUrl() {
+        return deadLetterQueueUrl;
+    }
+
+    /** Waits until the execution is no longer RUNNING; returns its header. */
+    public ExecutionHeader awaitEnd(String executionArn, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 20;
+        while (true) {
+            ExecutionHeader header = runtime.store().header(executionArn).orElseThrow();
+            if (header.status().isTerminal()) {
+                return header;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the execution " + executionArn + " is still " + header.status()
+                        + " after " + timeout);
+            }
+            Thread.sleep(pause);
+            pause = Math.min(250, pause * 2);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        sqs.close();
+        dynamo.close();
+    }
+
+    public static final class Builder {
+        private final URI dynamoEndpoint;
+        private final URI sqsEndpoint;
+        private String table = "stepwise";
+        private String queue = "stepwise-steps";
+        private int workers = 4;
+        private int waitSeconds = 1;
+        private int visibilityTimeoutSeconds = 30;
+        private RuntimeOptions options = RuntimeOptions.defaults();
+        private TaskExecutor tasks = new NoIntegrations();
+        private Clock clock = Clock.systemUTC();
+        private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
+        private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
+        private BiConsumer<StepMessage, RuntimeException> onFailure = StepPoller.QUIET;
+
+        private Builder(URI dynamoEndpoint, URI sqsEndpoint) {
+            this.dynamoEndpoint = dynamoEndpoint;
+            this.sqsEndpoint = sqsEndpoint;
+        }
+
+        public Builder table(String name) {
+            table = name;
+            return this;
+        }
+
+        public Builder queue(String name) {
+            queue = name;
+            return this;
+        }
+
+        public Builder workers(int count) {
+            workers = count;
+            return this;
+        }
+
+        public Builder waitSeconds(int seconds) {
+            waitSeconds = seconds;
+            return this;
+        }
+
+        public Builder visibilityTimeoutSeconds(int seconds) {
+            visibilityTimeoutSeconds = seconds;
+            return this;
+        }
+
+        public Builder options(RuntimeOptions value) {
+            options = value;
+            return this;
+        }
+
+        public Builder tasks(TaskExecutor executor) {
+            tasks = executor;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder wrapStore(UnaryOperator<ExecutionStore> wrap) {
+            wrapStore = wrap;
+            return this;
+        }
+
+        public Builder wrapQueue(UnaryOperator<StepQueue> wrap) {
+            wrapQueue = wrap;
+            return this;
+        }
+
+        public Builder onFailure(BiConsumer<StepMessage, RuntimeException> listener) {
+            onFailure = listener;
+            return this;
+        }
+
+        public LocalRuntime start() {
+            return new LocalRuntime(this);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.stepwise.local;
+
+import dev.stepwise.queue.StepMessage;
+import dev.stepwise.runtime.DurableRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+
+/**
+ * Plays Lambda's SQS event source mapping on a laptop: worker threads receive batches of up to
+ * ten messages, hand each to the runtime, delete the ones that succeeded and leave the others to
+ * reappear after the visibility timeout (and, after the queue's maxReceiveCount, to move to the
+ * dead-letter queue) — the same contract as a Lambda reporting batchItemFailures.
+ */
+public final class StepPoller implements AutoCloseable {
+    /** Sees each failed message (tests, logs). */
+    public static final BiConsumer<StepMessage, RuntimeException> QUIET = (m, e) -> { };
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final DurableRuntime runtime;
+    private final int waitSeconds;
+    private final BiConsumer<StepMessage, RuntimeException> onFailure;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final List<Thread> workers = new ArrayList<>();
+
+    public StepPoller(SqsClient sqs, String queueUrl, DurableRuntime runtime, int workers, int waitSeconds,
+                      BiConsumer<StepMessage, RuntimeException> onFailure) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.runtime = runtime;
+        this.waitSeconds = waitSeconds;
+        this.onFailure = onFailure;
+        for (int i = 0; i < workers; i++) {
+            Thread worker = new Thread(this::poll, "stepwise-poller-" + i);
+            worker.setDaemon(true);
+            this.workers.add(worker);
+        }
+    }
+
+    public StepPoller start() {
+        workers.forEach(Thread::start);
+        return this;
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    private void poll() {
+        while (running.get()) {
+            try {
+                ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+                List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+                for (Message message : response.messages()) {
+                    if (handle(message)) {
+                        done.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(done.size()))
+                                .receiptHandle(message.receiptHandle()).build());
+                    }
+                }
+                if (!done.isEmpty()) {
+                    sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+                }
+            } catch (RuntimeException e) {
+                if (running.get()) {
+                    pause();
+                }
+            }
+        }
+    }
+
+    private boolean handle(Message message) {
+        StepMessage step;
+        try {
+            step = StepMessage.fromJson(message.body());
+        } catch (IllegalArgumentException notOurs) {
+            return true; // not a step message: dropping it keeps the queue flowing
+        }
+        int receiveCount = Integer.parseInt(message.attributes().getOrDefault(
+                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        try {
+            runtime.process(step, receiveCount);
+            processed.incrementAndGet();
+            return true;
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            onFailure.accept(step, e);
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnitMillis.JOIN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final class TimeUnitMillis {
+        static final long JOIN = 25_000;
+    }
+}

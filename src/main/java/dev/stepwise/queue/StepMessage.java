@@ -1,0 +1,29 @@
+package dev.stepwise.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+
+/**
+ * What a queue message carries: a pointer to a stored step ({@code execution}, {@code step} key),
+ * never the step's payload, so a message is a few hundred bytes whatever the state's data.
+ * {@code step} may also name a check: {@link #TIMEOUT_CHECK}.
+ */
+public record StepMessage(String execution, String step) {
+    public static final String TIMEOUT_CHECK = "TIMEOUT";
+
+    public String toJson() {
+        ObjectNode json = Json.object();
+        json.put("e", execution);
+        json.put("s", step);
+        return Json.write(json);
+    }
+
+    public static StepMessage fromJson(String text) {
+        JsonNode json = Json.parse(text);
+        if (!json.hasNonNull("e") || !json.hasNonNull("s")) {
+            throw new IllegalArgumentException("not a step message: " + text);
+        }
+        return new StepMessage(json.get("e").asText(), json.get("s").asText());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.stepwise.runtime;
+
+/** The causes the runtime itself writes. */
+final class Causes {
+    /** As the in-memory runner words it; AWS's ExecutionTimedOut carries error States.Timeout. */
+    static final String TIMED_OUT = "The execution timed out";
+    /** AWS's wording for States.ExceedToleratedFailureThreshold. */
+    static final String TOLERATED_FAILURE_EXCEEDED = "The specified tolerated failure threshold was exceeded";
+
+    private Causes() {
+    }
+
+    static String historyLimit(long limit) {
+        return "The execution reached the maximum number of history events (" + limit + ").";
+    }
+
+    static String lostClaim(String stateName, int attempt) {
+        return "The attempt " + attempt + " of Task state '" + stateName + "' was started by an earlier delivery "
+                + "that did not finish; its result is unknown, so it is not run a second time";
+    }
+
+    static String poisoned(String stepKey, int receiveCount, RuntimeException e) {
+        return "The runtime failed to process step '" + stepKey + "' " + receiveCount + " times; the message was moved "
+                + "to the dead-letter queue. Last error: " + e;
+    }
+}

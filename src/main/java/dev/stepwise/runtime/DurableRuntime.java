@@ -1,0 +1,667 @@
+package dev.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.asl.StatesError;
+import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.asl.model.StateMachineParser;
+import dev.stepwise.engine.Engine;
+import dev.stepwise.engine.ExecutionInfo;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.FailureTolerance;
+import dev.stepwise.engine.Outcome;
+import dev.stepwise.engine.Resumption;
+import dev.stepwise.engine.Step;
+import dev.stepwise.engine.StepResult;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.queue.StepMessage;
+import dev.stepwise.queue.StepQueue;
+import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.HistoryJson;
+import dev.stepwise.store.JoinCount;
+import dev.stepwise.store.Loaded;
+import dev.stepwise.store.StateMachineRecord;
+import dev.stepwise.store.StepCodec;
+import dev.stepwise.store.StepKeys;
+import dev.stepwise.store.StoredItem;
+import dev.stepwise.tasks.TaskExecutor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * The durable step processor: one message → one step. It loads the step (one BatchGetItem with
+ * the header, the step and the items that show whether the step already ran), lets the engine
+ * decide, then applies the outcome in a fixed order whose first write is the step's COMMIT: a
+ * single conditional put of the one item the step produces — the successor step, the join of a
+ * fan-out, or the end of a branch or execution — carrying the step's history events. Everything
+ * after the commit (sends, join counting, the execution's end) is derived from the committed item
+ * and is idempotent, so a redelivered message whose commit exists only redoes those effects.
+ *
+ * <p>Duplicates: a message delivered the first time ({@code receiveCount == 1}) that finds its
+ * commit written leaves the effects to the delivery that committed (it is alive or will be
+ * redelivered); a redelivery ({@code receiveCount > 1}) redoes them. That stops a duplicate
+ * from chasing the execution's frontier while still recovering a crash between any two effects.
+ *
+ * <p>Event ids: while an execution has never fanned out, each step carries the id of its first
+ * event ({@code fid}), so a linear execution costs no counter update. Once branches run
+ * concurrently, steps reserve ids from the header's atomic counter.
+ */
+public final class DurableRuntime {
+    static final String KIND_STEP = "step";
+    static final String KIND_JOIN = "join";
+    static final String KIND_END = "end";
+    static final String KIND_HALT = "halt";
+    private static final int CACHE = 512;
+
+    private final ExecutionStore store;
+    private final StepQueue queue;
+    private final TaskExecutor tasks;
+    private final Clock clock;
+    private final RuntimeOptions options;
+    private final Engine engine;
+    private volatile StepListener listener = StepListener.NONE;
+    private final Map<String, StateMachine> machines = Collections.synchronizedMap(lru());
+    private final Map<String, ExecutionInfo> executions = Collections.synchronizedMap(lru());
+
+    public DurableRuntime(ExecutionStore store, StepQueue queue, TaskExecutor tasks, Clock clock, RuntimeOptions options) {
+        this.store = store;
+        this.queue = queue;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.options = options;
+        this.engine = new Engine(options.engine());
+    }
+
+    public void listener(StepListener listener) {
+        this.listener = listener;
+    }
+
+    public RuntimeOptions options() {
+        return options;
+    }
+
+    public ExecutionStore store() {
+        return store;
+    }
+
+    private static <V> Map<String, V> lru() {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CACHE;
+            }
+        };
+    }
+
+    // ---- state machines and starts ------------------------------------------------------------
+
+    public String createStateMachine(String name, String definition, String roleArn) {
+        new StateMachineParser().parse(definition); // rejects an invalid definition before it is stored
+        String arn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":stateMachine:" + name;
+        store.putStateMachine(new StateMachineRecord(arn, name, definition, "STANDARD", roleArn, clock.instant()));
+        machines.remove(arn);
+        return arn;
+    }
+
+    /**
+     * Starts an execution: header + input, the first step carrying ExecutionStarted, its message,
+     * and a delayed timeout check when the definition sets TimeoutSeconds. Starting the same name
+     * again completes a start that was interrupted and returns the same ARN.
+     */
+    public String startExecution(String stateMachineArn, String name, JsonNode input) {
+        StateMachineRecord record = store.stateMachine(stateMachineArn).orElseThrow(() ->
+                new IllegalArgumentException("State Machine Does Not Exist: '" + stateMachineArn + "'"));
+        StateMachine machine = machine(stateMachineArn);
+        String executionArn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":execution:"
+                + record.name() + ":" + name;
+        Instant now = clock.instant();
+        ExecutionHeader header = new ExecutionHeader(executionArn, name, stateMachineArn, record.name(), record.roleArn(),
+                ExecutionStatus.RUNNING, now, null, null, null, null, machine.timeoutSeconds());
+        if (!store.createExecution(header, input)) {
+            header = store.header(executionArn).orElseThrow();
+        }
+        ExecutionInfo info = info(header, input);
+        StepResult started = engine.start(machine, info);
+        Step first = ((Outcome.Continue) started.outcome()).next();
+        String key = StepKeys.step("", 0);
+        ArrayNode chunk = chunk(started.events(), 1, 0, header.startDate());
+        ObjectNode body = stepBody(first, 1);
+        body.put("fid", 2);
+        if (store.putIfAbsent(executionArn, StoredItem.of(key, KIND_STEP, body).withEvents(1, chunk))) {
+            listener.committed(executionArn, chunk);
+        }
+        queue.send(new StepMessage(executionArn, key), 0);
+        if (header.timeoutSeconds() != null) {
+            queue.send(new StepMessage(executionArn, StepMessage.TIMEOUT_CHECK),
+                    (int) Math.min(StepQueue.MAX_DELAY_SECONDS, header.timeoutSeconds()));
+        }
+        return executionArn;
+    }
+
+    /** StopExecution: ABORTED at once; in-flight steps see it, write ExecutionAborted once and stop. */
+    public boolean stopExecution(String executionArn, String error, String cause) {
+        ExecutionHeader header = store.header(executionArn).orElseThrow(() ->
+                new IllegalArgumentException("Execution Does Not Exist: '" + executionArn + "'"));
+        return store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.ABORTED, clock.instant(), null,
+                error, cause);
+    }
+
+    // ---- the step processor -------------------------------------------------------------------
+
+    /**
+     * Processes one message. Returns normally when the message may be deleted; throws when it
+     * must be redelivered. {@code receiveCount} is SQS's ApproximateReceiveCount.
+     */
+    public void process(StepMessage message, int receiveCount) {
+        try {
+            if (message.step().equals(StepMessage.TIMEOUT_CHECK)) {
+                checkTimeout(message.execution());
+            } else {
+                new StepRun(message, receiveCount).run();
+            }
+        } catch (RuntimeException e) {
+            if (receiveCount >= options.maxReceives()) {
+                failPoisoned(message, receiveCount, e);
+            }
+            throw e;
+        }
+    }
+
+    private void checkTimeout(String executionArn) {
+        ExecutionHeader header = store.header(executionArn).orElse(null);
+        if (header == null || header.status().isTerminal() || header.timeoutSeconds() == null) {
+            return;
+        }
+        Instant deadline = header.startDate().plusSeconds(header.timeoutSeconds());
+        Instant now = clock.instant();
+        if (now.isBefore(deadline)) {
+            queue.send(new StepMessage(executionArn, StepMessage.TIMEOUT_CHECK), delay(now, deadline));
+            return;
+        }
+        store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.TIMED_OUT, now, null,
+                StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT);
+    }
+
+    /**
+     * The last delivery of a message failed too: the message goes to the dead-letter queue (SQS
+     * moves it), and its execution fails with a cause that says so, so it never hangs RUNNING.
+     */
+    private void failPoisoned(StepMessage message, int receiveCount, RuntimeException e) {
+        try {
+            ExecutionHeader header = store.header(message.execution()).orElse(null);
+            if (header == null || header.status().isTerminal()) {
+                return;
+            }
+            String cause = Causes.poisoned(message.step(), receiveCount, e);
+            Instant now = clock.instant();
+            if (store.finish(message.execution(), header.stateMachineArn(), ExecutionStatus.FAILED, now, null,
+                    StatesError.RUNTIME.aslName(), cause)) {
+                writeEndEvent(message.execution(), null, new HistoryEvent(EventType.ExecutionFailed,
+                        new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)), now);
+            }
+        } catch (RuntimeException again) {
+            e.addSuppressed(again);
+        }
+    }
+
+    /** One processing of one step message. */
+    private final class StepRun {
+        final StepMessage message;
+        final String executionArn;
+        final String key;
+        final String frameKey;
+        final boolean root;
+        final int receiveCount;
+        final Instant now;
+        Loaded loaded;
+
+        StepRun(StepMessage message, int receiveCount) {
+            this.message = message;
+            this.executionArn = message.execution();
+            this.key = message.step();
+            this.frameKey = StepKeys.frameKey(key);
+            this.root = StepKeys.isRoot(frameKey);
+            this.receiveCount = receiveCount;
+            this.now = clock.instant();
+        }
+
+        void run() {
+            List<String> others = new ArrayList<>(3);
+            String successor = StepKeys.successor(key);
+            others.add(successor);
+            if (!root) {
+                others.add(StepKeys.branchEnd(frameKey));
+                others.add(StepKeys.join(frameKey));
+            }
+            loaded = store.load(executionArn, key, others, !executions.containsKey(executionArn));
+            ExecutionHeader header = loaded.header();
+            StoredItem item = loaded.step();
+            if (header == null || item == null) {
+                return; // nothing to do: a message for an execution or step that was never written
+            }
+            if (loaded.input() != null) {
+                executions.put(executionArn, info(header, loaded.input()));
+            }
+            if (!item.kind().equals(KIND_STEP) && !item.kind().equals(KIND_JOIN)) {
+                return;
+            }
+            if (item.kind().equals(KIND_JOIN) && item.state() == null) {
+                return; // a join whose branches are still running: its finisher sends it again
+            }
+            StoredItem committed = loaded.others().get(successor);
+            if (committed == null && !root) {
+                committed = loaded.others().get(StepKeys.branchEnd(frameKey));
+            }
+            if (committed != null) {
+                if (receiveCount > 1) {
+                    redo(committed);
+                }
+                return;
+            }
+            if (header.status().isTerminal()) {
+                halt(header, item);
+                return;
+            }
+            if (!root) {
+                StoredItem parentJoin = loaded.others().get(StepKeys.join(frameKey));
+                if (parentJoin != null && parentJoin.state() != null) {
+                    return; // the fan-out already ended (a sibling failed it): this branch stops here
+                }
+            }
+            JsonNode body = item.body();
+            if (body.has("runAt")) {
+                Instant runAt = Instant.ofEpochMilli(body.get("runAt").asLong());
+                if (now.isBefore(runAt.minusMillis(500))) {
+                    queue.send(message, delay(now, runAt)); // one hop of a wait longer than SQS's 900 s
+                    return;
+                }
+            }
+            Step step = StepCodec.read(body.get("step"));
+            if (item.kind().equals(KIND_JOIN)) {
+                step = ((Step.Resume) step).with(joinResult(item));
+            }
+            decide(header, item, step);
+        }
+
+        private Resumption joinResult(StoredItem join) {
+            if ("failed".equals(join.state())) {
+                return new Resumption.BranchesFailed(join.error(), join.cause());
+            }
+            List<JsonNode> outputs = new ArrayList<>();
+            for (StoredItem end : store.items(executionArn, StepKeys.branchEnds(join.key(), join.body().get("state").asText()))) {
+                outputs.add(end.body().get("output"));
+            }
+            return new Resumption.BranchesSucceeded(outputs);
+        }
+
+        private void decide(ExecutionHeader header, StoredItem item, Step step) {
+            StateMachine machine = machine(header.stateMachineArn());
+            ExecutionInfo info = executions.get(executionArn);
+            if (info == null) {
+                info = info(header, store.load(executionArn, key, List.of(), true).input());
+                executions.put(executionArn, info);
+            }
+            JsonNode body = item.body();
+            boolean carried = body.has("fid");
+            long previous = body.path("pe").asLong();
+            long first = carried ? body.get("fid").asLong() : 1;
+            StepResult result = engine.step(machine, info, step, now, first, random());
+            if (!carried) {
+                first = store.allocateEvents(executionArn, result.events().size());
+                result = engine.step(machine, info, step, now, first, random());
+            }
+            long last = first + result.events().size() - 1;
+            if (last >= options.historyLimit() && !endsAtLimit(result, last)) {
+                historyLimitReached(header, result, first, previous);
+                return;
+            }
+            ArrayNode chunk = chunk(result.events(), first, previous, now);
+            apply(header, result.outcome(), chunk, first, last, carried);
+        }
+
+        /** AWS: "If the event number 25,000 is ExecutionSucceeded, the execution finishes successfully." */
+        private boolean endsAtLimit(StepResult result, long last) {
+            List<HistoryEvent> events = result.events();
+            return last == options.historyLimit() && !events.isEmpty()
+                    && events.get(events.size() - 1).type() == EventType.ExecutionSucceeded;
+        }
+
+        /**
+         * AWS: "If the event number 25,000 isn't ExecutionSucceeded, the ExecutionFailed event is
+         * logged and the state machine execution fails because of reaching the history limit."
+         */
+        private void historyLimitReached(ExecutionHeader header, StepResult result, long first, long previous) {
+            int keep = (int) Math.max(0, options.historyLimit() - first);
+            List<HistoryEvent> events = new ArrayList<>(result.events().subList(0, Math.min(keep, result.events().size())));
+            String cause = Causes.historyLimit(options.historyLimit());
+            events.add(new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)));
+            ArrayNode chunk = chunk(events, first, previous, now);
+            ObjectNode end = Json.object().put("status", ExecutionStatus.FAILED.name())
+                    .put("error", StatesError.RUNTIME.aslName()).put("cause", cause);
+            String target = root ? StepKeys.successor(key) : StepKeys.END;
+            if (commit(StoredItem.of(target, KIND_END, end).withEvents(first, chunk))) {
+                store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.FAILED, now, null,
+                        StatesError.RUNTIME.aslName(), cause);
+            }
+        }
+
+        private void apply(ExecutionHeader header, Outcome outcome, ArrayNode chunk, long first, long last, boolean carried) {
+            String next = StepKeys.successor(key);
+            if (outcome instanceof Outcome.Continue go) {
+                ObjectNode body = successorBody(go.next(), last, carried);
+                if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
+                    queue.send(new StepMessage(executionArn, next), 0);
+                }
+            } else if (outcome instanceof Outcome.Sleep sleep) {
+                ObjectNode body = successorBody(sleep.next(), last, carried);
+                body.put("runAt", sleep.until().toEpochMilli());
+                if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
+                    queue.send(new StepMessage(executionArn, next), delay(now, sleep.until()));
+                }
+            } else if (outcome instanceof Outcome.RunTask task) {
+                Resumption result = runTask(task);
+                if (result == null) {
+                    return; // another delivery holds this attempt's claim and is running it
+                }
+                ObjectNode body = successorBody(task.then().with(result), last, carried);
+                if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
+                    queue.send(new StepMessage(executionArn, next), 0);
+                }
+            } else if (outcome instanceof Outcome.FanOut fanOut) {
+                fanOut(fanOut, chunk, first, last);
+            } else if (outcome instanceof Outcome.FrameSucceeded done) {
+                ended(header, done.output(), null, null, chunk, first);
+            } else if (outcome instanceof Outcome.FrameFailed failed) {
+                ended(header, null, failed.error(), failed.cause(), chunk, first);
+            }
+        }
+
+        private ObjectNode successorBody(Step next, long last, boolean carried) {
+            ObjectNode body = stepBody(next, last);
+            if (carried) {
+                body.put("fid", last + 1);
+            }
+            return body;
+        }
+
+        /** STANDARD: the attempt is claimed before its side effect, so it happens at most once. */
+        private Resumption runTask(Outcome.RunTask task) {
+            int attempt = task.request().attempt();
+            String claim = StepKeys.claim(key, attempt);
+            if (!store.putIfAbsent(executionArn, StoredItem.of(claim, "claim", Json.object().put("at", now.toString())))) {
+                if (receiveCount <= 1) {
+                    return null;
+                }
+                return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), Causes.lostClaim(task.request().stateName(), attempt));
+            }
+            try {
+                return tasks.execute(task.request(), executionArn + "/" + key + "/" + attempt);
+            } catch (RuntimeException e) {
+                return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), String.valueOf(e.getMessage()));
+            }
+        }
+
+        private void fanOut(Outcome.FanOut fanOut, ArrayNode chunk, long first, long last) {
+            long joinSeq = StepKeys.seq(key) + 1;
+            String joinKey = StepKeys.step(frameKey, joinSeq);
+            String stateName = fanOut.join().visit().stateName();
+            List<StoredItem> starts = new ArrayList<>(fanOut.branches().size());
+            for (int i = 0; i < fanOut.branches().size(); i++) {
+                Step.StartBranch branch = fanOut.branches().get(i);
+                String child = StepKeys.child(frameKey, stateName, joinSeq, i);
+                starts.add(StoredItem.of(StepKeys.step(child, 0), KIND_STEP, stepBody(branch, last)));
+            }
+            // Branch steps first, unconditionally: nothing reads them before the join commits.
+            store.putAll(executionArn, starts);
+            ObjectNode body = stepBody(fanOut.join(), last);
+            body.put("state", stateName);
+            body.put("total", fanOut.branches().size());
+            body.put("maxc", fanOut.maxConcurrency());
+            if (fanOut.tolerance().count() != null) {
+                body.put("tolc", fanOut.tolerance().count());
+            }
+            if (fanOut.tolerance().percentage() != null) {
+                body.put("tolp", fanOut.tolerance().percentage());
+            }
+            if (commit(StoredItem.of(joinKey, KIND_JOIN, body).withEvents(first, chunk))) {
+                startBranches(joinKey, body, last);
+            }
+        }
+
+        private void startBranches(String joinKey, JsonNode body, long last) {
+            store.raiseEventCounter(executionArn, last);
+            int total = body.get("total").asInt();
+            int maxc = body.get("maxc").asInt();
+            int initial = maxc == 0 ? total : Math.min(maxc, total);
+            List<StepMessage> messages = new ArrayList<>(initial);
+            for (int i = 0; i < initial; i++) {
+                messages.add(branchStart(joinKey, body.get("state").asText(), i));
+            }
+            queue.sendAll(messages);
+        }
+
+        private StepMessage branchStart(String joinKey, String stateName, int index) {
+            String child = StepKeys.child(StepKeys.frameKey(joinKey), stateName, StepKeys.seq(joinKey), index);
+            return new StepMessage(executionArn, StepKeys.step(child, 0));
+        }
+
+        private void ended(ExecutionHeader header, JsonNode output, String error, String cause, ArrayNode chunk, long first) {
+            ObjectNode body = Json.object();
+            if (output != null) {
+                body.set("output", output);
+            } else {
+                body.put("error", error).put("cause", cause);
+            }
+            if (root) {
+                body.put("status", (output != null ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED).name());
+                if (commit(StoredItem.of(StepKeys.successor(key), KIND_END, body).withEvents(first, chunk))) {
+                    finishRoot(header, body);
+                }
+                return;
+            }
+            body.put("index", StepKeys.branchIndex(frameKey));
+            body.put("failed", output == null);
+            if (output == null) {
+                // A tolerated failure shows in the Map's result as the error object (InMemoryRunner does the same).
+                body.set("output", Json.object().put("Error", error).put("Cause", cause));
+            }
+            if (commit(StoredItem.of(StepKeys.branchEnd(frameKey), KIND_END, body).withEvents(first, chunk))) {
+                countBranch(body);
+            }
+        }
+
+        private void finishRoot(ExecutionHeader header, JsonNode body) {
+            ExecutionStatus status = ExecutionStatus.valueOf(body.get("status").asText());
+            store.finish(executionArn, header.stateMachineArn(), status, now, body.get("output"),
+                    body.path("error").asText(null), body.path("cause").asText(null));
+        }
+
+        /** Counts this branch once; whoever sees the fan-out complete (or failed) sends its join. */
+        private void countBranch(JsonNode end) {
+            String joinKey = StepKeys.join(frameKey);
+            int index = end.get("index").asInt();
+            boolean failed = end.get("failed").asBoolean();
+            JoinCount count = store.countBranch(executionArn, joinKey, index, failed);
+            JsonNode join = count.body();
+            int total = join.get("total").asInt();
+            FailureTolerance tolerance = new FailureTolerance(join.has("tolc") ? join.get("tolc").asInt() : null,
+                    join.has("tolp") ? join.get("tolp").asDouble() : null);
+            if (count.state() != null) {
+                if (count.fresh()) {
+                    return;
+                }
+                queue.send(new StepMessage(executionArn, joinKey), 0); // a redo: the closer may have died before sending
+                return;
+            }
+            if (tolerance.isExceeded(count.failed(), total)) {
+                boolean none = !join.has("tolc") && !join.has("tolp");
+                String error = none ? end.get("output").get("Error").asText() : StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName();
+                String cause = none ? end.get("output").get("Cause").asText() : Causes.TOLERATED_FAILURE_EXCEEDED;
+                if (!failed && !count.fresh()) {
+                    // replaying a success after another branch failed the join: the failer closes it
+                    return;
+                }
+                if (store.closeJoin(executionArn, joinKey, "failed", error, cause) || !count.fresh()) {
+                    queue.send(new StepMessage(executionArn, joinKey), 0);
+                }
+            } else if (count.done() == total) {
+                if (store.closeJoin(executionArn, joinKey, "succeeded", null, null) || !count.fresh()) {
+                    queue.send(new StepMessage(executionArn, joinKey), 0);
+                }
+            } else {
+                int maxc = join.get("maxc").asInt();
+                if (maxc > 0) {
+                    String stateName = join.get("state").asText();
+                    if (count.fresh()) {
+                        int next = maxc + count.done() - 1;
+                        if (next < total) {
+                            queue.send(branchStart(joinKey, stateName, next), 0);
+                        }
+                    } else {
+                        // A redo does not know which start its count owed: send them all again;
+                        // branches that ran already ignore the message.
+                        List<StepMessage> again = new ArrayList<>();
+                        for (int i = maxc; i < Math.min(total, maxc + count.done()); i++) {
+                            again.add(branchStart(joinKey, stateName, i));
+                        }
+                        queue.sendAll(again);
+                    }
+                }
+            }
+        }
+
+        /** The step committed earlier but its delivery did not finish: redo the effects that follow a commit. */
+        private void redo(StoredItem committed) {
+            ExecutionHeader header = loaded.header();
+            switch (committed.kind()) {
+                case KIND_STEP -> {
+                    JsonNode body = committed.body();
+                    int delay = body.has("runAt") ? delay(now, Instant.ofEpochMilli(body.get("runAt").asLong())) : 0;
+                    queue.send(new StepMessage(executionArn, committed.key()), delay);
+                }
+                case KIND_JOIN -> {
+                    long last = committed.firstEventId() + committed.events().size() - 1;
+                    startBranches(committed.key(), committed.body(), last);
+                }
+                case KIND_END -> {
+                    if (root) {
+                        finishRoot(header, committed.body());
+                    } else {
+                        countBranch(committed.body());
+                    }
+                }
+                default -> {
+                    // halt: nothing follows
+                }
+            }
+        }
+
+        /** The execution was stopped or timed out: write its last event once, and do nothing else. */
+        private void halt(ExecutionHeader header, StoredItem item) {
+            HistoryEvent event;
+            if (header.status() == ExecutionStatus.ABORTED) {
+                event = new HistoryEvent(EventType.ExecutionAborted, EventDetails.None.INSTANCE);
+            } else if (header.status() == ExecutionStatus.TIMED_OUT) {
+                event = new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionFailed(
+                        StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT));
+            } else {
+                return; // succeeded or failed: the step that ended it wrote its last event
+            }
+            writeEndEvent(executionArn, item, event, now);
+        }
+
+        private boolean commit(StoredItem item) {
+            boolean created = store.putIfAbsent(executionArn, item);
+            if (created && item.hasEvents()) {
+                listener.committed(executionArn, item.events());
+            }
+            return created;
+        }
+
+        private SplittableRandom random() {
+            UUID seed = UUID.nameUUIDFromBytes((executionArn + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return new SplittableRandom(seed.getMostSignificantBits() ^ seed.getLeastSignificantBits());
+        }
+    }
+
+    /**
+     * Writes an execution's last event (aborted, timed out, failed by the runtime) once: with the
+     * step's carried id in a linear execution, else with an id from the counter.
+     */
+    private void writeEndEvent(String executionArn, StoredItem step, HistoryEvent event, Instant now) {
+        if (store.item(executionArn, StepKeys.END).isPresent()) {
+            return;
+        }
+        long first;
+        long previous;
+        if (step != null && step.body().has("fid")) {
+            first = step.body().get("fid").asLong();
+            previous = step.body().path("pe").asLong();
+        } else {
+            first = store.allocateEvents(executionArn, 1);
+            previous = first - 1;
+        }
+        ArrayNode chunk = chunk(List.of(event), first, previous, now);
+        if (store.putIfAbsent(executionArn, StoredItem.of(StepKeys.END, KIND_HALT, Json.object()).withEvents(first, chunk))) {
+            listener.committed(executionArn, chunk);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static ObjectNode stepBody(Step step, long previousEventId) {
+        ObjectNode body = Json.object();
+        body.set("step", StepCodec.write(step));
+        body.put("pe", previousEventId);
+        return body;
+    }
+
+    private static ArrayNode chunk(List<HistoryEvent> events, long first, long previous, Instant at) {
+        ArrayNode chunk = Json.NODES.arrayNode();
+        long prev = previous;
+        for (int i = 0; i < events.size(); i++) {
+            chunk.add(HistoryJson.write(events.get(i), first + i, prev, at));
+            prev = first + i;
+        }
+        return chunk;
+    }
+
+    /** Seconds until {@code until}, rounded up, within SQS's 0..900. */
+    static int delay(Instant now, Instant until) {
+        long millis = Duration.between(now, until).toMillis();
+        if (millis <= 0) {
+            return 0;
+        }
+        return (int) Math.min(StepQueue.MAX_DELAY_SECONDS, (millis + 999) / 1000);
+    }
+
+    private StateMachine machine(String arn) {
+        StateMachine machine = machines.get(arn);
+        if (machine == null) {
+            StateMachineRecord record = store.stateMachine(arn).orElseThrow(() ->
+                    new IllegalStateException("State Machine Does Not Exist: '" + arn + "'"));
+            machine = new StateMachineParser().parse(record.definition());
+            machines.put(arn, machine);
+        }
+        return machine;
+    }
+
+    private static ExecutionInfo info(ExecutionHeader header, JsonNode input) {
+        return new ExecutionInfo(header.executionArn(), header.name(), input, header.roleArn(), header.startDate(), 0, null,
+                header.stateMachineArn(), header.stateMachineName());
+    }
+}

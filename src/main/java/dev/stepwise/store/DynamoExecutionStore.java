@@ -1,0 +1,474 @@
+package dev.stepwise.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.ExecutionStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * The store on one DynamoDB table. Key schema (all names are attribute names):
+ * <pre>
+ * pk (S)                 sk (S)                       item
+ * stateMachineArn        "SM"                         definition, name, type, roleArn, created
+ * executionArn           "EXEC"                       header: status, name, start/stop, output, error,
+ *                                                     cause, ec (event id counter), GSI keys below
+ * executionArn           "INPUT"                      the execution input (read once per container)
+ * executionArn           "S#" frame "#" seq           a step; frame is the escaped path of
+ *                                                     Parallel/Map segments ("Fan[2]/Inner[7]"), seq
+ *                                                     the step's position in its frame (zero-padded),
+ *                                                     so every step id is deterministic. kind = step,
+ *                                                     join (a fan-out waiting: counters done/failed,
+ *                                                     counted index set, state), end or halt.
+ * executionArn           "B#" joinKey "#" index       a branch's end: its output or error (what the
+ *                                                     join collects, in index order, by one Query)
+ * executionArn           "T#" stepKey "#" attempt     a STANDARD Task attempt's claim
+ * executionArn           "X#END"                      the terminal event written by an abort/timeout
+ * </pre>
+ * History: any item may carry a chunk of events: {@code h} (N, first event id) and {@code ev}
+ * (the AWS-shaped events as JSON text, gzip-compressed in {@code evz} when large). The local
+ * secondary index {@value #HISTORY_INDEX} on (pk, h) is sparse: a Query on it returns an
+ * execution's chunks in event order, forward or reverse, paged — GetExecutionHistory.
+ * ListExecutions: global secondary indexes {@value #BY_MACHINE} (mpk = state machine ARN,
+ * msk = start date + ARN) and {@value #BY_STATUS} (spk = state machine ARN + "#" + status, msk).
+ * Writes are single-item and conditional; no transactions (dynalite has none, and they cost 2×).
+ */
+public final class DynamoExecutionStore implements ExecutionStore {
+    public static final String HISTORY_INDEX = "history";
+    public static final String BY_MACHINE = "byMachine";
+    public static final String BY_STATUS = "byMachineStatus";
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String HEADER = "EXEC";
+    static final String INPUT = "INPUT";
+    static final String MACHINE = "SM";
+    /** Bodies and chunks larger than this are stored gzip-compressed (items are limited to 400 KB). */
+    private static final int COMPRESS_ABOVE = 16 * 1024;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoExecutionStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Creates the table and its indexes unless it exists (local runs and tests; the SAM template does it on AWS). */
+    public void createTableIfMissing() {
+        try {
+            dynamo.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attr(PK, ScalarAttributeType.S), attr(SK, ScalarAttributeType.S),
+                            attr("h", ScalarAttributeType.N), attr("mpk", ScalarAttributeType.S),
+                            attr("msk", ScalarAttributeType.S), attr("spk", ScalarAttributeType.S))
+                    .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                    .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName(HISTORY_INDEX)
+                            .keySchema(key(PK, KeyType.HASH), key("h", KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                    .nonKeyAttributes("ev", "evz").build()).build())
+                    .globalSecondaryIndexes(gsi(BY_MACHINE, "mpk"), gsi(BY_STATUS, "spk")));
+        } catch (ResourceInUseException exists) {
+            // created by an earlier run
+        }
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+    }
+
+    private static GlobalSecondaryIndex gsi(String name, String hash) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(hash, KeyType.HASH), key("msk", KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+    }
+
+    private static AttributeDefinition attr(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    // ---- state machines -----------------------------------------------------------------------
+
+    @Override
+    public void putStateMachine(StateMachineRecord machine) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(machine.arn()));
+        item.put(SK, s(MACHINE));
+        item.put("name", s(machine.name()));
+        item.put("definition", s(machine.definition()));
+        item.put("type", s(machine.type()));
+        item.put("roleArn", s(machine.roleArn()));
+        item.put("created", s(machine.creationDate().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<StateMachineRecord> stateMachine(String arn) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(arn, MACHINE))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StateMachineRecord(arn, str(item, "name"), str(item, "definition"), str(item, "type"),
+                str(item, "roleArn"), Instant.parse(str(item, "created"))));
+    }
+
+    // ---- executions ---------------------------------------------------------------------------
+
+    @Override
+    public boolean createExecution(ExecutionHeader header, JsonNode input) {
+        // Input first: a header without its input is never visible to a step.
+        Map<String, AttributeValue> in = new HashMap<>(key(header.executionArn(), INPUT));
+        putBody(in, "input", input);
+        dynamo.putItem(b -> b.tableName(table).item(in));
+        Map<String, AttributeValue> item = new HashMap<>(key(header.executionArn(), HEADER));
+        item.put("name", s(header.name()));
+        item.put("machine", s(header.stateMachineArn()));
+        item.put("machineName", s(header.stateMachineName()));
+        item.put("roleArn", s(header.roleArn()));
+        item.put("status", s(header.status().name()));
+        item.put("start", s(header.startDate().toString()));
+        item.put("ec", n(0));
+        if (header.timeoutSeconds() != null) {
+            item.put("timeout", n(header.timeoutSeconds()));
+        }
+        item.put("mpk", s(header.stateMachineArn()));
+        item.put("msk", s(header.startDate() + "#" + header.executionArn()));
+        item.put("spk", s(header.stateMachineArn() + "#" + header.status().name()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(executionArn, HEADER));
+        keys.add(key(executionArn, stepKey));
+        for (String other : others) {
+            keys.add(key(executionArn, other));
+        }
+        if (withInput) {
+            keys.add(key(executionArn, INPUT));
+        }
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> current = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(current));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                found.put(item.get(SK).s(), item);
+            }
+            request = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+        }
+        Map<String, AttributeValue> header = found.get(HEADER);
+        Map<String, StoredItem> otherItems = new HashMap<>();
+        for (String other : others) {
+            if (found.containsKey(other)) {
+                otherItems.put(other, storedItem(found.get(other)));
+            }
+        }
+        return new Loaded(header == null ? null : header(header), found.containsKey(stepKey) ? storedItem(found.get(stepKey)) : null,
+                otherItems, withInput && found.containsKey(INPUT) ? body(found.get(INPUT), "input") : null);
+    }
+
+    @Override
+    public Optional<ExecutionHeader> header(String executionArn) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(executionArn, HEADER))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(header(item));
+    }
+
+    @Override
+    public Optional<StoredItem> item(String executionArn, String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(executionArn, key))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(storedItem(item));
+    }
+
+    @Override
+    public boolean putIfAbsent(String executionArn, StoredItem stored) {
+        Map<String, AttributeValue> item = attributes(executionArn, stored);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public void putAll(String executionArn, List<StoredItem> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
+            for (StoredItem stored : items.subList(from, Math.min(from + 25, items.size()))) {
+                writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(attributes(executionArn, stored))).build());
+            }
+            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request = Map.of(table, writes);
+            while (!request.isEmpty()) {
+                Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> current = request;
+                var response = dynamo.batchWriteItem(b -> b.requestItems(current));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    @Override
+    public long allocateEvents(String executionArn, int count) {
+        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, HEADER))
+                .updateExpression("ADD ec :n").expressionAttributeValues(Map.of(":n", n(count)))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(response.attributes().get("ec").n()) - count + 1;
+    }
+
+    @Override
+    public void raiseEventCounter(String executionArn, long lastUsed) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, HEADER))
+                    .updateExpression("SET ec = :n").conditionExpression("ec < :n")
+                    .expressionAttributeValues(Map.of(":n", n(lastUsed))));
+        } catch (ConditionalCheckFailedException alreadyHigher) {
+            // a replay, or branches already took ids past it
+        }
+    }
+
+    @Override
+    public JoinCount countBranch(String executionArn, String joinKey, int index, boolean failed) {
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, joinKey))
+                    .updateExpression("ADD done :one, failed :f, counted :idx")
+                    .conditionExpression("attribute_exists(pk) AND NOT contains(counted, :i)")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":f", n(failed ? 1 : 0),
+                            ":idx", AttributeValue.fromNs(List.of(String.valueOf(index))), ":i", n(index)))
+                    .returnValues(ReturnValue.ALL_NEW));
+            return joinCount(response.attributes(), true);
+        } catch (ConditionalCheckFailedException counted) {
+            Map<String, AttributeValue> current = counted.item();
+            if (current == null || current.isEmpty()) {
+                current = dynamo.getItem(b -> b.tableName(table).key(key(executionArn, joinKey)).consistentRead(true)).item();
+            }
+            if (current == null || current.isEmpty()) {
+                throw new IllegalStateException("the join " + joinKey + " of " + executionArn + " does not exist");
+            }
+            return joinCount(current, false);
+        }
+    }
+
+    private static JoinCount joinCount(Map<String, AttributeValue> item, boolean fresh) {
+        return new JoinCount(intOf(item, "done"), intOf(item, "failed"), fresh, str(item, "state"), body(item, "body"));
+    }
+
+    @Override
+    public boolean closeJoin(String executionArn, String joinKey, String state, String error, String cause) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":s", s(state));
+        values.put(":e", error == null ? AttributeValue.fromNul(true) : s(error));
+        values.put(":c", cause == null ? AttributeValue.fromNul(true) : s(cause));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, joinKey))
+                    .updateExpression("SET #state = :s, jerr = :e, jcause = :c")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#state)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException closed) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<StoredItem> items(String executionArn, String prefix) {
+        List<StoredItem> result = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(executionArn), ":prefix", s(prefix)));
+            if (from != null) {
+                query.exclusiveStartKey(from);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            response.items().forEach(item -> result.add(storedItem(item)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return result;
+    }
+
+    @Override
+    public boolean finish(String executionArn, String stateMachineArn, ExecutionStatus status, Instant stopDate, JsonNode output, String error,
+                          String cause) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", s(status.name()));
+        values.put(":running", s(ExecutionStatus.RUNNING.name()));
+        values.put(":stop", s(stopDate.toString()));
+        values.put(":out", output == null ? AttributeValue.fromNul(true) : s(Json.write(output)));
+        values.put(":err", error == null ? AttributeValue.fromNul(true) : s(error));
+        values.put(":cause", cause == null ? AttributeValue.fromNul(true) : s(cause));
+        values.put(":spk", s(stateMachineArn + "#" + status.name()));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, HEADER))
+                    .updateExpression("SET #status = :status, #stop = :stop, #output = :out, #error = :err, #cause = :cause, spk = :spk")
+                    .conditionExpression("#status = :running")
+                    .expressionAttributeNames(Map.of("#status", "status", "#stop", "stop", "#output", "output",
+                            "#error", "error", "#cause", "cause"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException notRunning) {
+            return false;
+        }
+    }
+
+    @Override
+    public ArrayNode history(String executionArn) {
+        ArrayNode events = Json.NODES.arrayNode();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(HISTORY_INDEX).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(executionArn)));
+            if (from != null) {
+                query.exclusiveStartKey(from);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                body(item, "ev").forEach(events::add);
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return events;
+    }
+
+    @Override
+    public List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
+        if (status == null) {
+            query.indexName(BY_MACHINE).keyConditionExpression("mpk = :k")
+                    .expressionAttributeValues(Map.of(":k", s(stateMachineArn)));
+        } else {
+            query.indexName(BY_STATUS).keyConditionExpression("spk = :k")
+                    .expressionAttributeValues(Map.of(":k", s(stateMachineArn + "#" + status.name())));
+        }
+        List<ExecutionHeader> result = new ArrayList<>();
+        dynamo.query(query.build()).items().forEach(item -> result.add(header(item)));
+        return result;
+    }
+
+    // ---- item mapping -------------------------------------------------------------------------
+
+    private static Map<String, AttributeValue> attributes(String executionArn, StoredItem stored) {
+        Map<String, AttributeValue> item = new HashMap<>(key(executionArn, stored.key()));
+        item.put("kind", s(stored.kind()));
+        putBody(item, "body", stored.body());
+        if (stored.hasEvents()) {
+            item.put("h", n(stored.firstEventId()));
+            putBody(item, "ev", stored.events());
+        }
+        return item;
+    }
+
+    private static ExecutionHeader header(Map<String, AttributeValue> item) {
+        String output = str(item, "output");
+        return new ExecutionHeader(item.get(PK).s(), str(item, "name"), str(item, "machine"), str(item, "machineName"),
+                str(item, "roleArn"), ExecutionStatus.valueOf(str(item, "status")), Instant.parse(str(item, "start")),
+                str(item, "stop") == null ? null : Instant.parse(str(item, "stop")),
+                output == null ? null : Json.parse(output), str(item, "error"), str(item, "cause"),
+                item.containsKey("timeout") ? intOf(item, "timeout") : null);
+    }
+
+    private static StoredItem storedItem(Map<String, AttributeValue> item) {
+        JsonNode events = item.containsKey("ev") || item.containsKey("evz") ? body(item, "ev") : null;
+        return new StoredItem(item.get(SK).s(), str(item, "kind"), body(item, "body"),
+                item.containsKey("h") ? Long.parseLong(item.get("h").n()) : 0, (ArrayNode) events,
+                intOf(item, "done"), intOf(item, "failed"), str(item, "state"), str(item, "jerr"), str(item, "jcause"));
+    }
+
+    private static void putBody(Map<String, AttributeValue> item, String name, JsonNode value) {
+        byte[] text = Json.write(value).getBytes(StandardCharsets.UTF_8);
+        if (text.length <= COMPRESS_ABOVE) {
+            item.put(name, AttributeValue.fromS(new String(text, StandardCharsets.UTF_8)));
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        item.put(name + "z", AttributeValue.fromB(SdkBytes.fromByteArray(bytes.toByteArray())));
+    }
+
+    private static JsonNode body(Map<String, AttributeValue> item, String name) {
+        AttributeValue plain = item.get(name);
+        if (plain != null && plain.s() != null) {
+            return Json.parse(plain.s());
+        }
+        AttributeValue zipped = item.get(name + "z");
+        if (zipped == null) {
+            return null;
+        }
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(zipped.b().asByteArray()))) {
+            return Json.parse(new String(gzip.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, s(pk), SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? null : value.s();
+    }
+
+    private static int intOf(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Integer.parseInt(value.n());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stepwise.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runtime's port to its durable state. Every write is a single-item conditional write (no
+ * transactions): creating an item succeeds once, counters are atomic, status changes are guarded
+ * by the expected status. See {@link DynamoExecutionStore} for the key schema.
+ */
+public interface ExecutionStore {
+
+    void putStateMachine(StateMachineRecord machine);
+
+    Optional<StateMachineRecord> stateMachine(String arn);
+
+    /** Writes the header and the input; false when an execution with this ARN exists. */
+    boolean createExecution(ExecutionHeader header, JsonNode input);
+
+    /** Header, step item and {@code others} (those that exist), and the input when {@code withInput}. */
+    Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput);
+
+    Optional<ExecutionHeader> header(String executionArn);
+
+    Optional<StoredItem> item(String executionArn, String key);
+
+    /** Creates the item unless one with its key exists; true when this call created it. */
+    boolean putIfAbsent(String executionArn, StoredItem item);
+
+    /**
+     * Writes items unconditionally, 25 per request. Only for items whose content matters before
+     * anything reads them, such as branch start steps written before their fan-out commits.
+     */
+    void putAll(String executionArn, java.util.List<StoredItem> items);
+
+    /** Reserves {@code count} consecutive event ids; returns the first. */
+    long allocateEvents(String executionArn, int count);
+
+    /** Makes sure ids up to {@code lastUsed} are never allocated again. */
+    void raiseEventCounter(String executionArn, long lastUsed);
+
+    /** Counts branch {@code index} of a join once, however often it is called. */
+    JoinCount countBranch(String executionArn, String joinKey, int index, boolean failed);
+
+    /** Sets a pending join's state ("succeeded"/"failed") once; true when this call set it. */
+    boolean closeJoin(String executionArn, String joinKey, String state, String error, String cause);
+
+    /** Items whose key starts with {@code prefix}, in key order. */
+    List<StoredItem> items(String executionArn, String prefix);
+
+    /** Moves a RUNNING execution to a terminal status; false when it was not RUNNING. */
+    boolean finish(String executionArn, String stateMachineArn, ExecutionStatus status, Instant stopDate, JsonNode output, String error,
+                   String cause);
+
+    /** Every history event of an execution in id order, from the chunks the items carry. */
+    ArrayNode history(String executionArn);
+
+    /** Executions of a state machine, newest first, optionally of one status. */
+    List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit);
+}

@@ -1,0 +1,97 @@
+package dev.stepwise.store;
+
+/**
+ * Deterministic keys of an execution's items. A frame key is the path of fan-outs that leads to
+ * a branch: for each, the Parallel/Map state's name (escaped), the sequence number of its join
+ * step and the branch index — "Fan@3[00000002]/Inner@1[00000007]"; the root frame's key is "".
+ * Within a frame, steps are numbered 0, 1, 2 ... in the order they run, since a frame runs one
+ * step at a time; so a step's successor, its branch's end item and its join are known from its
+ * key alone, and one BatchGetItem can fetch them together.
+ */
+public final class StepKeys {
+    private static final int WIDTH = 8;
+
+    private StepKeys() {
+    }
+
+    public static String step(String frameKey, long seq) {
+        return "S#" + frameKey + "#" + pad(seq);
+    }
+
+    public static String frameKey(String stepKey) {
+        return stepKey.substring(2, stepKey.lastIndexOf('#'));
+    }
+
+    public static long seq(String stepKey) {
+        return Long.parseLong(stepKey.substring(stepKey.lastIndexOf('#') + 1));
+    }
+
+    public static String successor(String stepKey) {
+        return step(frameKey(stepKey), seq(stepKey) + 1);
+    }
+
+    public static String child(String frameKey, String stateName, long joinSeq, int index) {
+        return (frameKey.isEmpty() ? "" : frameKey + "/") + escape(stateName) + "@" + joinSeq + "[" + pad(index) + "]";
+    }
+
+    public static boolean isRoot(String frameKey) {
+        return frameKey.isEmpty();
+    }
+
+    /** The join step a branch frame reports to. */
+    public static String join(String frameKey) {
+        int slash = lastSegmentStart(frameKey);
+        String segment = frameKey.substring(slash);
+        String parent = slash == 0 ? "" : frameKey.substring(0, slash - 1);
+        long joinSeq = Long.parseLong(segment.substring(segment.lastIndexOf('@') + 1, segment.lastIndexOf('[')));
+        return step(parent, joinSeq);
+    }
+
+    /** Where a branch frame's end (output or error) is kept for its join. */
+    public static String branchEnd(String frameKey) {
+        int bracket = frameKey.lastIndexOf('[');
+        return "B#" + frameKey.substring(0, bracket) + "#" + frameKey.substring(bracket + 1, frameKey.length() - 1);
+    }
+
+    /** The prefix of all branch ends of the fan-out whose join is {@code joinKey}, for state {@code stateName}. */
+    public static String branchEnds(String joinKey, String stateName) {
+        String parent = frameKey(joinKey);
+        return "B#" + (parent.isEmpty() ? "" : parent + "/") + escape(stateName) + "@" + seq(joinKey) + "#";
+    }
+
+    public static int branchIndex(String frameKey) {
+        return Integer.parseInt(frameKey.substring(frameKey.lastIndexOf('[') + 1, frameKey.length() - 1));
+    }
+
+    public static String claim(String stepKey, int attempt) {
+        return "T#" + stepKey + "#" + attempt;
+    }
+
+    public static final String END = "X#END";
+
+    private static int lastSegmentStart(String frameKey) {
+        for (int i = frameKey.length() - 1; i > 0; i--) {
+            if (frameKey.charAt(i) == '/' && frameKey.charAt(i - 1) != '\\') {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** State names may hold any character; the ones the keys use as separators are escaped. */
+    static String escape(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            if (c == '\\' || c == '/' || c == '#' || c == '@' || c == '[' || c == ']') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    static String pad(long n) {
+        String digits = Long.toString(n);
+        return digits.length() >= WIDTH ? digits : "0".repeat(WIDTH - digits.length()) + digits;
+    }
+}

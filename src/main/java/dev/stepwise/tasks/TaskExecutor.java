@@ -1,0 +1,15 @@
+package dev.stepwise.tasks;
+
+import dev.stepwise.engine.Resumption;
+import dev.stepwise.engine.TaskRequest;
+
+/**
+ * Performs a Task state's work for the durable runtime. {@code idempotencyKey} names the attempt
+ * (execution, step and attempt number): an integration that can deduplicate passes it on, so an
+ * EXPRESS at-least-once retry of the same attempt has its side effect once.
+ */
+@FunctionalInterface
+public interface TaskExecutor {
+    /** @return {@link Resumption.TaskSucceeded} or {@link Resumption.TaskFailed}; never throws for a task's own failure */
+    Resumption execute(TaskRequest request, String idempotencyKey);
+}

@@ -210,7 +210,9 @@ public final class DurableRuntime {
             Instant now = clock.instant();
             if (store.finish(message.execution(), header.stateMachineArn(), ExecutionStatus.FAILED, now, null,
                     StatesError.RUNTIME.aslName(), cause)) {
-                writeEndEvent(message.execution(), null, new HistoryEvent(EventType.ExecutionFailed,
+                // The step's own item, when it can be read, carries the next event id of a linear execution.
+                StoredItem step = message.step().startsWith("S#") ? store.item(message.execution(), message.step()).orElse(null) : null;
+                writeEndEvent(message.execution(), step, new HistoryEvent(EventType.ExecutionFailed,
                         new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)), now);
             }
         } catch (RuntimeException again) {

@@ -1,0 +1,219 @@
+package dev.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.queue.StepMessage;
+import dev.stepwise.queue.StepQueue;
+import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.JoinCount;
+import dev.stepwise.store.Loaded;
+import dev.stepwise.store.StateMachineRecord;
+import dev.stepwise.store.StoredItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Fault injection around the real adapters: a processor "crash" is an exception thrown just
+ * before or just after a real effect (so the effect happened, or did not, and nothing after it),
+ * and a duplicating queue delivers every message twice, the copy later and out of order.
+ */
+final class Faults {
+    static final class Crash extends RuntimeException {
+        Crash(String where) {
+            super("simulated crash " + where, null, false, false);
+        }
+    }
+
+    private final double probability;
+    private final SplittableRandom random;
+    final AtomicLong crashes = new AtomicLong();
+    private volatile boolean enabled = true;
+
+    Faults(double probability, long seed) {
+        this.probability = probability;
+        this.random = new SplittableRandom(seed);
+    }
+
+    void disable() {
+        enabled = false;
+    }
+
+    private synchronized boolean roll() {
+        return enabled && random.nextDouble() < probability;
+    }
+
+    <T> T around(String what, Supplier<T> effect) {
+        if (roll()) {
+            crashes.incrementAndGet();
+            throw new Crash("before " + what);
+        }
+        T result = effect.get();
+        if (roll()) {
+            crashes.incrementAndGet();
+            throw new Crash("after " + what);
+        }
+        return result;
+    }
+
+    void around(String what, Runnable effect) {
+        around(what, () -> {
+            effect.run();
+            return null;
+        });
+    }
+
+    /** A store whose every write may crash before or after it is applied. */
+    ExecutionStore store(ExecutionStore real) {
+        return new ExecutionStore() {
+            @Override
+            public void putStateMachine(StateMachineRecord machine) {
+                real.putStateMachine(machine);
+            }
+
+            @Override
+            public Optional<StateMachineRecord> stateMachine(String arn) {
+                return real.stateMachine(arn);
+            }
+
+            @Override
+            public boolean createExecution(ExecutionHeader header, JsonNode input) {
+                return real.createExecution(header, input);
+            }
+
+            @Override
+            public Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput) {
+                return around("load", () -> real.load(executionArn, stepKey, others, withInput));
+            }
+
+            @Override
+            public Optional<ExecutionHeader> header(String executionArn) {
+                return real.header(executionArn);
+            }
+
+            @Override
+            public Optional<StoredItem> item(String executionArn, String key) {
+                return real.item(executionArn, key);
+            }
+
+            @Override
+            public boolean putIfAbsent(String executionArn, StoredItem item) {
+                return around("put " + item.key(), () -> real.putIfAbsent(executionArn, item));
+            }
+
+            @Override
+            public void putAll(String executionArn, List<StoredItem> items) {
+                around("putAll", () -> real.putAll(executionArn, items));
+            }
+
+            @Override
+            public long allocateEvents(String executionArn, int count) {
+                return around("allocate", () -> real.allocateEvents(executionArn, count));
+            }
+
+            @Override
+            public void raiseEventCounter(String executionArn, long lastUsed) {
+                around("raise", () -> real.raiseEventCounter(executionArn, lastUsed));
+            }
+
+            @Override
+            public JoinCount countBranch(String executionArn, String joinKey, int index, boolean failed) {
+                return around("count", () -> real.countBranch(executionArn, joinKey, index, failed));
+            }
+
+            @Override
+            public boolean closeJoin(String executionArn, String joinKey, String state, String error, String cause) {
+                return around("close", () -> real.closeJoin(executionArn, joinKey, state, error, cause));
+            }
+
+            @Override
+            public List<StoredItem> items(String executionArn, String prefix) {
+                return real.items(executionArn, prefix);
+            }
+
+            @Override
+            public boolean finish(String executionArn, String stateMachineArn, ExecutionStatus status, Instant stopDate,
+                                  JsonNode output, String error, String cause) {
+                return around("finish", () -> real.finish(executionArn, stateMachineArn, status, stopDate, output, error, cause));
+            }
+
+            @Override
+            public ArrayNode history(String executionArn) {
+                return real.history(executionArn);
+            }
+
+            @Override
+            public List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit) {
+                return real.executions(stateMachineArn, status, limit);
+            }
+        };
+    }
+
+    /** A queue whose every send may crash before or after the message is sent. */
+    StepQueue queue(StepQueue real) {
+        return new StepQueue() {
+            @Override
+            public void send(StepMessage message, int delaySeconds) {
+                around("send", () -> real.send(message, delaySeconds));
+            }
+
+            @Override
+            public void sendAll(List<StepMessage> messages) {
+                around("sendAll", () -> real.sendAll(messages));
+            }
+        };
+    }
+
+    /** A queue that sends every message twice; the copy comes 0–2 s later, so copies overtake other messages. */
+    static StepQueue duplicating(StepQueue real, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return new StepQueue() {
+            @Override
+            public void send(StepMessage message, int delaySeconds) {
+                real.send(message, delaySeconds);
+                int extra;
+                synchronized (random) {
+                    extra = random.nextInt(3);
+                }
+                real.send(message, Math.min(MAX_DELAY_SECONDS, delaySeconds + extra));
+            }
+
+            @Override
+            public void sendAll(List<StepMessage> messages) {
+                for (StepMessage message : messages) {
+                    send(message, 0);
+                }
+            }
+        };
+    }
+
+    /** A store that fails every load of the executions {@code poisoned} names. */
+    static ExecutionStore poisoning(ExecutionStore real, Predicate<String> poisoned) {
+        Faults never = new Faults(0, 0);
+        ExecutionStore passThrough = never.store(real);
+        return new java.lang.reflect.InvocationHandler() {
+            ExecutionStore proxy() {
+                return (ExecutionStore) java.lang.reflect.Proxy.newProxyInstance(ExecutionStore.class.getClassLoader(),
+                        new Class<?>[] {ExecutionStore.class}, this);
+            }
+
+            @Override
+            public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+                if (method.getName().equals("load") && poisoned.test((String) args[0])) {
+                    throw new IllegalStateException("poisoned step of " + args[0]);
+                }
+                try {
+                    return method.invoke(passThrough, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        }.proxy();
+    }
+}

@@ -10,7 +10,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts the AWS requests the adapters make, per service and operation ("DynamoDB.PutItem"), so
+ * Counts the AWS requests the adapters make, per service and operation ("DynamoDb.PutItem"), so
  * the bench can report requests per transition — the number the cost model is built on. Counted
  * once per API call, not per HTTP attempt: retries of a throttled call cost no extra request fee.
  */
@@ -31,7 +31,7 @@ public final class RequestCounter implements ExecutionInterceptor {
         return copy;
     }
 
-    /** Requests so far to one service ("DynamoDB", "Sqs"), over all its operations. */
+    /** Requests so far to one service ("DynamoDb", "Sqs"; the SDK's service names), over all its operations. */
     public long total(String service) {
         long total = 0;
         for (Map.Entry<String, LongAdder> entry : counts.entrySet()) {

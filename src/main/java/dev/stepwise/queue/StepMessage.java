@@ -9,13 +9,28 @@ import dev.stepwise.asl.Json;
  * never the step's payload, so a message is a few hundred bytes whatever the state's data.
  * {@code step} may also name a check: {@link #TIMEOUT_CHECK}.
  */
-public record StepMessage(String execution, String step) {
+public record StepMessage(String execution, String step, boolean recovered) {
     public static final String TIMEOUT_CHECK = "TIMEOUT";
+
+    public StepMessage(String execution, String step) {
+        this(execution, step, false);
+    }
+
+    /**
+     * A message re-sent by the recovery of a runner that was killed: it is handled like a
+     * redelivery (its step may have been half done when the runner died).
+     */
+    public static StepMessage recovery(String execution, String step) {
+        return new StepMessage(execution, step, true);
+    }
 
     public String toJson() {
         ObjectNode json = Json.object();
         json.put("e", execution);
         json.put("s", step);
+        if (recovered) {
+            json.put("r", true);
+        }
         return Json.write(json);
     }
 
@@ -24,6 +39,6 @@ public record StepMessage(String execution, String step) {
         if (!json.hasNonNull("e") || !json.hasNonNull("s")) {
             throw new IllegalArgumentException("not a step message: " + text);
         }
-        return new StepMessage(json.get("e").asText(), json.get("s").asText());
+        return new StepMessage(json.get("e").asText(), json.get("s").asText(), json.path("r").asBoolean(false));
     }
 }

@@ -160,6 +160,40 @@ public final class DurableRuntime {
                 error, cause);
     }
 
+    /**
+     * After a local runner was killed, its in-memory queue lost the messages in flight; the
+     * store still has every committed step. Re-sends, as redeliveries, a message for each step
+     * of each RUNNING execution that has not committed its successor, for each branch end (its
+     * count is idempotent), for each committed execution end, and the timeout check.
+     */
+    public int resumeRunning() {
+        int sent = 0;
+        for (String executionArn : store.runningExecutions()) {
+            List<StoredItem> steps = store.items(executionArn, "S#");
+            List<StoredItem> ends = store.items(executionArn, "B#");
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            steps.forEach(item -> keys.add(item.key()));
+            ends.forEach(item -> keys.add(item.key()));
+            List<StepMessage> messages = new ArrayList<>();
+            for (StoredItem item : steps) {
+                String frame = StepKeys.frameKey(item.key());
+                boolean committed = keys.contains(StepKeys.successor(item.key()))
+                        || (!StepKeys.isRoot(frame) && keys.contains(StepKeys.branchEnd(frame)));
+                boolean rootEnd = item.kind().equals(KIND_END) && StepKeys.isRoot(frame);
+                if (rootEnd || (!committed && (item.kind().equals(KIND_STEP) || item.kind().equals(KIND_JOIN)))) {
+                    messages.add(StepMessage.recovery(executionArn, item.key()));
+                }
+            }
+            ends.forEach(end -> messages.add(StepMessage.recovery(executionArn, end.key())));
+            messages.add(StepMessage.recovery(executionArn, StepMessage.TIMEOUT_CHECK));
+            for (StepMessage message : messages) {
+                queue.send(message, 0);
+            }
+            sent += messages.size();
+        }
+        return sent;
+    }
+
     // ---- the step processor -------------------------------------------------------------------
 
     /**
@@ -167,9 +201,14 @@ public final class DurableRuntime {
      * must be redelivered. {@code receiveCount} is SQS's ApproximateReceiveCount.
      */
     public void process(StepMessage message, int receiveCount) {
+        if (message.recovered()) {
+            receiveCount = Math.max(receiveCount, 2);
+        }
         try {
             if (message.step().equals(StepMessage.TIMEOUT_CHECK)) {
                 checkTimeout(message.execution());
+            } else if (message.step().startsWith("B#")) {
+                new StepRun(message, receiveCount).recountBranch();
             } else {
                 new StepRun(message, receiveCount).run();
             }
@@ -235,7 +274,7 @@ public final class DurableRuntime {
             this.message = message;
             this.executionArn = message.execution();
             this.key = message.step();
-            this.frameKey = StepKeys.frameKey(key);
+            this.frameKey = key.startsWith("B#") ? StepKeys.frameOfBranchEnd(key) : StepKeys.frameKey(key);
             this.root = StepKeys.isRoot(frameKey);
             this.receiveCount = receiveCount;
             this.now = clock.instant();
@@ -257,6 +296,10 @@ public final class DurableRuntime {
             }
             if (loaded.input() != null) {
                 executions.put(executionArn, info(header, loaded.input()));
+            }
+            if (item.kind().equals(KIND_END) && root && receiveCount > 1) {
+                finishRoot(header, item.body()); // recovery: the execution's end was committed, its header not yet
+                return;
             }
             if (!item.kind().equals(KIND_STEP) && !item.kind().equals(KIND_JOIN)) {
                 return;
@@ -297,6 +340,14 @@ public final class DurableRuntime {
                 step = ((Step.Resume) step).with(joinResult(item));
             }
             decide(header, item, step);
+        }
+
+        /** Recovery: a branch's end was committed; count it into its join (idempotent) and send the join if it is due. */
+        void recountBranch() {
+            StoredItem end = store.item(executionArn, key).orElse(null);
+            if (end != null) {
+                countBranch(end.body());
+            }
         }
 
         private Resumption joinResult(StoredItem join) {

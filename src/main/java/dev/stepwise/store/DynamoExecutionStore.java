@@ -376,6 +376,26 @@ public final class DynamoExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public List<String> runningExecutions() {
+        List<String> arns = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var scan = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName(table)
+                    .filterExpression("sk = :h AND #status = :running")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":h", s(HEADER), ":running", s(ExecutionStatus.RUNNING.name())));
+            if (from != null) {
+                scan.exclusiveStartKey(from);
+            }
+            var response = dynamo.scan(scan.build());
+            response.items().forEach(item -> arns.add(item.get(PK).s()));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return arns;
+    }
+
+    @Override
     public List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit);
         if (status == null) {

@@ -59,6 +59,9 @@ public interface ExecutionStore {
     /** Every history event of an execution in id order, from the chunks the items carry. */
     ArrayNode history(String executionArn);
 
+    /** ARNs of all RUNNING executions (a Scan: for a local runner's recovery, not for the cloud). */
+    List<String> runningExecutions();
+
     /** Executions of a state machine, newest first, optionally of one status. */
     List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit);
 }

@@ -59,6 +59,12 @@ public final class StepKeys {
         return "B#" + (parent.isEmpty() ? "" : parent + "/") + escape(stateName) + "@" + seq(joinKey) + "#";
     }
 
+    /** The frame of a branch end key: "B#P/N@j#00000002" → "P/N@j[00000002]". */
+    public static String frameOfBranchEnd(String branchEndKey) {
+        int hash = branchEndKey.lastIndexOf('#');
+        return branchEndKey.substring(2, hash) + "[" + branchEndKey.substring(hash + 1) + "]";
+    }
+
     public static int branchIndex(String frameKey) {
         return Integer.parseInt(frameKey.substring(frameKey.lastIndexOf('[') + 1, frameKey.length() - 1));
     }

@@ -149,6 +149,11 @@ final class Faults {
             }
 
             @Override
+            public List<String> runningExecutions() {
+                return real.runningExecutions();
+            }
+
+            @Override
             public List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit) {
                 return real.executions(stateMachineArn, status, limit);
             }

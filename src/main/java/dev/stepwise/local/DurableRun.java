@@ -1,0 +1,95 @@
+package dev.stepwise.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.TaskExecutor;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One execution through the durable path on a laptop — what {@code ./stepwise run} does: start
+ * the emulators (or use the given endpoints), create the table and queues, register the state
+ * machine, start the execution, drive it with the poller until it ends, and report each state
+ * entered as its step commits. With a data directory, dynalite keeps its tables there and
+ * executions left RUNNING by an earlier, killed run are resumed first.
+ */
+public final class DurableRun {
+
+    /** Sees each state entered, in commit order: the event id, its type (PassStateEntered ...) and the state's name. */
+    @FunctionalInterface
+    public interface Progress {
+        void stateEntered(long eventId, String eventType, String stateName);
+
+        Progress NONE = (id, type, name) -> { };
+    }
+
+    public record Options(Map<String, URI> endpoints, Path dataDir, TaskExecutor tasks, RuntimeOptions runtime,
+                          Duration timeout) {
+        public static Options defaults() {
+            return new Options(Map.of(), null, new NoIntegrations(), RuntimeOptions.defaults(), Duration.ofDays(366));
+        }
+
+        public Options withEndpoints(Map<String, URI> value) {
+            return new Options(value, dataDir, tasks, runtime, timeout);
+        }
+
+        public Options withDataDir(Path value) {
+            return new Options(endpoints, value, tasks, runtime, timeout);
+        }
+
+        public Options withTasks(TaskExecutor value) {
+            return new Options(endpoints, dataDir, value, runtime, timeout);
+        }
+    }
+
+    public record Result(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause,
+                         long statesEntered) {
+    }
+
+    private DurableRun() {
+    }
+
+    /**
+     * Runs {@code definition} (already validated by the caller's parser, or rejected here with
+     * {@link dev.stepwise.asl.validate.InvalidDefinitionException}) to its end.
+     */
+    public static Result run(String machineName, String definition, JsonNode input, Options options, Progress progress)
+            throws InterruptedException {
+        Path dynaliteDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
+        try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir);
+             LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
+                     .options(options.runtime()).tasks(options.tasks()).workers(4).start()) {
+            long[] entered = {0};
+            local.runtime().listener((execution, events) -> {
+                for (JsonNode event : events) {
+                    String type = event.get("type").asText();
+                    if (type.endsWith("StateEntered")) {
+                        synchronized (entered) {
+                            entered[0]++;
+                        }
+                        progress.stateEntered(event.get("id").asLong(), type,
+                                event.path("stateEnteredEventDetails").path("name").asText());
+                    }
+                }
+            });
+            if (options.dataDir() != null) {
+                local.runtime().resumeRunning();
+            }
+            String machineArn = local.runtime().createStateMachine(machineName, definition,
+                    "arn:aws:iam::" + options.runtime().accountId() + ":role/stepwise-local");
+            String executionArn = local.runtime().startExecution(machineArn, UUID.randomUUID().toString(), input);
+            ExecutionHeader end = local.awaitEnd(executionArn, options.timeout());
+            long count;
+            synchronized (entered) {
+                count = entered[0];
+            }
+            return new Result(executionArn, end.status(), end.output(), end.error(), end.cause(), count);
+        }
+    }
+}

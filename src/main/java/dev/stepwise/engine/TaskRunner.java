@@ -43,6 +43,13 @@ final class TaskRunner implements StateRunner<TaskState> {
     public Outcome resume(TaskState state, StepRun run, StateVisit visit, Resumption resumption) {
         TaskResource resource = TaskResource.of(state.resource(), run.options.region());
         started(resource, run);
+        if (resumption instanceof Resumption.TaskSucceeded succeeded
+                && JsonSize.exceeds(succeeded.output(), run.options.payloadLimitBytes())) {
+            // Recorded on AWS: an oversized result fails the task itself (TaskFailed /
+            // LambdaFunctionFailed), naming the function ARN or the integration's service.
+            String name = resource.kind() == TaskResource.Kind.SERVICE ? resource.resourceType() : state.resource();
+            resumption = new Resumption.TaskFailed(StatesError.DATA_LIMIT_EXCEEDED.aslName(), Causes.dataLimitExceeded(name));
+        }
         if (resumption instanceof Resumption.TaskFailed failed) {
             switch (resource.kind()) {
                 case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionFailed,
@@ -60,7 +67,6 @@ final class TaskRunner implements StateRunner<TaskState> {
             default -> run.emit(EventType.TaskSucceeded,
                     new EventDetails.TaskSucceeded(resource.resourceType(), resource.resource(), result));
         }
-        run.checkPayload(state, result);
         JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
         JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit);
         return run.exit(state, output, state.transition());

@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 
 /**
  * The Numeric comparators: numbers compare by value whatever their JSON spelling, so 1, 1.0 and
- * 1e0 are equal (AWS: NumericEquals 1.0 matches 0 + 1). Decimals read as binary64 compare as the
- * shortest decimal that names them, so 2.22 equals 2.22 however each side was parsed.
+ * 1e0 are equal (recorded on AWS: NumericEquals 1.0 matches 1, and 0.0 matches 0). A decimal that
+ * was read as a binary64 compares as the shortest decimal naming it, so 2.22 equals 2.22 whether a
+ * side was parsed as a double or as a BigDecimal.
  */
 public abstract sealed class NumericComparison implements ComparisonOperator
         permits NumericEquals, NumericLessThan, NumericGreaterThan, NumericLessThanEquals, NumericGreaterThanEquals {

@@ -138,10 +138,13 @@ class ChoiceRulesTest {
 
     @Test
     void isPresentGuardsAnAbsentFieldBecauseAndStopsAtTheFirstFalseRule() {
-        assertEquals("DefaultState", choose(
-                "[" + SPEC_CHOICES.substring(SPEC_CHOICES.indexOf('[') + 1, SPEC_CHOICES.indexOf("{\"Variable\": \"$.rating\""))
-                        + "{\"Variable\": \"$.type\", \"IsPresent\": false, \"Next\": \"NoType\"}]",
-                "{\"type\": \"Private\"}"));
+        String rule = """
+                {"And": [{"Variable": "$.value", "IsPresent": true}, {"Variable": "$.value", "NumericEquals": 1}]}""";
+        assertFalse(matches(rule, "{}"));
+        assertTrue(matches(rule, "{\"value\": 1}"));
+        // The guarded And passes over the absent $.value; the next rule has no guard and fails on $.rating.
+        StatesFailure failure = assertThrows(StatesFailure.class, () -> choose(SPEC_CHOICES, "{\"type\": \"Private\"}"));
+        assertEquals(String.format(INVALID_PATH, "$.rating"), failure.cause());
     }
 
     @Test

@@ -142,6 +142,14 @@ class JsonPathTest {
     }
 
     @Test
+    void equalityBetweenANumberAndAStringIsLenientAsInJayway() {
+        JsonNode input = json("[{\"v\":2},{\"v\":\"2\"},{\"v\":\"x\"}]");
+        assertEquals(json("[{\"v\":2},{\"v\":\"2\"}]"), read("$[?(@.v == '2')]", input));
+        assertEquals(json("[{\"v\":2},{\"v\":\"2\"}]"), read("$[?(@.v == 2)]", input));
+        assertEquals(json("[{\"v\":2}]"), read("$[?(@.v < 3)]", input));
+    }
+
+    @Test
     void aFilterOnAnObjectTestsTheObjectItself() {
         assertEquals(json("[{\"a\":{\"n\":1}}]"), read("$[?(@.a.n == 1)]", json("{\"a\":{\"n\":1}}")));
     }

@@ -119,6 +119,25 @@ class PayloadTemplateTest {
     }
 
     @Test
+    void aNullInputFailsAnyInputPathAsOnAws() {
+        StatesFailure failure = assertThrows(StatesFailure.class,
+                () -> evaluate("{\"Input.$\": \"$\", \"Stage\": \"start\"}", "null"));
+        assertEquals("States.Runtime", failure.error());
+        assertEquals("Unable to apply Path transformation to null or empty input.", failure.cause());
+        assertEquals(json("{\"c\":null}"), PayloadTemplate.compile(json("{\"c.$\": \"$$.Missing\"}"))
+                .evaluate(Bindings.of(json("null"), () -> json("{\"Missing\":null}"), new SplittableRandom(0))));
+    }
+
+    @Test
+    void aMissingIntermediateObjectFailsLikeAMissingLeaf() {
+        // AWS workshop execution: input {"flagged":false}, "address.$": "$.application.address".
+        StatesFailure failure = assertThrows(StatesFailure.class,
+                () -> evaluate("{\"address.$\": \"$.application.address\"}", "{\"flagged\":false}"));
+        assertEquals("The JSONPath '$.application.address' specified for the field 'address.$' could not be found "
+                + "in the input '{\"flagged\":false}'", failure.cause());
+    }
+
+    @Test
     void aJaywayFunctionFailsAtRunTimeAsOnAws() {
         StatesFailure failure = assertThrows(StatesFailure.class,
                 () -> evaluate("{\"Jobs.$\": \"$.Jobs.sum()\"}", "{\"Jobs\":[0,0,1]}"));

@@ -94,17 +94,20 @@ final class PathParser {
         if (pos == start) {
             throw error("a field name is missing after '.'");
         }
-        if (peek() == '(') {
-            throw error("functions such as '" + text.substring(start, pos) + "()' are not supported");
-        }
         return text.substring(start, pos);
     }
 
+    /**
+     * Jayway functions such as {@code length()} are not supported by AWS: a path like
+     * {@code $.Jobs.sum()} is accepted and then fails at run time as a path that "could not be
+     * found in the input" (re:Post question QUYiQKP0XfThWEc_ahsMnLOA), which reading "sum()" as a
+     * field name reproduces.
+     */
     private static boolean endsName(char c, boolean inFilter) {
-        if (c == '.' || c == '[' || c == ']' || c == '(' || Character.isWhitespace(c)) {
+        if (c == '.' || c == '[' || c == ']' || Character.isWhitespace(c)) {
             return true;
         }
-        return inFilter && ")]=!<>&|,".indexOf(c) >= 0;
+        return inFilter && "()=!<>&|,".indexOf(c) >= 0;
     }
 
     private PathStep bracketStep() {

@@ -2,7 +2,7 @@ package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.model.FailState;
-import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.asl.path.DynamicValue;
 
 /** Fail: ends its frame with the Error and Cause it names or reads from its input. No Exited event. */
 final class FailRunner implements StateRunner<FailState> {
@@ -13,11 +13,11 @@ final class FailRunner implements StateRunner<FailState> {
         return run.frameFailed(error, cause);
     }
 
-    private static String text(String fixed, JsonPath path, StepRun run, StateVisit visit) {
+    private static String text(String fixed, DynamicValue path, StepRun run, StateVisit visit) {
         if (path == null) {
             return fixed;
         }
-        JsonNode value = path.read(run.bindings(visit.input(), visit)).orElse(null);
+        JsonNode value = path.evaluate(run.bindings(visit.input(), visit));
         if (value == null || value.isNull()) {
             return null;
         }

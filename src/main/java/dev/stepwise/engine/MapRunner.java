@@ -26,9 +26,7 @@ final class MapRunner implements StateRunner<MapState> {
         JsonNode input = run.applyInputPath(state.paths(), visit);
         JsonNode items = input;
         if (state.itemsPath() != null) {
-            JsonNode finalInput = input;
-            items = state.itemsPath().read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(
-                    StatesError.RUNTIME, Causes.pathNotFound("ItemsPath", state.itemsPath().expression(), finalInput)));
+            items = state.itemsPath().readRequired(run.bindings(input, visit));
         }
         if (!items.isArray()) {
             throw new StatesFailure(StatesError.RUNTIME, "Item selector path '"
@@ -106,7 +104,6 @@ final class MapRunner implements StateRunner<MapState> {
     }
 
     private static JsonNode read(JsonPath path, StepRun run, StateVisit visit, JsonNode input) {
-        return path.read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
-                Causes.pathNotFound(path.expression(), path.expression(), input)));
+        return path.readRequired(run.bindings(input, visit));
     }
 }

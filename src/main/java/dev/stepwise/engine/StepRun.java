@@ -10,6 +10,8 @@ import dev.stepwise.asl.model.Catcher;
 import dev.stepwise.asl.model.DataPaths;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.Retrier;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.Transition;
@@ -73,7 +75,10 @@ final class StepRun {
     }
 
     ObjectNode context(StateVisit visit) {
-        return ContextObject.of(execution, visit.stateName(), visit.enteredTime(), visit.retryCount());
+        State state = branch.state(visit.stateName());
+        // Recorded on AWS: a Pass state's $$ has no State.RetryCount; states that can retry have it.
+        boolean retries = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
+        return ContextObject.of(execution, visit.stateName(), visit.enteredTime(), retries ? visit.retryCount() : null);
     }
 
     /** InputPath: null gives {}; a path that selects nothing fails the state. */
@@ -93,8 +98,7 @@ final class StepRun {
         if ("$".equals(path.expression())) {
             return value;
         }
-        return path.read(bindings(value, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
-                Causes.pathNotFound(field, path.expression(), value)));
+        return path.readRequired(bindings(value, visit));
     }
 
     JsonNode applyTemplate(PayloadTemplate template, JsonNode input, StateVisit visit) {
@@ -161,7 +165,8 @@ final class StepRun {
             if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
-                errorOutput.put("Cause", cause);
+                // Recorded on AWS: an error without a cause (States.Timeout) is caught as "Cause": "".
+                errorOutput.put("Cause", cause == null ? "" : cause);
                 JsonNode output;
                 try {
                     output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);

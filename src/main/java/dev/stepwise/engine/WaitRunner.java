@@ -47,8 +47,7 @@ final class WaitRunner implements StateRunner<WaitState> {
 
     private static JsonNode read(WaitState state, String expression, StepRun run, StateVisit visit, JsonNode input,
                                  dev.stepwise.asl.path.JsonPath path) {
-        return path.read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
-                Causes.pathNotFound(expression, expression, input)));
+        return path.readRequired(run.bindings(input, visit));
     }
 
     private static Instant timestamp(String text, WaitState state) {

@@ -5,6 +5,7 @@ import static dev.stepwise.asl.model.AslFields.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.choice.ChoiceRules;
+import dev.stepwise.asl.path.DynamicValue;
 import dev.stepwise.asl.path.JsonPath;
 import dev.stepwise.asl.path.PayloadTemplate;
 import dev.stepwise.asl.path.ReferencePath;
@@ -74,7 +75,7 @@ public final class StateMachineParser {
             case "Wait" -> new WaitState(name, paths(node), node.has(SECONDS) ? node.get(SECONDS).asLong() : null,
                     text(node, TIMESTAMP), path(node, SECONDS_PATH), path(node, TIMESTAMP_PATH), transition(node));
             case "Succeed" -> new SucceedState(name, paths(node));
-            case "Fail" -> new FailState(name, text(node, ERROR), path(node, ERROR_PATH), text(node, CAUSE), path(node, CAUSE_PATH));
+            case "Fail" -> new FailState(name, text(node, ERROR), dynamic(node, ERROR_PATH), text(node, CAUSE), dynamic(node, CAUSE_PATH));
             case "Parallel" -> new ParallelState(name, paths(node), template(node, PARAMETERS), template(node, RESULT_SELECTOR),
                     branches(node), errors(node), transition(node));
             case "Map" -> map(name, node);
@@ -158,6 +159,11 @@ public final class StateMachineParser {
     private static JsonPath path(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : JsonPath.compile(value.asText());
+    }
+
+    private static DynamicValue dynamic(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : DynamicValue.compile(value.asText());
     }
 
     private static PayloadTemplate template(JsonNode node, String field) {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The cases under src/test/resources/asl/choice: one operator, the Variable's value, the operand
+ * The cases under src/test/resources/choice-operators: one operator, the Variable's value, the operand
  * and what AWS answers (matches, or the error it raises). Their sources are named in each file.
  */
 final class ChoiceFixtures {
@@ -44,7 +44,7 @@ final class ChoiceFixtures {
     }
 
     static JsonNode load(String file) {
-        try (InputStream in = ChoiceFixtures.class.getResourceAsStream("/asl/choice/" + file)) {
+        try (InputStream in = ChoiceFixtures.class.getResourceAsStream("/choice-operators/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("no fixture " + file);
             }

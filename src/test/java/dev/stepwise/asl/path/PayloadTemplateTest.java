@@ -153,6 +153,24 @@ class PayloadTemplateTest {
                 + "'{\"other\":1}'", failure.cause());
     }
 
+    /** The States.Format example of the "Intrinsic functions" page of the AWS developer guide. */
+    @Test
+    void callsIntrinsicFunctions() {
+        assertEquals(json("{\"foo\":\"Hello, my name is Arnav.\",\"n\":{\"number\":20},\"static\":\"States.Format\"}"),
+                evaluate("{\"foo.$\": \"States.Format('Hello, my name is {}.', $.name)\","
+                        + " \"n.$\": \"States.StringToJson('{\\\"number\\\": 20}')\", \"static\": \"States.Format\"}",
+                        "{\"name\": \"Arnav\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a.$\": \"missing\"}", "{\"a.$\": \"States.NoSuchFunction()\"}", "{\"a.$\": \"States.Format(\"}"})
+    void rejectsADollarFieldThatIsNeitherAPathNorACall(String template) {
+        // AWS (SCHEMA_VALIDATION_FAILED): "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call"
+        PathSyntaxException e = assertThrows(PathSyntaxException.class, () -> PayloadTemplate.compile(json(template)));
+        assertTrue(e.getMessage().startsWith("The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call"),
+                e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"a.$\": 1}", "{\"a.$\": {\"b\": \"$.c\"}}", "{\"a.$\": null}", "{\"x\": [{\"a.$\": \"$.b[\"}]}"})
     void rejectsADollarFieldThatIsNotAPath(String template) {

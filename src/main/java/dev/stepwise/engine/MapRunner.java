@@ -23,6 +23,14 @@ import java.util.List;
 final class MapRunner implements StateRunner<MapState> {
     @Override
     public Outcome attempt(MapState state, StepRun run, StateVisit visit) {
+        if (state.itemReader() != null) {
+            throw new StatesFailure(StatesError.ITEM_READER_FAILED,
+                    "ItemReader needs the S3 integration, which this version of Stepwise does not have yet");
+        }
+        if (state.resultWriter() != null) {
+            throw new StatesFailure(StatesError.RESULT_WRITER_FAILED,
+                    "ResultWriter needs the S3 integration, which this version of Stepwise does not have yet");
+        }
         JsonNode input = run.applyInputPath(state.paths(), visit);
         JsonNode items = input;
         if (state.itemsPath() != null) {
@@ -39,14 +47,21 @@ final class MapRunner implements StateRunner<MapState> {
             return resume(state, run, visit, new Resumption.BranchesSucceeded(List.of()));
         }
         ObjectNode context = state.itemSelector() == null ? null : run.context(visit);
-        List<Step.StartBranch> branches = new ArrayList<>(items.size());
+        List<JsonNode> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (state.itemSelector() != null) {
                 JsonNode itemContext = ContextObject.withMapItem(context, i, item);
                 item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random));
             }
-            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), item));
+            inputs.add(item);
+        }
+        if (state.itemBatcher() != null) {
+            inputs = ItemBatches.of(state.itemBatcher(), inputs, run.bindings(input, visit));
+        }
+        List<Step.StartBranch> branches = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i)));
         }
         return new Outcome.FanOut(branches, maxConcurrency, tolerance,
                 new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));

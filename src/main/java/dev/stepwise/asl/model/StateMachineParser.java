@@ -43,6 +43,11 @@ public final class StateMachineParser {
         if (findings.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
             throw new InvalidDefinitionException(findings);
         }
+        List<Diagnostic> unsupported = new ArrayList<>();
+        findJsonata(document, "", unsupported);
+        if (!unsupported.isEmpty()) {
+            throw new InvalidDefinitionException(unsupported);
+        }
         try {
             return new StateMachine(branch(document), text(document, COMMENT), text(document, VERSION),
                     integer(document, TIMEOUT_SECONDS), text(document, QUERY_LANGUAGE), document);
@@ -50,6 +55,21 @@ public final class StateMachineParser {
             // The validator should have caught it; still, a bad definition never escapes as anything else.
             throw new InvalidDefinitionException(List.of(Diagnostic.error("SCHEMA_VALIDATION_FAILED",
                     String.valueOf(e.getMessage()), "")));
+        }
+    }
+
+    /** JSONata is valid ASL but not yet evaluated here: say so instead of misreading the fields. */
+    private static void findJsonata(JsonNode node, String location, List<Diagnostic> findings) {
+        if (node.isObject()) {
+            if ("JSONata".equals(node.path(QUERY_LANGUAGE).asText(null))) {
+                findings.add(Diagnostic.error("UNSUPPORTED_FEATURE",
+                        "The JSONata query language is not supported by this version of Stepwise", location + "/" + QUERY_LANGUAGE));
+            }
+            node.fields().forEachRemaining(e -> findJsonata(e.getValue(), location + "/" + e.getKey(), findings));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findJsonata(node.get(i), location + "/" + i, findings);
+            }
         }
     }
 

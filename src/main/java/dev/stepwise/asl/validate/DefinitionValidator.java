@@ -1,13 +1,102 @@
 package dev.stepwise.asl.validate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Walks a whole definition and reports every problem at once. */
 public final class DefinitionValidator {
+    private static final Set<String> TOP_LEVEL_FIELDS =
+            Set.of("Comment", "QueryLanguage", "StartAt", "TimeoutSeconds", "Version", "States");
+    static final List<String> QUERY_LANGUAGES = List.of("JSONPath", "JSONata");
+    /** Jackson (which AWS's parser is, judging by its messages) cuts the quoted source at 500 characters. */
+    private static final int MAX_QUOTED_SOURCE = 500;
 
     /** All findings for a parsed definition document; empty when it is valid. */
     public List<Diagnostic> validate(JsonNode definition) {
-        return List.of();
+        Findings findings = new Findings();
+        if (definition == null || !definition.isObject()) {
+            // LocalStack snapshot recorded on AWS (test_sfn_api_validation, EMPTY_STRING): no location.
+            findings.schema("Definition must be a valid JSON object", null);
+            return findings.all();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
+            String field = it.next().getKey();
+            if (!TOP_LEVEL_FIELDS.contains(field)) {
+                findings.notSupported(field, "/");
+            }
+        }
+        if (definition.has("Comment")) {
+            findings.isString(definition.get("Comment"), "/Comment");
+        }
+        if (definition.has("Version")) {
+            findings.oneOf(definition.get("Version"), "/Version", List.of("1.0"));
+        }
+        if (definition.has("TimeoutSeconds")) {
+            // AWS accepts 0 here (measured; published with the cdk_preflight rego rules).
+            findings.integerIn(definition.get("TimeoutSeconds"), "/TimeoutSeconds", 0, 99999999L);
+        }
+        boolean jsonata = false;
+        if (definition.has("QueryLanguage")) {
+            findings.oneOf(definition.get("QueryLanguage"), "/QueryLanguage", QUERY_LANGUAGES);
+            jsonata = "JSONata".equals(definition.get("QueryLanguage").asText());
+        }
+        new ScopeValidator(findings, jsonata).validate(definition, "/");
+        return findings.all();
+    }
+
+    /**
+     * Findings for definition text, reporting unparseable JSON as AWS does: INVALID_JSON_DESCRIPTION
+     * with the parser's message and "[Source: ...; line: L, column: C]" as the location (LocalStack
+     * snapshot recorded on AWS, test_sfn_api_validation NOT_A_DEF).
+     */
+    public List<Diagnostic> validate(String definitionText) {
+        if (definitionText == null) {
+            return List.of(Diagnostic.error(Findings.MISSING_DESCRIPTION, "Received a null or empty workflow input", null));
+        }
+        if (definitionText.isBlank()) {
+            return validate((JsonNode) null);
+        }
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(definitionText);
+        } catch (JsonProcessingException e) {
+            String location = sourceLocation(definitionText, e.getLocation());
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION,
+                    e.getOriginalMessage() + "\n at " + location, location));
+        } catch (java.io.IOException e) {
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, String.valueOf(e.getMessage()), null));
+        }
+        List<Diagnostic> duplicates = DuplicateStateNames.find(definitionText);
+        List<Diagnostic> findings = validate(tree);
+        if (duplicates.isEmpty()) {
+            return findings;
+        }
+        java.util.ArrayList<Diagnostic> all = new java.util.ArrayList<>(duplicates);
+        all.addAll(findings);
+        return List.copyOf(all);
+    }
+
+    /** Like {@link #validate(JsonNode)}, throwing when anything is found. */
+    public void check(JsonNode definition) {
+        List<Diagnostic> diagnostics = validate(definition);
+        if (!diagnostics.isEmpty()) {
+            throw new InvalidDefinitionException(diagnostics);
+        }
+    }
+
+    private static String sourceLocation(String text, JsonLocation where) {
+        String quoted = text.length() > MAX_QUOTED_SOURCE
+                ? text.substring(0, MAX_QUOTED_SOURCE) + "\"[truncated " + (text.length() - MAX_QUOTED_SOURCE) + " chars]"
+                : text + "\"";
+        int line = where == null ? 1 : where.getLineNr();
+        int column = where == null ? 1 : where.getColumnNr();
+        return "[Source: (String)\"" + quoted + "; line: " + line + ", column: " + column + "]";
     }
 }

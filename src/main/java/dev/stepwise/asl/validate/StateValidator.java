@@ -1,0 +1,144 @@
+package dev.stepwise.asl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks one state: the fields every state type shares, then its own type's rules. Returns whether
+ * the state ends its scope (Succeed, Fail, End: true).
+ */
+final class StateValidator {
+    private final Findings findings;
+    private final Syntax syntax;
+    private final boolean machineIsJsonata;
+    private final Map<String, StateCheck> byType;
+
+    /** The rules of one state type, beyond the common fields. */
+    interface StateCheck {
+        void check(StateContext state);
+    }
+
+    StateValidator(Findings findings, ScopeValidator scopes, boolean machineIsJsonata) {
+        this.findings = findings;
+        this.syntax = new Syntax(findings);
+        this.machineIsJsonata = machineIsJsonata;
+        ErrorHandlers errorHandlers = new ErrorHandlers(findings, syntax);
+        this.byType = Map.of(
+                "Pass", state -> { },
+                "Succeed", state -> { },
+                "Task", new TaskCheck(findings, syntax, errorHandlers),
+                "Choice", new ChoiceCheck(findings, syntax),
+                "Wait", new WaitCheck(findings, syntax),
+                "Fail", new FailCheck(findings, syntax),
+                "Parallel", new ParallelCheck(findings, scopes, errorHandlers),
+                "Map", new MapCheck(findings, syntax, scopes, errorHandlers));
+    }
+
+    boolean validate(String name, JsonNode node, String location, List<Transition> transitions) {
+        if (!findings.isObject(node, location)) {
+            return false;
+        }
+        if (!findings.required(node, location, "Type")) {
+            return false;
+        }
+        JsonNode typeNode = node.get("Type");
+        String typeLocation = Findings.at(location, "Type");
+        findings.oneOf(typeNode, typeLocation, StateFields.TYPES);
+        if (!typeNode.isTextual() || !StateFields.TYPES.contains(typeNode.textValue())) {
+            return false;
+        }
+        String type = typeNode.textValue();
+        StateContext state = new StateContext(name, node, location, isJsonata(node, location), transitions);
+
+        checkFieldNames(type, state);
+        if (state.has("Comment")) {
+            findings.isString(state.get("Comment"), state.at("Comment"));
+        }
+        if (!state.jsonata()) {
+            checkJsonPathFields(state);
+        }
+        boolean ends = StateFields.TERMINAL_TYPES.contains(type);
+        if (StateFields.NEXT_OR_END_TYPES.contains(type)) {
+            ends = checkNextOrEnd(state);
+        }
+        byType.get(type).check(state);
+        return ends;
+    }
+
+    /**
+     * A state's QueryLanguage overrides the machine's, except that a JSONata machine cannot have
+     * JSONPath states: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state
+     * machine" at the state (LocalStack snapshot recorded on AWS, INVALID_DOWNGRADE_QUERY_LANGUAGE).
+     */
+    private boolean isJsonata(JsonNode node, String location) {
+        if (!node.has("QueryLanguage")) {
+            return machineIsJsonata;
+        }
+        JsonNode language = node.get("QueryLanguage");
+        findings.oneOf(language, Findings.at(location, "QueryLanguage"), DefinitionValidator.QUERY_LANGUAGES);
+        if (machineIsJsonata && "JSONPath".equals(language.asText())) {
+            findings.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+                    location);
+        }
+        return machineIsJsonata || "JSONata".equals(language.asText());
+    }
+
+    /**
+     * Fields the type does not take: "Field 'X' is not supported" at the state (measured on AWS,
+     * floci-io/floci #2735). A field of the other query language: "The QueryLanguage is set to
+     * 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" (measured on
+     * AWS, floci-io/floci #2968); the JSONata-state direction mirrors that sentence.
+     */
+    private void checkFieldNames(String type, StateContext state) {
+        for (Iterator<String> it = state.node().fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!StateFields.accepts(type, field)) {
+                findings.notSupported(field, state.location());
+            } else if (!state.jsonata() && StateFields.JSONATA_ONLY.contains(field)) {
+                findings.schema(wrongLanguage("JSONPath", field, "JSONata"), state.location());
+            } else if (state.jsonata() && StateFields.JSONPATH_ONLY.contains(field)) {
+                findings.schema(wrongLanguage("JSONata", field, "JSONPath"), state.location());
+            }
+        }
+    }
+
+    static String wrongLanguage(String set, String field, String supported) {
+        return "The QueryLanguage is set to '" + set + "', but field '" + field
+                + "' is only supported for the '" + supported + "' QueryLanguage";
+    }
+
+    private void checkJsonPathFields(StateContext state) {
+        syntax.path(state.get("InputPath"), "InputPath", state.at("InputPath"), true);
+        syntax.path(state.get("OutputPath"), "OutputPath", state.at("OutputPath"), true);
+        syntax.referencePath(state.get("ResultPath"), "ResultPath", state.at("ResultPath"));
+        for (String template : List.of("Parameters", "ResultSelector", "Assign")) {
+            if (state.has(template) && findings.isObject(state.get(template), state.at(template))) {
+                syntax.template(state.get(template), state.at(template));
+            }
+        }
+    }
+
+    /**
+     * Exactly one of Next or End: true. AWS: "There should only be one of the following fields:
+     * [Next, End]" for both, "This object should have only one of the following fields: [Next,
+     * End]" for neither (quoted by the cdk_preflight rego rules).
+     */
+    private boolean checkNextOrEnd(StateContext state) {
+        boolean hasNext = state.has("Next");
+        boolean hasEnd = state.has("End");
+        boolean endIsBoolean = !hasEnd || findings.isBoolean(state.get("End"), state.at("End"));
+        boolean ends = hasEnd && state.get("End").booleanValue();
+        if (hasNext && hasEnd) {
+            findings.schema("There should only be one of the following fields: [Next, End]", state.location());
+        } else if (!hasNext && !ends && endIsBoolean) {
+            findings.schema("This object should have only one of the following fields: [Next, End]",
+                    state.location());
+        }
+        if (hasNext && findings.isString(state.get("Next"), state.at("Next"))) {
+            state.transitions().add(new Transition(state.get("Next").textValue(), state.at("Next")));
+        }
+        return ends;
+    }
+}

@@ -67,7 +67,7 @@ public final class DefinitionValidator {
         try {
             tree = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(definitionText);
         } catch (JsonProcessingException e) {
-            String location = sourceLocation(definitionText, e.getLocation());
+            String location = sourceLocation(definitionText, where(definitionText, e));
             return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION,
                     e.getOriginalMessage() + "\n at " + location, location));
         } catch (java.io.IOException e) {
@@ -91,12 +91,34 @@ public final class DefinitionValidator {
         }
     }
 
-    private static String sourceLocation(String text, JsonLocation where) {
+    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =
+            java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'");
+
+    /**
+     * Line and column where the parser gave up, as AWS's parser reports them: for a bad token, just
+     * after the token ("Unrecognized token 'not' ... column: 4" for "not a definition"); the
+     * Jackson here reads further before it complains, so the token is looked up in the text.
+     */
+    private static int[] where(String text, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        java.util.regex.Matcher token = UNRECOGNIZED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        if (at != null && token.find() && at.getCharOffset() >= 0) {
+            int start = text.lastIndexOf(token.group(1), (int) Math.min(at.getCharOffset(), text.length()));
+            if (start >= 0) {
+                int end = start + token.group(1).length();
+                line = 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
+                column = end - (text.lastIndexOf('\n', end - 1) + 1) + 1;
+            }
+        }
+        return new int[] {line, column};
+    }
+
+    private static String sourceLocation(String text, int[] where) {
         String quoted = text.length() > MAX_QUOTED_SOURCE
                 ? text.substring(0, MAX_QUOTED_SOURCE) + "\"[truncated " + (text.length() - MAX_QUOTED_SOURCE) + " chars]"
                 : text + "\"";
-        int line = where == null ? 1 : where.getLineNr();
-        int column = where == null ? 1 : where.getColumnNr();
-        return "[Source: (String)\"" + quoted + "; line: " + line + ", column: " + column + "]";
+        return "[Source: (String)\"" + quoted + "; line: " + where[0] + ", column: " + where[1] + "]";
     }
 }

@@ -63,16 +63,18 @@ final class ScopeValidator {
         }
 
         Map<String, List<Transition>> transitions = new java.util.LinkedHashMap<>();
-        Set<String> terminal = new LinkedHashSet<>();
+        boolean endUnknown = false;
+        boolean ends = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
             String stateLocation = Findings.at(statesLocation, name);
             checkName(name, stateLocation);
             List<Transition> out = new ArrayList<>();
-            if (states.validate(name, entry.getValue(), stateLocation, out)) {
-                terminal.add(name);
-            }
+            StateValidator.Ending ending = states.validate(name, entry.getValue(), stateLocation, out);
+            ends |= ending == StateValidator.Ending.ENDS;
+            // A state too broken to tell might have been the end: then say nothing about the end.
+            endUnknown |= ending == StateValidator.Ending.UNKNOWN;
             transitions.put(name, out);
         }
 
@@ -88,7 +90,7 @@ final class ScopeValidator {
                 }
             }
         }
-        if (terminal.isEmpty()) {
+        if (!ends && !endUnknown) {
             findings.add(Findings.MISSING_END_STATE, "Workflow has no terminal state",
                     "/".equals(location) ? null : location);
             return;

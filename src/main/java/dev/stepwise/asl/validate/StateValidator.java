@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks one state: the fields every state type shares, then its own type's rules. Returns whether
- * the state ends its scope (Succeed, Fail, End: true).
+ * Checks one state: the fields every state type shares, then its own type's rules. Tells whether
+ * the state ends its scope (Succeed, Fail, End: true), so the scope can see it has an end.
  */
 final class StateValidator {
     private final Findings findings;
     private final Syntax syntax;
     private final boolean machineIsJsonata;
     private final Map<String, StateCheck> byType;
+
+    /** Whether a state ends its scope; UNKNOWN when the state is too broken to tell. */
+    enum Ending { ENDS, CONTINUES, UNKNOWN }
 
     /** The rules of one state type, beyond the common fields. */
     interface StateCheck {
@@ -36,18 +39,18 @@ final class StateValidator {
                 "Map", new MapCheck(findings, syntax, scopes, errorHandlers));
     }
 
-    boolean validate(String name, JsonNode node, String location, List<Transition> transitions) {
+    Ending validate(String name, JsonNode node, String location, List<Transition> transitions) {
         if (!findings.isObject(node, location)) {
-            return false;
+            return Ending.UNKNOWN;
         }
         if (!findings.required(node, location, "Type")) {
-            return false;
+            return Ending.UNKNOWN;
         }
         JsonNode typeNode = node.get("Type");
         String typeLocation = Findings.at(location, "Type");
         findings.oneOf(typeNode, typeLocation, StateFields.TYPES);
         if (!typeNode.isTextual() || !StateFields.TYPES.contains(typeNode.textValue())) {
-            return false;
+            return Ending.UNKNOWN;
         }
         String type = typeNode.textValue();
         StateContext state = new StateContext(name, node, location, isJsonata(node, location), transitions);
@@ -59,7 +62,7 @@ final class StateValidator {
         if (!state.jsonata()) {
             checkJsonPathFields(state);
         }
-        boolean ends = StateFields.TERMINAL_TYPES.contains(type);
+        Ending ends = StateFields.TERMINAL_TYPES.contains(type) ? Ending.ENDS : Ending.CONTINUES;
         if (StateFields.NEXT_OR_END_TYPES.contains(type)) {
             ends = checkNextOrEnd(state);
         }
@@ -125,7 +128,7 @@ final class StateValidator {
      * [Next, End]" for both, "This object should have only one of the following fields: [Next,
      * End]" for neither (quoted by the cdk_preflight rego rules).
      */
-    private boolean checkNextOrEnd(StateContext state) {
+    private Ending checkNextOrEnd(StateContext state) {
         boolean hasNext = state.has("Next");
         boolean hasEnd = state.has("End");
         boolean endIsBoolean = !hasEnd || findings.isBoolean(state.get("End"), state.at("End"));
@@ -136,9 +139,13 @@ final class StateValidator {
             findings.schema("This object should have only one of the following fields: [Next, End]",
                     state.location());
         }
-        if (hasNext && findings.isString(state.get("Next"), state.at("Next"))) {
+        boolean nextIsString = !hasNext || findings.isString(state.get("Next"), state.at("Next"));
+        if (hasNext && nextIsString) {
             state.transitions().add(new Transition(state.get("Next").textValue(), state.at("Next")));
         }
-        return ends;
+        if (!endIsBoolean || !nextIsString) {
+            return Ending.UNKNOWN;
+        }
+        return ends ? Ending.ENDS : Ending.CONTINUES;
     }
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The comparison operators of a filter. As in Jayway JsonPath, numbers compare by value
  * (1 == 1.0), strings compare lexically, and an ordering between values of different types is
- * false. A side that selects nothing equals nothing, so {@code !=} accepts it.
+ * false. A side that selects nothing equals nothing, so {@code !=} accepts it. Jayway's equality
+ * is lenient between a number and a string: {@code 2 == '2'} holds.
  */
 enum ComparisonOperator {
     EQUALS("==") {
@@ -68,7 +69,21 @@ enum ComparisonOperator {
         if (left.isNumber() && right.isNumber()) {
             return left.decimalValue().compareTo(right.decimalValue()) == 0;
         }
+        if (left.isNumber() && right.isTextual()) {
+            return sameNumber(left, right.textValue());
+        }
+        if (left.isTextual() && right.isNumber()) {
+            return left.textValue().equals(right.numberValue().toString());
+        }
         return left.equals(right);
+    }
+
+    private static boolean sameNumber(JsonNode number, String text) {
+        try {
+            return number.decimalValue().compareTo(new java.math.BigDecimal(text)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static Integer order(JsonNode left, JsonNode right) {

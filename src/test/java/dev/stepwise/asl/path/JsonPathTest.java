@@ -142,6 +142,21 @@ class JsonPathTest {
     }
 
     @Test
+    void equalityBetweenANumberAndAStringIsLenientAsInJayway() {
+        JsonNode input = json("[{\"v\":2},{\"v\":\"2\"},{\"v\":\"x\"}]");
+        assertEquals(json("[{\"v\":2},{\"v\":\"2\"}]"), read("$[?(@.v == '2')]", input));
+        assertEquals(json("[{\"v\":2},{\"v\":\"2\"}]"), read("$[?(@.v == 2)]", input));
+        assertEquals(json("[{\"v\":2}]"), read("$[?(@.v < 3)]", input));
+    }
+
+    @Test
+    void aFilterCanTestTheElementItselfAndNestedPaths() {
+        assertEquals(json("[5,9]"), read("$.n[?(@ > 4)]", json("{\"n\":[1,5,9]}")));
+        assertEquals(json("[{\"a\":{\"b\":[7]}}]"),
+                read("$[?(@.a.b[0] == 7 && @['a'].b)]", json("[{\"a\":{\"b\":[7]}},{\"a\":{\"b\":[8]}}]")));
+    }
+
+    @Test
     void aFilterOnAnObjectTestsTheObjectItself() {
         assertEquals(json("[{\"a\":{\"n\":1}}]"), read("$[?(@.a.n == 1)]", json("{\"a\":{\"n\":1}}")));
     }

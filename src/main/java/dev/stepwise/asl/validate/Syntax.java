@@ -73,22 +73,16 @@ final class Syntax {
         if (text.startsWith("$")) {
             return parses(() -> JsonPath.compile(text));
         }
-        return text.startsWith("States.") && parses(() -> IntrinsicFunctions.parse(text));
+        return IntrinsicFunctions.isCall(text) && parses(() -> IntrinsicFunctions.parse(text));
     }
 
-    /**
-     * The one place that calls the path and intrinsic parsers. Until the `path` and `intrinsics`
-     * branches are merged those are stubs that throw UnsupportedOperationException: that counts as
-     * valid so the validator works (with shallower checks) before them.
-     */
+    /** The one place that calls the path and intrinsic parsers. */
     private static boolean parses(Runnable compile) {
         try {
             compile.run();
             return true;
         } catch (PathSyntaxException e) {
             return false;
-        } catch (UnsupportedOperationException e) {
-            return true;
         } catch (RuntimeException e) {
             // A parser bug must not make validate() throw: whatever it cannot read is invalid.
             return false;

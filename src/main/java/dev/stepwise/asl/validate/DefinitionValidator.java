@@ -10,7 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Walks a whole definition and reports every problem at once. */
+/**
+ * Walks a whole definition and reports every problem at once, in the shape of AWS
+ * ValidateStateMachineDefinition's diagnostics. Codes used: SCHEMA_VALIDATION_FAILED,
+ * MISSING_TRANSITION_TARGET (a Next/Default/StartAt naming no state, and unreachable states),
+ * MISSING_END_STATE, DUPLICATE_STATE_NAME, INVALID_STATE_NAME, INVALID_JSON_DESCRIPTION and
+ * MISSING_DESCRIPTION (the API reference's list of error codes). Locations are JSON pointers from
+ * the document root: "/" for the document, "/States/Hello/Next", "/States/T/Retry/0/ErrorEquals".
+ * A bad definition never makes this throw: any JSON gives findings.
+ */
 public final class DefinitionValidator {
     private static final Set<String> TOP_LEVEL_FIELDS =
             Set.of("Comment", "QueryLanguage", "StartAt", "TimeoutSeconds", "Version", "States");
@@ -83,11 +91,16 @@ public final class DefinitionValidator {
         return List.copyOf(all);
     }
 
-    /** Like {@link #validate(JsonNode)}, throwing when anything is found. */
+    /**
+     * Like {@link #validate(JsonNode)}, throwing {@link InvalidDefinitionException} when an ERROR
+     * is found: as with AWS CreateStateMachine, warnings alone do not make a definition invalid.
+     */
     public void check(JsonNode definition) {
-        List<Diagnostic> diagnostics = validate(definition);
-        if (!diagnostics.isEmpty()) {
-            throw new InvalidDefinitionException(diagnostics);
+        List<Diagnostic> errors = validate(definition).stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidDefinitionException(errors);
         }
     }
 

@@ -60,7 +60,7 @@ final class MapCheck implements StateValidator.StateCheck {
                 syntax.template(state.get("ItemSelector"), state.at("ItemSelector"));
             }
             for (String path : new String[] {"MaxConcurrencyPath", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath"}) {
-                syntax.path(state.get(path), path, state.at(path), false);
+                syntax.singleValuePath(state.get(path), path, state.at(path));
             }
         }
         if (state.has("MaxConcurrency") && !state.isJsonataExpression("MaxConcurrency")) {
@@ -147,7 +147,7 @@ final class MapCheck implements StateValidator.StateCheck {
             findings.integerIn(config.get("MaxItems"), Findings.at(configAt, "MaxItems"), 0, null);
         }
         if (!state.jsonata()) {
-            syntax.path(config.get("MaxItemsPath"), "MaxItemsPath", Findings.at(configAt, "MaxItemsPath"), false);
+            syntax.singleValuePath(config.get("MaxItemsPath"), "MaxItemsPath", Findings.at(configAt, "MaxItemsPath"));
         }
     }
 
@@ -169,7 +169,7 @@ final class MapCheck implements StateValidator.StateCheck {
         }
         if (!state.jsonata()) {
             for (String path : new String[] {"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"}) {
-                syntax.path(batcher.get(path), path, Findings.at(at, path), false);
+                syntax.singleValuePath(batcher.get(path), path, Findings.at(at, path));
             }
             if (batcher.has("BatchInput") && findings.isObject(batcher.get("BatchInput"), Findings.at(at, "BatchInput"))) {
                 syntax.template(batcher.get("BatchInput"), Findings.at(at, "BatchInput"));

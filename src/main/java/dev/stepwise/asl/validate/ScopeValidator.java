@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code MISSING_TRANSITION_TARGET: Missing 'Next' target: pass3 at /States/pass1/Next,
  * MISSING_TRANSITION_TARGET: State "pass2" is not reachable. at /States/pass2}; and
  * {@code MISSING_END_STATE: Workflow has no terminal state at null} (measured, floci-io/floci
- * #2735), which AWS reports instead of — not besides — the unreachable states.
+ * #2735), which AWS reports instead of — not besides — the unreachable states, and for the
+ * machine only.
  */
 final class ScopeValidator {
     static final int MAX_STATE_NAME_LENGTH = 80;
@@ -90,9 +91,10 @@ final class ScopeValidator {
                 }
             }
         }
-        if (!ends && !endUnknown) {
-            findings.add(Findings.MISSING_END_STATE, "Workflow has no terminal state",
-                    "/".equals(location) ? null : location);
+        // Only the machine itself must end: a branch or item processor that loops forever is
+        // accepted (measured, floci-io/floci integration tests "MissingEndStateIsTopLevelOnly").
+        if ("/".equals(location) && !ends && !endUnknown) {
+            findings.add(Findings.MISSING_END_STATE, "Workflow has no terminal state", null);
             return;
         }
         if (startAt != null && transitions.containsKey(startAt)) {

@@ -102,7 +102,8 @@ final class StateValidator {
             } else if (!state.jsonata() && StateFields.JSONATA_ONLY.contains(field)) {
                 findings.schema(wrongLanguage("JSONPath", field, "JSONata"), state.location());
             } else if (state.jsonata() && StateFields.JSONPATH_ONLY.contains(field)) {
-                findings.schema(wrongLanguage("JSONata", field, "JSONPath"), state.location());
+                // Reported at the field itself (measured, floci-io/floci integration tests: /States/X/InputPath).
+                findings.schema(wrongLanguage("JSONata", field, "JSONPath"), state.at(field));
             }
         }
     }

@@ -32,6 +32,24 @@ final class Syntax {
         }
     }
 
+    /**
+     * SecondsPath, TimeoutSecondsPath, MaxConcurrencyPath...: the spec calls them Reference Paths,
+     * a path that selects one value; AWS refuses "$.limits[*]" as MaxConcurrencyPath (measured,
+     * floci-io/floci integration tests). The context object ($$) is allowed.
+     */
+    void singleValuePath(JsonNode value, String field, String location) {
+        if (value == null) {
+            return;
+        }
+        if (!value.isTextual() || !parses(() -> {
+            if (!JsonPath.compile(value.textValue()).isDefinite()) {
+                throw new PathSyntaxException("not a single value");
+            }
+        })) {
+            findings.schema("The value for the field '" + field + "' must be a valid ReferencePath", location);
+        }
+    }
+
     /** ResultPath: a Reference Path, or null (discard the result). */
     void referencePath(JsonNode value, String field, String location) {
         if (value == null || value.isNull()) {

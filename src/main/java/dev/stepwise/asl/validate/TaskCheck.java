@@ -31,8 +31,8 @@ final class TaskCheck implements StateValidator.StateCheck {
         seconds(state, "TimeoutSeconds");
         seconds(state, "HeartbeatSeconds");
         if (!state.jsonata()) {
-            syntax.path(state.get("TimeoutSecondsPath"), "TimeoutSecondsPath", state.at("TimeoutSecondsPath"), false);
-            syntax.path(state.get("HeartbeatSecondsPath"), "HeartbeatSecondsPath", state.at("HeartbeatSecondsPath"), false);
+            syntax.singleValuePath(state.get("TimeoutSecondsPath"), "TimeoutSecondsPath", state.at("TimeoutSecondsPath"));
+            syntax.singleValuePath(state.get("HeartbeatSecondsPath"), "HeartbeatSecondsPath", state.at("HeartbeatSecondsPath"));
         }
         JsonNode timeout = state.get("TimeoutSeconds");
         JsonNode heartbeat = state.get("HeartbeatSeconds");

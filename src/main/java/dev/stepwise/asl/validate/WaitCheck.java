@@ -32,8 +32,8 @@ final class WaitCheck implements StateValidator.StateCheck {
             findings.schema("Value is not a valid timestamp", state.at("Timestamp"));
         }
         if (!state.jsonata()) {
-            syntax.path(state.get("SecondsPath"), "SecondsPath", state.at("SecondsPath"), false);
-            syntax.path(state.get("TimestampPath"), "TimestampPath", state.at("TimestampPath"), false);
+            syntax.singleValuePath(state.get("SecondsPath"), "SecondsPath", state.at("SecondsPath"));
+            syntax.singleValuePath(state.get("TimestampPath"), "TimestampPath", state.at("TimestampPath"));
         }
     }
 

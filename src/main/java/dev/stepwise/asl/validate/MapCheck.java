@@ -16,14 +16,11 @@ import java.util.Set;
 final class MapCheck implements StateValidator.StateCheck {
     static final Set<String> PROCESSOR_FIELDS = Set.of("StartAt", "States", "Comment", "ProcessorConfig");
     private static final Set<String> PROCESSOR_CONFIG_FIELDS = Set.of("Mode", "ExecutionType");
-    /**
-     * Fields of the Distributed Map only (AWS developer guide, "Map state in Distributed mode":
-     * ItemReader, ItemBatcher, ResultWriter, ToleratedFailureCount/Percentage and Label are listed
-     * as Distributed-mode fields).
-     */
-    static final List<String> DISTRIBUTED_ONLY = List.of("ItemReader", "ItemBatcher", "ResultWriter",
-            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-            "ToleratedFailureCountPath", "Label");
+    /** ItemReader's S3 integrations (AWS developer guide, ItemReader). */
+    static final java.util.regex.Pattern READER_RESOURCE =
+            java.util.regex.Pattern.compile("arn:[^:]+:states:::s3:(getObject|listObjectsV2)");
+    /** ResultWriter's S3 integration (AWS developer guide, ResultWriter). */
+    static final java.util.regex.Pattern WRITER_RESOURCE = java.util.regex.Pattern.compile("arn:[^:]+:states:::s3:putObject");
     private static final Set<String> ITEM_READER_FIELDS = Set.of("Resource", "ReaderConfig", "Parameters", "Arguments");
     private static final Set<String> ITEM_BATCHER_FIELDS = Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath",
             "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput");
@@ -44,10 +41,9 @@ final class MapCheck implements StateValidator.StateCheck {
     @Override
     public void check(StateContext state) {
         findings.exactlyOne(state.node(), state.location(), "ItemProcessor", "Iterator");
-        boolean distributed = false;
         for (String field : new String[] {"ItemProcessor", "Iterator"}) {
             if (state.has(field) && findings.isObject(state.get(field), state.at(field))) {
-                distributed |= processor(state.get(field), state.at(field));
+                processor(state.get(field), state.at(field));
             }
         }
         findings.atMostOne(state.node(), state.location(), "Parameters", "ItemSelector");
@@ -75,29 +71,24 @@ final class MapCheck implements StateValidator.StateCheck {
         if (state.has("Label")) {
             findings.isString(state.get("Label"), state.at("Label"));
         }
-        if (!distributed) {
-            for (String field : DISTRIBUTED_ONLY) {
-                if (state.has(field)) {
-                    findings.notSupported(field, state.location());
-                }
-            }
-        }
+        // ItemReader and the other Distributed-mode fields are NOT refused on an INLINE Map: AWS
+        // accepts them at definition time (measured, floci-io/floci integration tests).
         itemReader(state);
         itemBatcher(state);
         resultWriter(state);
         errorHandlers.check(state);
     }
 
-    /** Checks an ItemProcessor or Iterator; true when it runs in DISTRIBUTED mode. */
-    private boolean processor(JsonNode processor, String location) {
+    /** Checks an ItemProcessor or Iterator. */
+    private void processor(JsonNode processor, String location) {
         ParallelCheck.subMachine(findings, scopes, processor, location, PROCESSOR_FIELDS);
         if (!processor.has("ProcessorConfig")) {
-            return false;
+            return;
         }
         JsonNode config = processor.get("ProcessorConfig");
         String at = Findings.at(location, "ProcessorConfig");
         if (!findings.isObject(config, at)) {
-            return false;
+            return;
         }
         unknownFields(config, at, PROCESSOR_CONFIG_FIELDS);
         if (config.has("Mode")) {
@@ -111,7 +102,6 @@ final class MapCheck implements StateValidator.StateCheck {
         } else if (config.has("ExecutionType")) {
             findings.notSupported("ExecutionType", at);
         }
-        return distributed;
     }
 
     private void itemReader(StateContext state) {
@@ -122,7 +112,7 @@ final class MapCheck implements StateValidator.StateCheck {
         String at = state.at("ItemReader");
         unknownFields(reader, at, ITEM_READER_FIELDS);
         if (findings.required(reader, at, "Resource")) {
-            findings.isString(reader.get("Resource"), Findings.at(at, "Resource"));
+            resource(reader.get("Resource"), Findings.at(at, "Resource"), READER_RESOURCE);
         }
         parameters(reader, at, state);
         if (!reader.has("ReaderConfig") || !findings.isObject(reader.get("ReaderConfig"), Findings.at(at, "ReaderConfig"))) {
@@ -184,12 +174,32 @@ final class MapCheck implements StateValidator.StateCheck {
         JsonNode writer = state.get("ResultWriter");
         String at = state.at("ResultWriter");
         unknownFields(writer, at, RESULT_WRITER_FIELDS);
+        // A ResultWriter writes to S3 (Resource with its Parameters/Arguments), or only reshapes
+        // the result (WriterConfig); an empty one is refused at the ResultWriter (measured,
+        // floci-io/floci integration tests), and so is a Resource without its destination.
+        if (!writer.has("Resource") && !writer.has("WriterConfig")) {
+            findings.required(writer, at, "Resource");
+        }
         if (writer.has("Resource")) {
-            findings.isString(writer.get("Resource"), Findings.at(at, "Resource"));
+            resource(writer.get("Resource"), Findings.at(at, "Resource"), WRITER_RESOURCE);
+            findings.required(writer, at, state.jsonata() ? "Arguments" : "Parameters");
         }
         parameters(writer, at, state);
-        if (writer.has("WriterConfig")) {
-            findings.isObject(writer.get("WriterConfig"), Findings.at(at, "WriterConfig"));
+        String configAt = Findings.at(at, "WriterConfig");
+        if (writer.has("WriterConfig") && findings.isObject(writer.get("WriterConfig"), configAt)) {
+            JsonNode config = writer.get("WriterConfig");
+            if (findings.required(config, configAt, "Transformation", "OutputType")) {
+                findings.oneOf(config.get("Transformation"), Findings.at(configAt, "Transformation"),
+                        List.of("NONE", "COMPACT", "FLATTEN"));
+                findings.oneOf(config.get("OutputType"), Findings.at(configAt, "OutputType"), List.of("JSON", "JSONL"));
+            }
+        }
+    }
+
+    private void resource(JsonNode resource, String location, java.util.regex.Pattern allowed) {
+        if (findings.isString(resource, location) && !allowed.matcher(resource.textValue()).matches()) {
+            // Wording quoted by the cdk_preflight rego rules for ItemReader's Resource.
+            findings.schema("The field 'Resource' does not match any of the allowed values", location);
         }
     }
 
@@ -199,7 +209,7 @@ final class MapCheck implements StateValidator.StateCheck {
         String other = state.jsonata() ? "Parameters" : "Arguments";
         if (holder.has(other)) {
             findings.schema(StateValidator.wrongLanguage(state.jsonata() ? "JSONata" : "JSONPath", other,
-                    state.jsonata() ? "JSONPath" : "JSONata"), at);
+                    state.jsonata() ? "JSONPath" : "JSONata"), Findings.at(at, other));
         }
         if (holder.has(own) && !state.jsonata() && findings.isObject(holder.get(own), Findings.at(at, own))) {
             syntax.template(holder.get(own), Findings.at(at, own));

@@ -53,7 +53,7 @@ public final class DefinitionValidator {
         boolean jsonata = false;
         if (definition.has("QueryLanguage")) {
             findings.oneOf(definition.get("QueryLanguage"), "/QueryLanguage", QUERY_LANGUAGES);
-            jsonata = "JSONata".equals(definition.get("QueryLanguage").asText());
+            jsonata = !StateValidator.isJsonPath(definition.get("QueryLanguage"));
         }
         new ScopeValidator(findings, jsonata).validate(definition, "/");
         return findings.all();

@@ -85,7 +85,15 @@ final class StateValidator {
             findings.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
                     location);
         }
-        return machineIsJsonata || "JSONata".equals(language.asText());
+        return machineIsJsonata || !isJsonPath(language);
+    }
+
+    /**
+     * Only the exact string "JSONPath" selects JSONPath: any other value present (even a wrong
+     * one, which is reported besides) selects JSONata (measured on AWS, floci-io/floci #2968).
+     */
+    static boolean isJsonPath(JsonNode language) {
+        return language.isTextual() && "JSONPath".equals(language.textValue());
     }
 
     /**

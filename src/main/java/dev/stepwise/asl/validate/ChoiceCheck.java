@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class ChoiceCheck implements StateValidator.StateCheck {
     private static final List<String> COMBINATORS = List.of("And", "Or", "Not", "Variable", "Condition");
-    private static final Set<String> TOP_LEVEL_ONLY = Set.of("Next", "Comment", "Assign", "Output");
+    private static final Set<String> TOP_LEVEL_ONLY = Set.of("Next", "Assign", "Output");
 
     private final Findings findings;
     private final Syntax syntax;
@@ -47,7 +47,8 @@ final class ChoiceCheck implements StateValidator.StateCheck {
             String field = it.next();
             if (ChoiceOperators.ALL.containsKey(field)) {
                 operators.add(field);
-            } else if (!COMBINATORS.contains(field) && !(topLevel && TOP_LEVEL_ONLY.contains(field))) {
+            } else if (!COMBINATORS.contains(field) && !"Comment".equals(field)
+                    && !(topLevel && TOP_LEVEL_ONLY.contains(field))) {
                 findings.notSupported(field, location);
             }
         }

@@ -277,13 +277,13 @@ final class PathParser {
         }
         char c = peek();
         if (c == '=' || Character.isLetter(c)) {
-            int start = pos;
-            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != ')') {
-                pos++;
+            // Jayway's =~, in, nin, subsetof, size, empty...: not part of what AWS documents.
+            int end = pos;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != ')') {
+                end++;
             }
-            pos = start;
-            String word = text.substring(start, Math.min(text.length(), start + 8)).split("[\\s)]")[0];
-            throw error("the filter operator '" + word + "' is not supported (use ==, !=, <, <=, >, >=, &&, ||)");
+            throw error("the filter operator '" + text.substring(pos, end)
+                    + "' is not supported (use ==, !=, <, <=, >, >=, &&, ||)");
         }
         return null;
     }

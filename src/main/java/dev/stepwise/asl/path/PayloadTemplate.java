@@ -136,10 +136,16 @@ public final class PayloadTemplate {
      * States.Runtime and AWS's cause, as an execution on AWS records it: "The JSONPath
      * '$.JobName' specified for the field 'JobName.$' could not be found in the input '{}'"
      * (re:Post and public execution histories). An indefinite path that matches nothing gives [].
+     * A null input fails any input path, even {@code $}: AWS reports "Unable to apply Path
+     * transformation to null or empty input." for {@code "Input.$": "$"} on a null input.
      */
     private record PathValue(JsonPath path, String fieldName) implements Node {
         @Override
         public JsonNode evaluate(Bindings bindings) {
+            JsonNode input = bindings.input();
+            if (!path.isContextPath() && (input == null || input.isNull() || input.isMissingNode())) {
+                throw new StatesFailure(StatesError.RUNTIME, "Unable to apply Path transformation to null or empty input.");
+            }
             return path.read(bindings).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
                     "The JSONPath '" + path.expression() + "' specified for the field '" + fieldName
                             + "' could not be found in the input '" + Json.write(bindings.input()) + "'"));

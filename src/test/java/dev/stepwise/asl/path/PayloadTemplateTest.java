@@ -119,6 +119,25 @@ class PayloadTemplateTest {
     }
 
     @Test
+    void aNullInputFailsAnyInputPathAsOnAws() {
+        StatesFailure failure = assertThrows(StatesFailure.class,
+                () -> evaluate("{\"Input.$\": \"$\", \"Stage\": \"start\"}", "null"));
+        assertEquals("States.Runtime", failure.error());
+        assertEquals("Unable to apply Path transformation to null or empty input.", failure.cause());
+        assertEquals(json("{\"c\":null}"), PayloadTemplate.compile(json("{\"c.$\": \"$$.Missing\"}"))
+                .evaluate(Bindings.of(json("null"), () -> json("{\"Missing\":null}"), new SplittableRandom(0))));
+    }
+
+    @Test
+    void aMissingIntermediateObjectFailsLikeAMissingLeaf() {
+        // AWS workshop execution: input {"flagged":false}, "address.$": "$.application.address".
+        StatesFailure failure = assertThrows(StatesFailure.class,
+                () -> evaluate("{\"address.$\": \"$.application.address\"}", "{\"flagged\":false}"));
+        assertEquals("The JSONPath '$.application.address' specified for the field 'address.$' could not be found "
+                + "in the input '{\"flagged\":false}'", failure.cause());
+    }
+
+    @Test
     void aJaywayFunctionFailsAtRunTimeAsOnAws() {
         StatesFailure failure = assertThrows(StatesFailure.class,
                 () -> evaluate("{\"Jobs.$\": \"$.Jobs.sum()\"}", "{\"Jobs\":[0,0,1]}"));
@@ -132,6 +151,24 @@ class PayloadTemplateTest {
                 () -> evaluate("{\"outer\": {\"missing.$\": \"$.nope.deep\"}}", "{\"other\":1}"));
         assertEquals("The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be found in the input "
                 + "'{\"other\":1}'", failure.cause());
+    }
+
+    /** The States.Format example of the "Intrinsic functions" page of the AWS developer guide. */
+    @Test
+    void callsIntrinsicFunctions() {
+        assertEquals(json("{\"foo\":\"Hello, my name is Arnav.\",\"n\":{\"number\":20},\"static\":\"States.Format\"}"),
+                evaluate("{\"foo.$\": \"States.Format('Hello, my name is {}.', $.name)\","
+                        + " \"n.$\": \"States.StringToJson('{\\\"number\\\": 20}')\", \"static\": \"States.Format\"}",
+                        "{\"name\": \"Arnav\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a.$\": \"missing\"}", "{\"a.$\": \"States.NoSuchFunction()\"}", "{\"a.$\": \"States.Format(\"}"})
+    void rejectsADollarFieldThatIsNeitherAPathNorACall(String template) {
+        // AWS (SCHEMA_VALIDATION_FAILED): "The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call"
+        PathSyntaxException e = assertThrows(PathSyntaxException.class, () -> PayloadTemplate.compile(json(template)));
+        assertTrue(e.getMessage().startsWith("The value for the field 'a.$' must be a valid JSONPath or a valid intrinsic function call"),
+                e.getMessage());
     }
 
     @ParameterizedTest

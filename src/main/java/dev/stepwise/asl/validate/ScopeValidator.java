@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class ScopeValidator {
             return;
         }
 
-        Map<String, List<Transition>> transitions = new java.util.LinkedHashMap<>();
+        Map<String, List<Transition>> transitions = new LinkedHashMap<>();
         boolean endUnknown = false;
         boolean ends = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {

@@ -28,13 +28,12 @@ public final class StateMachineParser {
 
     /** @throws InvalidDefinitionException with every finding when the definition is not valid */
     public StateMachine parse(String definition) {
-        JsonNode document;
-        try {
-            document = Json.parse(definition);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDefinitionException(List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION", e.getMessage(), "")));
+        // The text is validated first: bad JSON and repeated state names are only visible there.
+        List<Diagnostic> findings = validator.validate(definition);
+        if (findings.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            throw new InvalidDefinitionException(findings);
         }
-        return parse(document);
+        return parse(Json.parse(definition));
     }
 
     /** @throws InvalidDefinitionException with every finding when the definition is not valid */

@@ -1,8 +1,6 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.ParallelState;
 import dev.stepwise.engine.history.EventDetails;
@@ -26,16 +24,7 @@ final class ParallelRunner implements StateRunner<ParallelState> {
 
     @Override
     public Outcome resume(ParallelState state, StepRun run, StateVisit visit, Resumption resumption) {
-        if (resumption instanceof Resumption.BranchesFailed failed) {
-            run.emit(EventType.ParallelStateFailed, EventDetails.None.INSTANCE);
-            return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
-        }
-        run.emit(EventType.ParallelStateSucceeded, EventDetails.None.INSTANCE);
-        ArrayNode result = Json.NODES.arrayNode();
-        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
-        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
-        return run.exit(state, run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit),
-                state.transition());
+        return run.joined(state, state.paths(), state.resultSelector(), state.errors(), state.transition(), visit, resumption);
     }
 
     @Override

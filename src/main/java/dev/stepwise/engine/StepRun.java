@@ -116,6 +116,24 @@ final class StepRun {
         }
     }
 
+    /**
+     * A Parallel or Map state's branches are done: on success the array of their outputs goes
+     * through ResultSelector, ResultPath and OutputPath; on failure the state's Retry/Catch decide.
+     */
+    Outcome joined(State state, DataPaths paths, PayloadTemplate resultSelector, ErrorHandling errors,
+                   Transition transition, StateVisit visit, Resumption resumption) {
+        String type = state.type();
+        if (resumption instanceof Resumption.BranchesFailed failed) {
+            emit(EventType.valueOf(type + "StateFailed"), EventDetails.None.INSTANCE);
+            return recover(state, errors, visit, failed.error(), failed.cause());
+        }
+        emit(EventType.valueOf(type + "StateSucceeded"), EventDetails.None.INSTANCE);
+        com.fasterxml.jackson.databind.node.ArrayNode result = Json.NODES.arrayNode();
+        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+        JsonNode selected = applyTemplate(resultSelector, result, visit);
+        return exit(state, applyOutputPath(paths, applyResultPath(paths, selected, visit), visit), transition);
+    }
+
     // ---- endings ---------------------------------------------------------------------------
 
     /** The state is done with this output: emit its Exited event and follow its transition. */

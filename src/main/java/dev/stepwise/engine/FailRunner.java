@@ -2,7 +2,7 @@ package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.model.FailState;
-import dev.stepwise.asl.path.DynamicValue;
+import dev.stepwise.asl.template.DynamicValue;
 
 /** Fail: ends its frame with the Error and Cause it names or reads from its input. No Exited event. */
 final class FailRunner implements StateRunner<FailState> {

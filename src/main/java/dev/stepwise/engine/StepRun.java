@@ -17,7 +17,7 @@ import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.path.Bindings;
 import dev.stepwise.asl.path.JsonPath;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;

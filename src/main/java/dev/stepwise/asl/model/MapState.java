@@ -2,7 +2,7 @@ package dev.stepwise.asl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.path.JsonPath;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 
 /**
  * Map: runs its item processor once per item of an array. {@code itemSelector} holds ItemSelector

@@ -1,6 +1,6 @@
 package dev.stepwise.asl.model;
 
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 import java.util.List;
 
 /** Parallel: runs every branch on the same input; the output is the array of branch outputs. */

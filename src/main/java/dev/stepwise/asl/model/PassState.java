@@ -1,7 +1,7 @@
 package dev.stepwise.asl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 
 /** Pass: passes its input (or its fixed Result) to its output. {@code result} is null when absent. */
 public record PassState(String name, DataPaths paths, PayloadTemplate parameters, JsonNode result,

@@ -2,7 +2,7 @@ package dev.stepwise.asl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.path.JsonPath;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 
 /**
  * Task: one unit of work done by the resource its ARN names. Timeouts are either fixed

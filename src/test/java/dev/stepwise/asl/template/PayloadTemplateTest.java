@@ -1,5 +1,7 @@
-package dev.stepwise.asl.path;
+package dev.stepwise.asl.template;
 
+import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.PathSyntaxException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
-package dev.stepwise.asl.path;
+package dev.stepwise.asl.template;
 
+import dev.stepwise.asl.path.Bindings;
+import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.asl.path.PathSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.intrinsic.IntrinsicFunctions;
 

@@ -3,6 +3,7 @@ package dev.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.Assignment;
 import dev.stepwise.asl.model.ChoiceState;
 import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.path.Bindings;
@@ -14,15 +15,19 @@ final class ChoiceRunner implements StateRunner<ChoiceState> {
         JsonNode input = run.applyInputPath(state.paths(), visit);
         Bindings bindings = run.bindings(input, visit);
         String next = state.defaultState();
+        Assignment assign = state.assign();
         for (ChoiceState.Choice choice : state.choices()) {
             if (choice.rule().matches(bindings)) {
                 next = choice.next();
+                // A matching rule's Assign applies instead of the state's, which goes with Default.
+                assign = choice.assign();
                 break;
             }
         }
         if (next == null) {
             throw new StatesFailure(StatesError.NO_CHOICE_MATCHED, Causes.noChoiceMatched());
         }
-        return run.exit(state, run.applyOutputPath(state.paths(), input, visit), new Transition(next));
+        return run.exit(state, run.applyOutputPath(state.paths(), input, visit), new Transition(next),
+                run.assign(assign, input, visit));
     }
 }

@@ -69,12 +69,12 @@ public final class Engine {
         StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId);
         Outcome outcome;
         if (step instanceof Step.Enter enter) {
-            outcome = enter(run, enter.stateName(), enter.input());
+            outcome = enter(run, enter.stateName(), enter.input(), enter.variables());
         } else if (step instanceof Step.StartBranch start) {
             if (enclosing instanceof MapState) {
                 run.emit(EventType.MapIterationStarted, new EventDetails.MapIteration(enclosing.name(), step.frame().last().index()));
             }
-            outcome = enter(run, branch.startAt(), start.input());
+            outcome = enter(run, branch.startAt(), start.input(), start.variables());
         } else {
             Step.Resume resume = (Step.Resume) step;
             outcome = resume(run, branch.state(resume.visit().stateName()), resume.visit(), resume.resumption());
@@ -93,9 +93,9 @@ public final class Engine {
         throw new IllegalArgumentException("state '" + state.name() + "' is a " + state.type() + ", expected Parallel or Map");
     }
 
-    private Outcome enter(StepRun run, String stateName, JsonNode input) {
+    private Outcome enter(StepRun run, String stateName, JsonNode input, Variables variables) {
         State state = run.branch.state(stateName);
-        StateVisit visit = new StateVisit(stateName, input, run.nextEventId(), run.now, List.of());
+        StateVisit visit = new StateVisit(stateName, input, run.nextEventId(), run.now, List.of(), variables);
         run.emit(EventType.stateEntered(state.type()), new EventDetails.StateEntered(stateName, input));
         return resume(run, state, visit, new Resumption.RetryAttempt());
     }

@@ -51,7 +51,7 @@ final class MapRunner implements StateRunner<MapState> {
             JsonNode item = items.get(i);
             if (state.itemSelector() != null) {
                 JsonNode itemContext = ContextObject.withMapItem(context, i, item);
-                item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random));
+                item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random, visit.variables().values()));
             }
             inputs.add(item);
         }
@@ -60,7 +60,7 @@ final class MapRunner implements StateRunner<MapState> {
         }
         List<Step.StartBranch> branches = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i)));
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i), visit.variables()));
         }
         return new Outcome.FanOut(branches, maxConcurrency, tolerance,
                 new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));

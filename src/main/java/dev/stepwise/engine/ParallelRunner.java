@@ -16,7 +16,7 @@ final class ParallelRunner implements StateRunner<ParallelState> {
         run.emit(EventType.ParallelStateStarted, EventDetails.None.INSTANCE);
         List<Step.StartBranch> branches = new ArrayList<>(state.branches().size());
         for (int i = 0; i < state.branches().size(); i++) {
-            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), input));
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), input, visit.variables()));
         }
         return new Outcome.FanOut(branches, 0, FailureTolerance.NONE,
                 new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));

@@ -10,6 +10,6 @@ final class PassRunner implements StateRunner<PassState> {
         JsonNode effective = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
         JsonNode result = state.result() != null ? state.result() : effective;
         JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), result, visit), visit);
-        return run.exit(state, output, state.transition());
+        return run.exit(state, output, state.transition(), run.assign(state.assign(), result, visit));
     }
 }

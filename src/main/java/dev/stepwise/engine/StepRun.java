@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.model.Assignment;
 import dev.stepwise.asl.model.Branch;
 import dev.stepwise.asl.model.Catcher;
 import dev.stepwise.asl.model.DataPaths;
@@ -71,7 +72,20 @@ final class StepRun {
     // ---- data flow -------------------------------------------------------------------------
 
     Bindings bindings(JsonNode input, StateVisit visit) {
-        return Bindings.of(input, () -> context(visit), random);
+        return Bindings.of(input, () -> context(visit), random, visit.variables().values());
+    }
+
+    /**
+     * The variables after an Assign: every value is evaluated with the variables as they were
+     * when the state was entered, and {@code $} is what the state produced (its result, or its
+     * input for states without one; the error output in a Catcher).
+     */
+    Variables assign(Assignment assignment, JsonNode source, StateVisit visit) {
+        if (assignment == null) {
+            return visit.variables();
+        }
+        JsonNode assigned = ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
+        return visit.variables().with(assigned);
     }
 
     ObjectNode context(StateVisit visit) {
@@ -131,16 +145,18 @@ final class StepRun {
         com.fasterxml.jackson.databind.node.ArrayNode result = Json.NODES.arrayNode();
         result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
         JsonNode selected = applyTemplate(resultSelector, result, visit);
-        return exit(state, applyOutputPath(paths, applyResultPath(paths, selected, visit), visit), transition);
+        Variables next = assign(state.assign(), selected, visit);
+        return exit(state, applyOutputPath(paths, applyResultPath(paths, selected, visit), visit), transition, next);
     }
 
     // ---- endings ---------------------------------------------------------------------------
 
-    /** The state is done with this output: emit its Exited event and follow its transition. */
-    Outcome exit(State state, JsonNode output, Transition transition) {
+    /** The state is done with this output and these variables: emit its Exited event and follow its transition. */
+    Outcome exit(State state, JsonNode output, Transition transition, Variables variables) {
         checkPayload(state, output);
         emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
-        return transition.isEnd() ? frameSucceeded(output) : new Outcome.Continue(new Step.Enter(frame, transition.next(), output));
+        return transition.isEnd() ? frameSucceeded(output)
+                : new Outcome.Continue(new Step.Enter(frame, transition.next(), output, variables));
     }
 
     Outcome frameSucceeded(JsonNode output) {
@@ -186,14 +202,16 @@ final class StepRun {
                 // Recorded on AWS: an error without a cause (States.Timeout) is caught as "Cause": "".
                 errorOutput.put("Cause", cause == null ? "" : cause);
                 JsonNode output;
+                Variables next;
                 try {
                     output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
                     checkPayload(state, output);
+                    next = assign(catcher.assign(), errorOutput, visit);
                 } catch (StatesFailure failure) {
                     return frameFailed(failure.error(), failure.cause());
                 }
                 emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
-                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output));
+                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output, next));
             }
         }
         return frameFailed(error, cause);

@@ -7,6 +7,7 @@ import dev.stepwise.asl.model.Transition;
 final class SucceedRunner implements StateRunner<SucceedState> {
     @Override
     public Outcome attempt(SucceedState state, StepRun run, StateVisit visit) {
-        return run.exit(state, run.applyOutputPath(state.paths(), run.applyInputPath(state.paths(), visit), visit), Transition.END);
+        return run.exit(state, run.applyOutputPath(state.paths(), run.applyInputPath(state.paths(), visit), visit), Transition.END,
+                visit.variables());
     }
 }

@@ -68,8 +68,9 @@ final class TaskRunner implements StateRunner<TaskState> {
                     new EventDetails.TaskSucceeded(resource.resourceType(), resource.resource(), result));
         }
         JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
+        Variables next = run.assign(state.assign(), selected, visit);
         JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit);
-        return run.exit(state, output, state.transition());
+        return run.exit(state, output, state.transition(), next);
     }
 
     @Override

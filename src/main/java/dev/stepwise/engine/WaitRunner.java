@@ -15,13 +15,15 @@ final class WaitRunner implements StateRunner<WaitState> {
         JsonNode input = run.applyInputPath(state.paths(), visit);
         Instant until = until(state, run, visit, input);
         JsonNode output = run.applyOutputPath(state.paths(), input, visit);
+        Variables next = run.assign(state.assign(), input, visit);
         return new Outcome.Sleep(until.isBefore(run.now) ? run.now : until,
-                new Step.Resume(run.frame, visit, new Resumption.WaitElapsed(output)));
+                new Step.Resume(run.frame, visit, new Resumption.WaitElapsed(output, next)));
     }
 
     @Override
     public Outcome resume(WaitState state, StepRun run, StateVisit visit, Resumption resumption) {
-        return run.exit(state, ((Resumption.WaitElapsed) resumption).output(), state.transition());
+        Resumption.WaitElapsed elapsed = (Resumption.WaitElapsed) resumption;
+        return run.exit(state, elapsed.output(), state.transition(), elapsed.variables());
     }
 
     private static Instant until(WaitState state, StepRun run, StateVisit visit, JsonNode input) {

@@ -58,6 +58,7 @@ public final class AslFields {
     public static final String ITEM_BATCHER = "ItemBatcher";
     public static final String RESULT_WRITER = "ResultWriter";
     public static final String LABEL = "Label";
+    public static final String ASSIGN = "Assign";
 
     private AslFields() {
     }

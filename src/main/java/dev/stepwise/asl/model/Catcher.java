@@ -4,5 +4,5 @@ import dev.stepwise.asl.path.ReferencePath;
 import java.util.List;
 
 /** One entry of a state's Catch field; a null resultPath means the error output is discarded. */
-public record Catcher(List<String> errorEquals, String next, ReferencePath resultPath) {
+public record Catcher(List<String> errorEquals, String next, ReferencePath resultPath, Assignment assign) {
 }

@@ -15,7 +15,7 @@ public record MapState(String name, DataPaths paths, JsonPath itemsPath, Payload
                        Double toleratedFailurePercentage, JsonPath toleratedFailurePercentagePath,
                        Integer toleratedFailureCount, JsonPath toleratedFailureCountPath,
                        JsonNode itemReader, JsonNode itemBatcher, JsonNode resultWriter, String label,
-                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition) implements State {
+                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition, Assignment assign) implements State {
 
     public enum ProcessorMode { INLINE, DISTRIBUTED }
 

@@ -85,18 +85,18 @@ public final class StateMachineParser {
     private State state(String name, JsonNode node) {
         String type = node.path(TYPE).asText();
         return switch (type) {
-            case "Pass" -> new PassState(name, paths(node), template(node, PARAMETERS), node.get(RESULT), transition(node));
+            case "Pass" -> new PassState(name, paths(node), template(node, PARAMETERS), node.get(RESULT), transition(node), assign(node));
             case "Task" -> new TaskState(name, paths(node), template(node, PARAMETERS), template(node, RESULT_SELECTOR),
                     node.path(RESOURCE).asText(), integer(node, TIMEOUT_SECONDS), path(node, TIMEOUT_SECONDS_PATH),
                     integer(node, HEARTBEAT_SECONDS), path(node, HEARTBEAT_SECONDS_PATH), node.get(CREDENTIALS),
-                    errors(node), transition(node));
-            case "Choice" -> new ChoiceState(name, paths(node), choices(node), text(node, DEFAULT));
+                    errors(node), transition(node), assign(node));
+            case "Choice" -> new ChoiceState(name, paths(node), choices(node), text(node, DEFAULT), assign(node));
             case "Wait" -> new WaitState(name, paths(node), node.has(SECONDS) ? node.get(SECONDS).asLong() : null,
-                    text(node, TIMESTAMP), path(node, SECONDS_PATH), path(node, TIMESTAMP_PATH), transition(node));
+                    text(node, TIMESTAMP), path(node, SECONDS_PATH), path(node, TIMESTAMP_PATH), transition(node), assign(node));
             case "Succeed" -> new SucceedState(name, paths(node));
             case "Fail" -> new FailState(name, text(node, ERROR), dynamic(node, ERROR_PATH), text(node, CAUSE), dynamic(node, CAUSE_PATH));
             case "Parallel" -> new ParallelState(name, paths(node), template(node, PARAMETERS), template(node, RESULT_SELECTOR),
-                    branches(node), errors(node), transition(node));
+                    branches(node), errors(node), transition(node), assign(node));
             case "Map" -> map(name, node);
             default -> throw new IllegalArgumentException("unknown state type '" + type + "' of state " + name);
         };
@@ -114,7 +114,7 @@ public final class StateMachineParser {
                 percentage, path(node, TOLERATED_FAILURE_PERCENTAGE_PATH),
                 integer(node, TOLERATED_FAILURE_COUNT), path(node, TOLERATED_FAILURE_COUNT_PATH),
                 node.get(ITEM_READER), node.get(ITEM_BATCHER), node.get(RESULT_WRITER), text(node, LABEL),
-                template(node, RESULT_SELECTOR), errors(node), transition(node));
+                template(node, RESULT_SELECTOR), errors(node), transition(node), assign(node));
     }
 
     private List<Branch> branches(JsonNode node) {
@@ -128,7 +128,7 @@ public final class StateMachineParser {
     private List<ChoiceState.Choice> choices(JsonNode node) {
         List<ChoiceState.Choice> choices = new ArrayList<>();
         for (JsonNode rule : node.get(CHOICES)) {
-            choices.add(new ChoiceState.Choice(ChoiceRules.parse(rule), rule.path(NEXT).asText()));
+            choices.add(new ChoiceState.Choice(ChoiceRules.parse(rule), rule.path(NEXT).asText(), assign(rule)));
         }
         return List.copyOf(choices);
     }
@@ -148,7 +148,7 @@ public final class StateMachineParser {
         }
         List<Catcher> catchers = new ArrayList<>();
         for (JsonNode c : node.path(CATCH)) {
-            catchers.add(new Catcher(strings(c.get(ERROR_EQUALS)), c.path(NEXT).asText(), resultPath(c)));
+            catchers.add(new Catcher(strings(c.get(ERROR_EQUALS)), c.path(NEXT).asText(), resultPath(c), assign(c)));
         }
         return new ErrorHandling(List.copyOf(retriers), List.copyOf(catchers));
     }
@@ -188,6 +188,11 @@ public final class StateMachineParser {
     private static PayloadTemplate template(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null ? null : PayloadTemplate.compile(value);
+    }
+
+    private static Assignment assign(JsonNode node) {
+        JsonNode value = node.get(ASSIGN);
+        return value == null ? null : new Assignment.JsonPathAssignment(PayloadTemplate.compile(value));
     }
 
     private static Transition transition(JsonNode node) {

@@ -18,17 +18,24 @@ import java.util.Optional;
 public final class JsonPath {
 
     /** What {@code $} (or {@code @} inside a filter) stands for. */
-    enum Root { INPUT, CONTEXT, CURRENT }
+    enum Root { INPUT, CONTEXT, CURRENT, VARIABLE }
 
     private final String expression;
     private final Root root;
+    /** The variable a {@code $name...} path starts at; null for other roots. */
+    private final String variable;
     private final PathStep[] steps;
     private final boolean definite;
     private final boolean referencePath;
 
     JsonPath(String expression, Root root, PathStep[] steps) {
+        this(expression, root, null, steps);
+    }
+
+    JsonPath(String expression, Root root, String variable, PathStep[] steps) {
         this.expression = expression;
         this.root = root;
+        this.variable = variable;
         this.steps = steps;
         boolean allDefinite = true;
         boolean onlyNamesAndIndexes = true;
@@ -57,6 +64,11 @@ public final class JsonPath {
     /** True for a Reference Path: names and single indexes only, as ResultPath requires. */
     public boolean isReferencePath() {
         return referencePath;
+    }
+
+    /** The workflow variable a {@code $name} path reads, or null when it reads the input or context. */
+    public String variableName() {
+        return variable;
     }
 
     /** True when the path starts at the context object ({@code $$}). */
@@ -96,6 +108,9 @@ public final class JsonPath {
     }
 
     private JsonNode start(Bindings bindings) {
+        if (root == Root.VARIABLE) {
+            return bindings.variables().get(variable);
+        }
         return root == Root.CONTEXT ? bindings.contextObject() : bindings.input();
     }
 

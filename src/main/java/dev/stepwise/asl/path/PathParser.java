@@ -40,12 +40,35 @@ final class PathParser {
         } else if (text.startsWith("$$", pos)) {
             pos += 2;
             root = JsonPath.Root.CONTEXT;
+        } else if (peek() == '$' && pos + 1 < text.length() && isNameStart(text.charAt(pos + 1)) && !inFilter) {
+            // $name: a workflow variable (AWS, "Passing data between states with variables").
+            pos++;
+            int nameStart = pos;
+            while (pos < text.length() && isNamePart(text.charAt(pos))) {
+                pos++;
+            }
+            String variable = text.substring(nameStart, pos);
+            List<PathStep> steps = steps(inFilter);
+            return new JsonPath(text.substring(start, pos), JsonPath.Root.VARIABLE, variable, steps.toArray(PathStep[]::new));
         } else if (peek() == '$') {
             pos++;
             root = JsonPath.Root.INPUT;
         } else {
             throw error(text.isEmpty() ? "a path must not be empty" : "a path must start with '$'");
         }
+        List<PathStep> steps = steps(inFilter);
+        return new JsonPath(text.substring(start, pos), root, steps.toArray(PathStep[]::new));
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private List<PathStep> steps(boolean inFilter) {
         List<PathStep> steps = new ArrayList<>();
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -63,7 +86,7 @@ final class PathParser {
         if (last >= 0 && steps.get(last) instanceof PathStep.FieldUnion union) {
             steps.set(last, new PathStep.FieldUnion(union.names(), true));
         }
-        return new JsonPath(text.substring(start, pos), root, steps.toArray(PathStep[]::new));
+        return steps;
     }
 
     private PathStep dotStep(boolean inFilter) {

@@ -36,6 +36,10 @@ public final class ReferencePath {
             throw new PathSyntaxException("Invalid ReferencePath '" + expression
                     + "': a reference path must start with '$', not the context object '$$'");
         }
+        if (path.variableName() != null) {
+            throw new PathSyntaxException("Invalid ReferencePath '" + expression
+                    + "': a reference path must start with '$', not a variable");
+        }
         if (!path.isReferencePath()) {
             throw new PathSyntaxException("Invalid ReferencePath '" + expression
                     + "': only field names and single array indexes are allowed (no *, .., [?(...)], [a:b] or unions)");

@@ -146,7 +146,7 @@ public final class PayloadTemplate {
         @Override
         public JsonNode evaluate(Bindings bindings) {
             JsonNode input = bindings.input();
-            if (!path.isContextPath() && (input == null || input.isNull() || input.isMissingNode())) {
+            if (!path.isContextPath() && path.variableName() == null && (input == null || input.isNull() || input.isMissingNode())) {
                 throw new StatesFailure(StatesError.RUNTIME, "Unable to apply Path transformation to null or empty input.");
             }
             return path.read(bindings).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,

@@ -194,8 +194,18 @@ class JsonPathTest {
         assertFalse(JsonPath.compile(path).isDefinite());
     }
 
+    @Test
+    void aDollarFollowedByANameReadsAWorkflowVariable() {
+        // AWS, "Passing data between states with variables": "$productName" refers to a variable.
+        Bindings bindings = Bindings.of(Json.parse("{\"a\": 1}"), com.fasterxml.jackson.databind.node.MissingNode::getInstance,
+                new java.util.SplittableRandom(1), java.util.Map.of("order", Json.parse("{\"items\": [10, 20]}")));
+        assertEquals(Json.parse("20"), JsonPath.compile("$order.items[1]").read(bindings).orElseThrow());
+        assertEquals("order", JsonPath.compile("$order").variableName());
+        assertTrue(JsonPath.compile("$missing.x").read(bindings).isEmpty());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "a.b", "$.", "$..", "$a", "$.a[", "$.a[']", "$.a['b'", "$.a[x]", "$.a[1:2:3]",
+    @ValueSource(strings = {"", "a.b", "$.", "$..", "$.a[", "$.a[']", "$.a['b'", "$.a[x]", "$.a[1:2:3]",
         "$.a[?(@.b =~ /x/)]", "$.a[?(@.b == )]", "$.a[?(@.b == 1]", "$ .a", "$.a]"})
     void rejectsBadSyntaxWithAPathSyntaxException(String path) {
         PathSyntaxException e = assertThrows(PathSyntaxException.class, () -> JsonPath.compile(path));

@@ -1,0 +1,13 @@
+package dev.stepwise.asl.model;
+
+import dev.stepwise.asl.template.PayloadTemplate;
+
+/**
+ * A state's (or a Choice rule's, or a Catcher's) Assign field: the workflow variables it sets
+ * when it finishes. In JSONPath states it reads like Parameters ({@code "name.$": "$.path"}).
+ */
+public sealed interface Assignment {
+
+    record JsonPathAssignment(PayloadTemplate template) implements Assignment {
+    }
+}

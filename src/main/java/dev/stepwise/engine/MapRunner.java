@@ -30,28 +30,40 @@ final class MapRunner implements StateRunner<MapState> {
             throw new StatesFailure(StatesError.RESULT_WRITER_FAILED,
                     "ResultWriter needs the S3 integration, which this version of Stepwise does not have yet");
         }
-        JsonNode input = run.applyInputPath(state.paths(), visit);
+        boolean jsonata = state.jsonata() != null;
+        JsonNode input = jsonata ? visit.input() : run.applyInputPath(state.paths(), visit);
         JsonNode items = input;
-        if (state.itemsPath() != null) {
+        if (jsonata && state.jsonata().has("Items")) {
+            items = run.jsonata(state, "Items", visit, null, StepRun.Source.INPUT);
+        } else if (state.itemsPath() != null) {
             items = state.itemsPath().readRequired(run.bindings(input, visit));
         }
         if (!items.isArray()) {
-            throw new StatesFailure(StatesError.RUNTIME, "Item selector path '"
-                    + (state.itemsPath() == null ? "$" : state.itemsPath().expression()) + "' is not an array");
+            throw new StatesFailure(jsonata ? StatesError.QUERY_EVALUATION_ERROR : StatesError.RUNTIME, jsonata
+                    ? "The Items field must evaluate to a JSON array, but was '" + Json.write(items) + "'"
+                    : "Item selector path '" + (state.itemsPath() == null ? "$" : state.itemsPath().expression()) + "' is not an array");
         }
-        int maxConcurrency = intValue(state.maxConcurrency(), state.maxConcurrencyPath(), run, visit, input, 0);
-        FailureTolerance tolerance = tolerance(state, run, visit, input);
+        int maxConcurrency = jsonata ? jsonataCount(state, "MaxConcurrency", run, visit)
+                : intValue(state.maxConcurrency(), state.maxConcurrencyPath(), run, visit, input, 0);
+        FailureTolerance tolerance = jsonata ? jsonataTolerance(state, run, visit) : tolerance(state, run, visit, input);
         run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
         if (items.isEmpty()) {
             return resume(state, run, visit, new Resumption.BranchesSucceeded(List.of()));
         }
-        ObjectNode context = state.itemSelector() == null ? null : run.context(visit);
+        boolean selects = jsonata ? state.jsonata().has("ItemSelector") : state.itemSelector() != null;
+        ObjectNode context = selects ? run.context(visit) : null;
         List<JsonNode> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            if (state.itemSelector() != null) {
-                JsonNode itemContext = ContextObject.withMapItem(context, i, item);
-                item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random, visit.variables().values()));
+            if (selects) {
+                ObjectNode itemContext = (ObjectNode) ContextObject.withMapItem(context, i, item);
+                if (jsonata) {
+                    ObjectNode states = run.statesVariable(visit, null, StepRun.Source.INPUT);
+                    states.set("context", itemContext);
+                    item = state.jsonata().get("ItemSelector").evaluate(states, visit.variables().values(), run.random);
+                } else {
+                    item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random, visit.variables().values()));
+                }
             }
             inputs.add(item);
         }
@@ -74,6 +86,30 @@ final class MapRunner implements StateRunner<MapState> {
     @Override
     public ErrorHandling errors(MapState state) {
         return state.errors();
+    }
+
+    /** A JSONata MaxConcurrency/ToleratedFailureCount: a number or an expression giving a non-negative integer. */
+    private static int jsonataCount(MapState state, String field, StepRun run, StateVisit visit) {
+        JsonNode value = run.jsonata(state, field, visit, null, StepRun.Source.INPUT);
+        if (value == null) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The " + field
+                    + " field must evaluate to a non-negative integer, but was '" + Json.write(value) + "'");
+        }
+        return value.asInt();
+    }
+
+    private static FailureTolerance jsonataTolerance(MapState state, StepRun run, StateVisit visit) {
+        Integer count = state.jsonata().has("ToleratedFailureCount") ? jsonataCount(state, "ToleratedFailureCount", run, visit) : null;
+        JsonNode percentage = run.jsonata(state, "ToleratedFailurePercentage", visit, null, StepRun.Source.INPUT);
+        if (percentage != null && (!percentage.isNumber() || percentage.asDouble() < 0 || percentage.asDouble() > 100)) {
+            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR,
+                    "The ToleratedFailurePercentage field must evaluate to a number between 0 and 100, but was '" + Json.write(percentage) + "'");
+        }
+        Double pct = percentage == null ? null : percentage.asDouble();
+        return count == null && pct == null ? FailureTolerance.NONE : new FailureTolerance(count, pct);
     }
 
     private static FailureTolerance tolerance(MapState state, StepRun run, StateVisit visit, JsonNode input) {

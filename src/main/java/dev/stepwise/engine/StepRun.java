@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.jsonata.JsonataTemplate;
 import dev.stepwise.asl.model.Assignment;
 import dev.stepwise.asl.model.Branch;
 import dev.stepwise.asl.model.Catcher;
@@ -75,17 +76,51 @@ final class StepRun {
         return Bindings.of(input, () -> context(visit), random, visit.variables().values());
     }
 
+    /** What an Assign or Output reads as {@code $} (JSONPath) or under {@code $states} (JSONata). */
+    enum Source { INPUT, RESULT, ERROR_OUTPUT }
+
     /**
      * The variables after an Assign: every value is evaluated with the variables as they were
-     * when the state was entered, and {@code $} is what the state produced (its result, or its
-     * input for states without one; the error output in a Catcher).
+     * when the state was entered. In JSONPath states {@code $} is what the state produced (its
+     * result, its input for states without one, the error output in a Catcher); in JSONata
+     * states that value is $states.result or $states.errorOutput.
      */
-    Variables assign(Assignment assignment, JsonNode source, StateVisit visit) {
+    Variables assign(Assignment assignment, JsonNode source, Source role, StateVisit visit) {
         if (assignment == null) {
             return visit.variables();
         }
-        JsonNode assigned = ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
+        JsonNode assigned = assignment instanceof Assignment.JsonataAssignment jsonata
+                ? jsonata.template().evaluate(statesVariable(visit, source, role), visit.variables().values(), random)
+                : ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
         return visit.variables().with(assigned);
+    }
+
+    /**
+     * JSONata's reserved $states: input (the state's raw input), context, and result or
+     * errorOutput where the state has one.
+     */
+    ObjectNode statesVariable(StateVisit visit, JsonNode source, Source role) {
+        ObjectNode states = Json.object();
+        states.set("input", visit.input());
+        if (role == Source.RESULT && source != null) {
+            states.set("result", source);
+        } else if (role == Source.ERROR_OUTPUT && source != null) {
+            states.set("errorOutput", source);
+        }
+        states.set("context", context(visit));
+        return states;
+    }
+
+    /** Evaluates a JSONata state's field, or returns null when the state does not set it. */
+    JsonNode jsonata(State state, String field, StateVisit visit, JsonNode source, Source role) {
+        JsonataTemplate template = state.jsonata().get(field);
+        return template == null ? null : template.evaluate(statesVariable(visit, source, role), visit.variables().values(), random);
+    }
+
+    /** A JSONata state's Output, or {@code fallback} (its input or result) when it sets none. */
+    JsonNode jsonataOutput(State state, StateVisit visit, JsonNode source, Source role, JsonNode fallback) {
+        JsonNode output = jsonata(state, "Output", visit, source, role);
+        return output == null ? fallback : output;
     }
 
     ObjectNode context(StateVisit visit) {
@@ -144,8 +179,22 @@ final class StepRun {
         emit(EventType.valueOf(type + "StateSucceeded"), EventDetails.None.INSTANCE);
         com.fasterxml.jackson.databind.node.ArrayNode result = Json.NODES.arrayNode();
         result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+        return finish(state, paths, resultSelector, result, transition, visit);
+    }
+
+    /**
+     * A Task, Parallel or Map state has its result: JSONPath states apply ResultSelector,
+     * ResultPath and OutputPath; JSONata states their Output ($states.result by default). Assign
+     * sees the same result.
+     */
+    Outcome finish(State state, DataPaths paths, PayloadTemplate resultSelector, JsonNode result, Transition transition,
+                   StateVisit visit) {
+        if (state.jsonata() != null) {
+            Variables next = assign(state.assign(), result, Source.RESULT, visit);
+            return exit(state, jsonataOutput(state, visit, result, Source.RESULT, result), transition, next);
+        }
         JsonNode selected = applyTemplate(resultSelector, result, visit);
-        Variables next = assign(state.assign(), selected, visit);
+        Variables next = assign(state.assign(), selected, Source.RESULT, visit);
         return exit(state, applyOutputPath(paths, applyResultPath(paths, selected, visit), visit), transition, next);
     }
 
@@ -204,9 +253,15 @@ final class StepRun {
                 JsonNode output;
                 Variables next;
                 try {
-                    output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
+                    if (state.jsonata() != null) {
+                        // JSONata catchers shape their output with Output ($states.errorOutput by default).
+                        output = catcher.output() == null ? errorOutput : catcher.output().evaluate(
+                                statesVariable(visit, errorOutput, Source.ERROR_OUTPUT), visit.variables().values(), random);
+                    } else {
+                        output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
+                    }
                     checkPayload(state, output);
-                    next = assign(catcher.assign(), errorOutput, visit);
+                    next = assign(catcher.assign(), errorOutput, Source.ERROR_OUTPUT, visit);
                 } catch (StatesFailure failure) {
                     return frameFailed(failure.error(), failure.cause());
                 }

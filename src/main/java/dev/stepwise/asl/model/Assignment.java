@@ -1,5 +1,6 @@
 package dev.stepwise.asl.model;
 
+import dev.stepwise.asl.jsonata.JsonataTemplate;
 import dev.stepwise.asl.template.PayloadTemplate;
 
 /**
@@ -9,5 +10,9 @@ import dev.stepwise.asl.template.PayloadTemplate;
 public sealed interface Assignment {
 
     record JsonPathAssignment(PayloadTemplate template) implements Assignment {
+    }
+
+    /** In JSONata states every string value may be a {@code {% ... %}} expression. */
+    record JsonataAssignment(JsonataTemplate template) implements Assignment {
     }
 }

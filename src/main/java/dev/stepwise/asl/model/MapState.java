@@ -15,7 +15,8 @@ public record MapState(String name, DataPaths paths, JsonPath itemsPath, Payload
                        Double toleratedFailurePercentage, JsonPath toleratedFailurePercentagePath,
                        Integer toleratedFailureCount, JsonPath toleratedFailureCountPath,
                        JsonNode itemReader, JsonNode itemBatcher, JsonNode resultWriter, String label,
-                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition, Assignment assign) implements State {
+                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition, Assignment assign,
+                        JsonataFields jsonata) implements State {
 
     public enum ProcessorMode { INLINE, DISTRIBUTED }
 

@@ -13,4 +13,7 @@ public sealed interface State
     default Assignment assign() {
         return null;
     }
+
+    /** The compiled JSONata fields when the state's QueryLanguage is JSONata; null for JSONPath states. */
+    JsonataFields jsonata();
 }

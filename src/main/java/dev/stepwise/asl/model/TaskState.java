@@ -11,7 +11,8 @@ import dev.stepwise.asl.template.PayloadTemplate;
 public record TaskState(String name, DataPaths paths, PayloadTemplate parameters, PayloadTemplate resultSelector,
                         String resource, Integer timeoutSeconds, JsonPath timeoutSecondsPath,
                         Integer heartbeatSeconds, JsonPath heartbeatSecondsPath, JsonNode credentials,
-                        ErrorHandling errors, Transition transition, Assignment assign) implements State {
+                        ErrorHandling errors, Transition transition, Assignment assign,
+                        JsonataFields jsonata) implements State {
     /** The spec's default when a Task sets no TimeoutSeconds: 99999999 seconds. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 99_999_999;
 

@@ -3,7 +3,6 @@ package dev.stepwise.asl.jsonata;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.path.PathSyntaxException;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class JsonataExpression {
      * Evaluates the expression. Callers decide what undefined means for their field.
      *
      * @return the value, or a Java null when the expression returned nothing (JSONata undefined)
-     * @throws StatesFailure States.QueryEvaluationError when the expression throws or returns a function
+     * @throws QueryEvaluationFailure States.QueryEvaluationError when the expression throws or returns a function
      */
     public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {
         return evaluateFor(null, statesVariable, variables, random);
@@ -75,13 +74,13 @@ public final class JsonataExpression {
      * Evaluates the expression written in {@code field} (as AWS names it: {@code Output},
      * {@code Arguments/Input/key}, {@code Items}), failing the state when it returns nothing.
      *
-     * @throws StatesFailure States.QueryEvaluationError naming the expression and the field
+     * @throws QueryEvaluationFailure States.QueryEvaluationError naming the expression and the field
      */
     public JsonNode evaluateRequired(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
             RandomGenerator random) {
         JsonNode value = evaluateFor(field, statesVariable, variables, random);
         if (value == null) {
-            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, JsonataCauses.returnedNothing(text, field));
+            throw new QueryEvaluationFailure(field, JsonataCauses.returnedNothing(text, field));
         }
         return value;
     }
@@ -94,16 +93,14 @@ public final class JsonataExpression {
         } catch (StatesFailure failure) {
             throw failure;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR,
-                    JsonataCauses.threw(text, field, JsonataCauses.message(e)));
+            throw new QueryEvaluationFailure(field, JsonataCauses.threw(text, field, JsonataCauses.message(e)));
         }
         Map<?, ?> holder = (Map<?, ?>) result;
         if (holder == null || !holder.containsKey(RESULT_FIELD)) {
             return null;
         }
         Optional<JsonNode> value = JsonataValues.fromJsonata(holder.get(RESULT_FIELD));
-        return value.orElseThrow(() -> new StatesFailure(StatesError.QUERY_EVALUATION_ERROR,
-                JsonataCauses.unsupportedResult(text, field)));
+        return value.orElseThrow(() -> new QueryEvaluationFailure(field, JsonataCauses.unsupportedResult(text, field)));
     }
 
     private Jsonata.Frame frame(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {

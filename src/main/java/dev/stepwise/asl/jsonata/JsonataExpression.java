@@ -1,10 +1,12 @@
 package dev.stepwise.asl.jsonata;
 
+import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.path.PathSyntaxException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +69,17 @@ public final class JsonataExpression {
      * @throws QueryEvaluationFailure States.QueryEvaluationError when the expression throws or returns a function
      */
     public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {
-        return evaluateFor(null, statesVariable, variables, random);
+        return evaluateFor(null, statesVariable, variables, random, null);
+    }
+
+    /**
+     * As {@link #evaluate(JsonNode, Map, RandomGenerator)} with {@code $now()} and {@code $millis()}
+     * answering {@code now} instead of the library reading the system clock, so an engine that
+     * passes its step time in stays deterministic.
+     */
+    public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random,
+            Instant now) {
+        return evaluateFor(null, statesVariable, variables, random, now);
     }
 
     /**
@@ -78,7 +90,13 @@ public final class JsonataExpression {
      */
     public JsonNode evaluateRequired(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
             RandomGenerator random) {
-        JsonNode value = evaluateFor(field, statesVariable, variables, random);
+        return evaluateRequired(field, statesVariable, variables, random, null);
+    }
+
+    /** As {@link #evaluateRequired(String, JsonNode, Map, RandomGenerator)} with {@code $now()} at {@code now}. */
+    public JsonNode evaluateRequired(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
+            RandomGenerator random, Instant now) {
+        JsonNode value = evaluateFor(field, statesVariable, variables, random, now);
         if (value == null) {
             throw new QueryEvaluationFailure(field, JsonataCauses.returnedNothing(text, field));
         }
@@ -86,10 +104,10 @@ public final class JsonataExpression {
     }
 
     private JsonNode evaluateFor(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
-            RandomGenerator random) {
+            RandomGenerator random, Instant now) {
         Object result;
         try {
-            result = wrapped.evaluate(null, frame(statesVariable, variables, random));
+            result = wrapped.evaluate(null, frame(statesVariable, variables, random, now));
         } catch (StatesFailure failure) {
             throw failure;
         } catch (RuntimeException | StackOverflowError e) {
@@ -103,11 +121,20 @@ public final class JsonataExpression {
         return value.orElseThrow(() -> new QueryEvaluationFailure(field, JsonataCauses.unsupportedResult(text, field)));
     }
 
-    private Jsonata.Frame frame(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {
+    private Jsonata.Frame frame(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random,
+            Instant now) {
         Jsonata.Frame frame = wrapped.createFrame();
         frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
         for (AwsFunction function : AwsFunctions.ALL) {
             frame.bind(function.name(), bound(function, random));
+        }
+        if (now != null) {
+            long millis = now.toEpochMilli();
+            // JSONata's $now([picture [, timezone]]) is $fromMillis of the evaluation's time.
+            frame.bind("now", new Jsonata.JFunction((input, arguments) -> Functions.dateTimeFromMillis(millis,
+                    (String) AwsFunction.argument(castList(arguments), 0),
+                    (String) AwsFunction.argument(castList(arguments), 1)), "<s?s?:s>"));
+            frame.bind("millis", new Jsonata.JFunction((input, arguments) -> millis, "<:n>"));
         }
         frame.bind(AwsFunctions.DISABLED_EVAL, (Object) null);
         if (variables != null) {
@@ -132,6 +159,11 @@ public final class JsonataExpression {
             }
             return function.call(values, random);
         }, signature);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(List<?> arguments) {
+        return (List<Object>) arguments;
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.stepwise.asl.jsonata;
 
+import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.path.PathSyntaxException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,52 +66,75 @@ public final class JsonataExpression {
      * Evaluates the expression. Callers decide what undefined means for their field.
      *
      * @return the value, or a Java null when the expression returned nothing (JSONata undefined)
-     * @throws StatesFailure States.QueryEvaluationError when the expression throws or returns a function
+     * @throws QueryEvaluationFailure States.QueryEvaluationError when the expression throws or returns a function
      */
     public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {
-        return evaluateFor(null, statesVariable, variables, random);
+        return evaluateFor(null, statesVariable, variables, random, null);
+    }
+
+    /**
+     * As {@link #evaluate(JsonNode, Map, RandomGenerator)} with {@code $now()} and {@code $millis()}
+     * answering {@code now} instead of the library reading the system clock, so an engine that
+     * passes its step time in stays deterministic.
+     */
+    public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random,
+            Instant now) {
+        return evaluateFor(null, statesVariable, variables, random, now);
     }
 
     /**
      * Evaluates the expression written in {@code field} (as AWS names it: {@code Output},
      * {@code Arguments/Input/key}, {@code Items}), failing the state when it returns nothing.
      *
-     * @throws StatesFailure States.QueryEvaluationError naming the expression and the field
+     * @throws QueryEvaluationFailure States.QueryEvaluationError naming the expression and the field
      */
     public JsonNode evaluateRequired(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
             RandomGenerator random) {
-        JsonNode value = evaluateFor(field, statesVariable, variables, random);
+        return evaluateRequired(field, statesVariable, variables, random, null);
+    }
+
+    /** As {@link #evaluateRequired(String, JsonNode, Map, RandomGenerator)} with {@code $now()} at {@code now}. */
+    public JsonNode evaluateRequired(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
+            RandomGenerator random, Instant now) {
+        JsonNode value = evaluateFor(field, statesVariable, variables, random, now);
         if (value == null) {
-            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, JsonataCauses.returnedNothing(text, field));
+            throw new QueryEvaluationFailure(field, JsonataCauses.returnedNothing(text, field));
         }
         return value;
     }
 
     private JsonNode evaluateFor(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
-            RandomGenerator random) {
+            RandomGenerator random, Instant now) {
         Object result;
         try {
-            result = wrapped.evaluate(null, frame(statesVariable, variables, random));
+            result = wrapped.evaluate(null, frame(statesVariable, variables, random, now));
         } catch (StatesFailure failure) {
             throw failure;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR,
-                    JsonataCauses.threw(text, field, JsonataCauses.message(e)));
+            throw new QueryEvaluationFailure(field, JsonataCauses.threw(text, field, JsonataCauses.message(e)));
         }
         Map<?, ?> holder = (Map<?, ?>) result;
         if (holder == null || !holder.containsKey(RESULT_FIELD)) {
             return null;
         }
         Optional<JsonNode> value = JsonataValues.fromJsonata(holder.get(RESULT_FIELD));
-        return value.orElseThrow(() -> new StatesFailure(StatesError.QUERY_EVALUATION_ERROR,
-                JsonataCauses.unsupportedResult(text, field)));
+        return value.orElseThrow(() -> new QueryEvaluationFailure(field, JsonataCauses.unsupportedResult(text, field)));
     }
 
-    private Jsonata.Frame frame(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {
+    private Jsonata.Frame frame(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random,
+            Instant now) {
         Jsonata.Frame frame = wrapped.createFrame();
         frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
         for (AwsFunction function : AwsFunctions.ALL) {
             frame.bind(function.name(), bound(function, random));
+        }
+        if (now != null) {
+            long millis = now.toEpochMilli();
+            // JSONata's $now([picture [, timezone]]) is $fromMillis of the evaluation's time.
+            frame.bind("now", new Jsonata.JFunction((input, arguments) -> Functions.dateTimeFromMillis(millis,
+                    (String) AwsFunction.argument(castList(arguments), 0),
+                    (String) AwsFunction.argument(castList(arguments), 1)), "<s?s?:s>"));
+            frame.bind("millis", new Jsonata.JFunction((input, arguments) -> millis, "<:n>"));
         }
         frame.bind(AwsFunctions.DISABLED_EVAL, (Object) null);
         if (variables != null) {
@@ -135,6 +159,11 @@ public final class JsonataExpression {
             }
             return function.call(values, random);
         }, signature);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(List<?> arguments) {
+        return (List<Object>) arguments;
     }
 
     @Override

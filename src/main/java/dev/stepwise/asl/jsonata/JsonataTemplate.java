@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.path.PathSyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -76,7 +77,13 @@ public final class JsonataTemplate {
      * @throws StatesFailure States.QueryEvaluationError when an expression throws or returns nothing
      */
     public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random) {
-        return root.evaluate(new Scope(statesVariable, variables, random));
+        return root.evaluate(new Scope(statesVariable, variables, random, null));
+    }
+
+    /** As {@link #evaluate(JsonNode, Map, RandomGenerator)} with {@code $now()} and {@code $millis()} at {@code now}. */
+    public JsonNode evaluate(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random,
+            Instant now) {
+        return root.evaluate(new Scope(statesVariable, variables, random, now));
     }
 
     private static Node compileNode(String field, JsonNode template) {
@@ -107,7 +114,7 @@ public final class JsonataTemplate {
         return new Constant(template);
     }
 
-    private record Scope(JsonNode states, Map<String, JsonNode> variables, RandomGenerator random) {
+    private record Scope(JsonNode states, Map<String, JsonNode> variables, RandomGenerator random, Instant now) {
     }
 
     private sealed interface Node {
@@ -127,7 +134,7 @@ public final class JsonataTemplate {
     private record Expression(String field, JsonataExpression expression) implements Node {
         @Override
         public JsonNode evaluate(Scope scope) {
-            return expression.evaluateRequired(field, scope.states(), scope.variables(), scope.random());
+            return expression.evaluateRequired(field, scope.states(), scope.variables(), scope.random(), scope.now());
         }
     }
 

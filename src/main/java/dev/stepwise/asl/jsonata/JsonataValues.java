@@ -110,6 +110,10 @@ final class JsonataValues {
             return big.bitLength() < 64 ? integral(big.longValue()) : Json.NODES.numberNode(big);
         }
         double value = number instanceof BigDecimal decimal ? decimal.doubleValue() : number.doubleValue();
+        if (!Double.isFinite(value)) {
+            // JSON has no such number; AWS writes the name JavaScript gives it, as a string.
+            return Json.NODES.textNode(Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
         if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < LONG_LIMIT) {
             return integral((long) value);
         }

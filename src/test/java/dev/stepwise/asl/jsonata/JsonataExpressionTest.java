@@ -72,6 +72,14 @@ class JsonataExpressionTest {
     }
 
     @Test
+    void nowAndMillisAnswerTheTimePassedIn() {
+        // JSONata: $now() is the ISO 8601 timestamp of the evaluation, $millis() its epoch milliseconds.
+        JsonNode result = JsonataExpression.compile("{'now': $now(), 'millis': $millis(), 'day': $now('[Y0001]-[M01]-[D01]')}")
+                .evaluate(states("{}"), Map.of(), new SplittableRandom(1), java.time.Instant.parse("2024-01-01T00:00:00.123Z"));
+        assertEquals("{\"now\":\"2024-01-01T00:00:00.123Z\",\"millis\":1704067200123,\"day\":\"2024-01-01\"}", Json.write(result));
+    }
+
+    @Test
     void trimsTheExpressionText() {
         assertEquals("$states.input", JsonataExpression.compile("  $states.input \n").text());
     }

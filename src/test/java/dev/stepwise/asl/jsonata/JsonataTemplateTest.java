@@ -67,6 +67,7 @@ class JsonataTemplateTest {
         StatesFailure failure = assertThrows(StatesFailure.class,
                 () -> evaluate("Arguments", "{\"Input\": {\"pushLocation\": \"{% $states.input.pushLocation %}\"}}"));
         assertEquals("States.QueryEvaluationError", failure.error());
+        assertEquals("Arguments/Input/pushLocation", ((QueryEvaluationFailure) failure).location());
         // Recorded on AWS for the same shape of Arguments.
         assertEquals("The JSONata expression '$states.input.pushLocation' specified for the field "
                 + "'Arguments/Input/pushLocation' returned nothing (undefined).", failure.cause());
@@ -85,6 +86,22 @@ class JsonataTemplateTest {
         StatesFailure failure = assertThrows(StatesFailure.class, () -> evaluate("Output", "\"{% $states.input.nope %}\""));
         assertEquals("The JSONata expression '$states.input.nope' specified for the field 'Output' "
                 + "returned nothing (undefined).", failure.cause());
+    }
+
+    @ParameterizedTest(name = "{0} names {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Output    | \"{% $doesNotExist %}\"             | Output",
+            "Output    | {\"result\": \"{% $doesNotExist %}\"} | Output/result",
+            "Assign    | {\"result\": \"{% $doesNotExist %}\"} | Assign/result",
+            "Arguments | \"{% $doesNotExist %}\"             | Arguments",
+            "Arguments | {\"FunctionName\": \"{% $doesNotExist %}\"} | Arguments/FunctionName",
+    })
+    void undefinedCausesAreWordedAsRecordedOnAws(String field, String template, String location) {
+        // LocalStack test_assign_reference_variables snapshot, test_undefined_reference[*], recorded on AWS.
+        QueryEvaluationFailure failure = assertThrows(QueryEvaluationFailure.class, () -> evaluate(field, template));
+        assertEquals("The JSONata expression '$doesNotExist' specified for the field '" + location
+                + "' returned nothing (undefined).", failure.cause());
+        assertEquals(location, failure.location());
     }
 
     @Test

@@ -35,7 +35,7 @@ final class ChoiceRunner implements StateRunner<ChoiceState> {
         if (!jsonata) {
             output = run.applyOutputPath(state.paths(), input, visit);
         } else if (matched != null && matched.output() != null) {
-            output = matched.output().evaluate(run.statesVariable(visit, null, StepRun.Source.INPUT), visit.variables().values(), run.random);
+            output = matched.output().evaluate(run.statesVariable(visit, null, StepRun.Source.INPUT), visit.variables().values(), run.random, run.now);
         } else {
             output = run.jsonataOutput(state, visit, null, StepRun.Source.INPUT, input);
         }
@@ -44,7 +44,7 @@ final class ChoiceRunner implements StateRunner<ChoiceState> {
 
     private static boolean condition(ChoiceState.Choice choice, StepRun run, StateVisit visit) {
         JsonNode value = choice.condition().evaluate(run.statesVariable(visit, null, StepRun.Source.INPUT),
-                visit.variables().values(), run.random);
+                visit.variables().values(), run.random, run.now);
         if (!value.isBoolean()) {
             throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The Condition field evaluated to '"
                     + dev.stepwise.asl.Json.write(value) + "', which is not a boolean");

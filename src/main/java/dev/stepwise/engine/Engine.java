@@ -3,6 +3,7 @@ package dev.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.jsonata.QueryEvaluationFailure;
 import dev.stepwise.asl.model.Branch;
 import dev.stepwise.asl.model.ChoiceState;
 import dev.stepwise.asl.model.FailState;
@@ -110,6 +111,11 @@ public final class Engine {
         } catch (StatesFailure failure) {
             String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) ? failure.cause()
                     : Causes.atState(state.name(), visit.enteredEventId(), failure.cause());
+            if (failure instanceof QueryEvaluationFailure query) {
+                // Recorded on AWS: a failed JSONata evaluation shows as EvaluationFailed first.
+                run.emit(EventType.EvaluationFailed,
+                        new EventDetails.EvaluationFailed(failure.error(), cause, query.location(), state.name()));
+            }
             return run.recover(state, runner.errors(state), visit, failure.error(), cause);
         }
     }

@@ -60,7 +60,7 @@ final class MapRunner implements StateRunner<MapState> {
                 if (jsonata) {
                     ObjectNode states = run.statesVariable(visit, null, StepRun.Source.INPUT);
                     states.set("context", itemContext);
-                    item = state.jsonata().get("ItemSelector").evaluate(states, visit.variables().values(), run.random);
+                    item = state.jsonata().get("ItemSelector").evaluate(states, visit.variables().values(), run.random, run.now);
                 } else {
                     item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random, visit.variables().values()));
                 }

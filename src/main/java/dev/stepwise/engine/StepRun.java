@@ -90,7 +90,7 @@ final class StepRun {
             return visit.variables();
         }
         JsonNode assigned = assignment instanceof Assignment.JsonataAssignment jsonata
-                ? jsonata.template().evaluate(statesVariable(visit, source, role), visit.variables().values(), random)
+                ? jsonata.template().evaluate(statesVariable(visit, source, role), visit.variables().values(), random, now)
                 : ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
         return visit.variables().with(assigned);
     }
@@ -114,7 +114,7 @@ final class StepRun {
     /** Evaluates a JSONata state's field, or returns null when the state does not set it. */
     JsonNode jsonata(State state, String field, StateVisit visit, JsonNode source, Source role) {
         JsonataTemplate template = state.jsonata().get(field);
-        return template == null ? null : template.evaluate(statesVariable(visit, source, role), visit.variables().values(), random);
+        return template == null ? null : template.evaluate(statesVariable(visit, source, role), visit.variables().values(), random, now);
     }
 
     /** A JSONata state's Output, or {@code fallback} (its input or result) when it sets none. */
@@ -256,7 +256,7 @@ final class StepRun {
                     if (state.jsonata() != null) {
                         // JSONata catchers shape their output with Output ($states.errorOutput by default).
                         output = catcher.output() == null ? errorOutput : catcher.output().evaluate(
-                                statesVariable(visit, errorOutput, Source.ERROR_OUTPUT), visit.variables().values(), random);
+                                statesVariable(visit, errorOutput, Source.ERROR_OUTPUT), visit.variables().values(), random, now);
                     } else {
                         output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
                     }

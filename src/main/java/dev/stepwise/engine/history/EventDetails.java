@@ -48,6 +48,14 @@ public sealed interface EventDetails {
         }
     }
 
+    /** A JSONata expression failed; recorded on AWS before the failure is handled. */
+    record EvaluationFailed(String error, String cause, String location, String state) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "evaluationFailedEventDetails";
+        }
+    }
+
     record StateEntered(String name, JsonNode input) implements EventDetails {
         @Override
         public String awsField() {

@@ -70,7 +70,8 @@ class StepWorkerHandlerTest {
         String machine = runtime.createStateMachine("poison", DEFINITION, "arn:aws:iam::123456789012:role/stepwise");
         String execution = runtime.startExecution(machine, "run-2", Json.parse("{\"name\": \"Grace\"}"));
         String good = "{\"e\":\"" + execution + "\",\"s\":\"S##00000000\"}";
-        String poison = "{\"e\":\"arn:aws:states:us-east-1:123456789012:execution:poison:nobody\",\"s\":\"S##00000000\"}";
+        // A step key that no step can have: processing it throws, so only it comes back.
+        String poison = "{\"e\":\"" + execution + "\",\"s\":\"S#\"}";
         JsonNode response = invoke(event(List.of(record("ok-1", good, 1), record("bad-1", poison, 1))).toString());
         ArrayNode failures = (ArrayNode) response.get("batchItemFailures");
         assertEquals(1, failures.size(), response.toString());

@@ -109,7 +109,9 @@ public final class DynamoExecutionStore implements ExecutionStore {
     private static GlobalSecondaryIndex gsi(String name, String hash) {
         return GlobalSecondaryIndex.builder().indexName(name)
                 .keySchema(key(hash, KeyType.HASH), key("msk", KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+                // ListExecutions shows no input or output: keep the (up to 256 KiB) output out of the index.
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes("name", "machine", "machineName", "roleArn", "status", "start", "stop").build()).build();
     }
 
     private static AttributeDefinition attr(String name, ScalarAttributeType type) {

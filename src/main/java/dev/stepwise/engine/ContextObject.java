@@ -15,7 +15,7 @@ final class ContextObject {
     private ContextObject() {
     }
 
-    static ObjectNode of(ExecutionInfo execution, String stateName, Instant enteredTime, int retryCount) {
+    static ObjectNode of(ExecutionInfo execution, String stateName, Instant enteredTime, Integer retryCount) {
         ObjectNode context = Json.object();
         ObjectNode exec = context.putObject("Execution");
         exec.put("Id", execution.executionArn());
@@ -30,7 +30,9 @@ final class ContextObject {
         ObjectNode state = context.putObject("State");
         state.put("EnteredTime", TIME.format(enteredTime));
         state.put("Name", stateName);
-        state.put("RetryCount", retryCount);
+        if (retryCount != null) {
+            state.put("RetryCount", retryCount);
+        }
         ObjectNode machine = context.putObject("StateMachine");
         machine.put("Id", execution.stateMachineArn());
         machine.put("Name", execution.stateMachineName());

@@ -3,6 +3,7 @@ package dev.stepwise.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.jsonata.QueryEvaluationFailure;
 import dev.stepwise.asl.model.Branch;
 import dev.stepwise.asl.model.ChoiceState;
 import dev.stepwise.asl.model.FailState;
@@ -69,12 +70,12 @@ public final class Engine {
         StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId);
         Outcome outcome;
         if (step instanceof Step.Enter enter) {
-            outcome = enter(run, enter.stateName(), enter.input());
+            outcome = enter(run, enter.stateName(), enter.input(), enter.variables());
         } else if (step instanceof Step.StartBranch start) {
             if (enclosing instanceof MapState) {
                 run.emit(EventType.MapIterationStarted, new EventDetails.MapIteration(enclosing.name(), step.frame().last().index()));
             }
-            outcome = enter(run, branch.startAt(), start.input());
+            outcome = enter(run, branch.startAt(), start.input(), start.variables());
         } else {
             Step.Resume resume = (Step.Resume) step;
             outcome = resume(run, branch.state(resume.visit().stateName()), resume.visit(), resume.resumption());
@@ -93,9 +94,9 @@ public final class Engine {
         throw new IllegalArgumentException("state '" + state.name() + "' is a " + state.type() + ", expected Parallel or Map");
     }
 
-    private Outcome enter(StepRun run, String stateName, JsonNode input) {
+    private Outcome enter(StepRun run, String stateName, JsonNode input, Variables variables) {
         State state = run.branch.state(stateName);
-        StateVisit visit = new StateVisit(stateName, input, run.nextEventId(), run.now, List.of());
+        StateVisit visit = new StateVisit(stateName, input, run.nextEventId(), run.now, List.of(), variables);
         run.emit(EventType.stateEntered(state.type()), new EventDetails.StateEntered(stateName, input));
         return resume(run, state, visit, new Resumption.RetryAttempt());
     }
@@ -110,6 +111,11 @@ public final class Engine {
         } catch (StatesFailure failure) {
             String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) ? failure.cause()
                     : Causes.atState(state.name(), visit.enteredEventId(), failure.cause());
+            if (failure instanceof QueryEvaluationFailure query) {
+                // Recorded on AWS: a failed JSONata evaluation shows as EvaluationFailed first.
+                run.emit(EventType.EvaluationFailed,
+                        new EventDetails.EvaluationFailed(failure.error(), cause, query.location(), state.name()));
+            }
             return run.recover(state, runner.errors(state), visit, failure.error(), cause);
         }
     }

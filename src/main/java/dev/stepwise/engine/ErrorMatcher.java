@@ -9,9 +9,11 @@ final class ErrorMatcher {
     }
 
     static boolean matches(List<String> errorEquals, String error) {
-        // AWS: States.DataLimitExceeded and States.Runtime are terminal: "States.ALL ... can't catch
-        // the States.DataLimitExceeded terminal error or Runtime error types", and a States.Runtime
-        // error "isn't retriable and will always cause the execution to fail".
+        // AWS: a States.Runtime error "isn't retriable and will always cause the execution to fail";
+        // "States.ALL ... can't catch ... Runtime error types". The guide says the same of
+        // States.DataLimitExceeded, but executions recorded on AWS show a Task's oversized result
+        // failing the task with States.DataLimitExceeded that Catch (even States.ALL) handles, so
+        // only States.Runtime is terminal here.
         if (isTerminal(error)) {
             return false;
         }
@@ -29,6 +31,6 @@ final class ErrorMatcher {
     }
 
     static boolean isTerminal(String error) {
-        return error.equals(StatesError.RUNTIME.aslName()) || error.equals(StatesError.DATA_LIMIT_EXCEEDED.aslName());
+        return error.equals(StatesError.RUNTIME.aslName());
     }
 }

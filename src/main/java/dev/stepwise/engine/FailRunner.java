@@ -1,26 +1,34 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.FailState;
-import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.asl.template.DynamicValue;
 
-/** Fail: ends its frame with the Error and Cause it names or reads from its input. No Exited event. */
+/**
+ * Fail: ends its frame with the Error and Cause it names, reads from its input (ErrorPath,
+ * CausePath) or evaluates (JSONata). It has no Exited event.
+ */
 final class FailRunner implements StateRunner<FailState> {
     @Override
     public Outcome attempt(FailState state, StepRun run, StateVisit visit) {
-        String error = text(state.error(), state.errorPath(), run, visit);
-        String cause = text(state.cause(), state.causePath(), run, visit);
+        if (state.jsonata() != null) {
+            return run.frameFailed(text(run.jsonata(state, "Error", visit, null, StepRun.Source.INPUT)),
+                    text(run.jsonata(state, "Cause", visit, null, StepRun.Source.INPUT)));
+        }
+        String error = state.errorPath() == null ? state.error() : text(read(state.errorPath(), run, visit));
+        String cause = state.causePath() == null ? state.cause() : text(read(state.causePath(), run, visit));
         return run.frameFailed(error, cause);
     }
 
-    private static String text(String fixed, JsonPath path, StepRun run, StateVisit visit) {
-        if (path == null) {
-            return fixed;
-        }
-        JsonNode value = path.read(run.bindings(visit.input(), visit)).orElse(null);
+    private static JsonNode read(DynamicValue value, StepRun run, StateVisit visit) {
+        return value.evaluate(run.bindings(visit.input(), visit));
+    }
+
+    private static String text(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
-        return value.isTextual() ? value.textValue() : dev.stepwise.asl.Json.write(value);
+        return value.isTextual() ? value.textValue() : Json.write(value);
     }
 }

@@ -122,7 +122,7 @@ public final class InMemoryRunner {
                     now = deadline;
                     String cause = "The execution timed out";
                     record(List.of(new HistoryEvent(EventType.ExecutionTimedOut,
-                            new EventDetails.ExecutionFailed(StatesError.TIMEOUT.aslName(), cause))));
+                            new EventDetails.ExecutionTimedOut(StatesError.TIMEOUT.aslName(), cause))));
                     return finish(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT.aslName(), cause);
                 }
                 now = next.at;

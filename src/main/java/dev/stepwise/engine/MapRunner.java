@@ -1,7 +1,6 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
@@ -23,32 +22,57 @@ import java.util.List;
 final class MapRunner implements StateRunner<MapState> {
     @Override
     public Outcome attempt(MapState state, StepRun run, StateVisit visit) {
-        JsonNode input = run.applyInputPath(state.paths(), visit);
+        if (state.itemReader() != null) {
+            throw new StatesFailure(StatesError.ITEM_READER_FAILED,
+                    "ItemReader needs the S3 integration, which this version of Stepwise does not have yet");
+        }
+        if (state.resultWriter() != null) {
+            throw new StatesFailure(StatesError.RESULT_WRITER_FAILED,
+                    "ResultWriter needs the S3 integration, which this version of Stepwise does not have yet");
+        }
+        boolean jsonata = state.jsonata() != null;
+        JsonNode input = jsonata ? visit.input() : run.applyInputPath(state.paths(), visit);
         JsonNode items = input;
-        if (state.itemsPath() != null) {
-            JsonNode finalInput = input;
-            items = state.itemsPath().read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(
-                    StatesError.RUNTIME, Causes.pathNotFound("ItemsPath", state.itemsPath().expression(), finalInput)));
+        if (jsonata && state.jsonata().has("Items")) {
+            items = run.jsonata(state, "Items", visit, null, StepRun.Source.INPUT);
+        } else if (state.itemsPath() != null) {
+            items = state.itemsPath().readRequired(run.bindings(input, visit));
         }
         if (!items.isArray()) {
-            throw new StatesFailure(StatesError.RUNTIME, "Item selector path '"
-                    + (state.itemsPath() == null ? "$" : state.itemsPath().expression()) + "' is not an array");
+            throw new StatesFailure(jsonata ? StatesError.QUERY_EVALUATION_ERROR : StatesError.RUNTIME, jsonata
+                    ? "The Items field must evaluate to a JSON array, but was '" + Json.write(items) + "'"
+                    : "Item selector path '" + (state.itemsPath() == null ? "$" : state.itemsPath().expression()) + "' is not an array");
         }
-        int maxConcurrency = intValue(state.maxConcurrency(), state.maxConcurrencyPath(), run, visit, input, 0);
-        FailureTolerance tolerance = tolerance(state, run, visit, input);
+        int maxConcurrency = jsonata ? jsonataCount(state, "MaxConcurrency", run, visit)
+                : intValue(state.maxConcurrency(), state.maxConcurrencyPath(), run, visit, input, 0);
+        FailureTolerance tolerance = jsonata ? jsonataTolerance(state, run, visit) : tolerance(state, run, visit, input);
         run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
         if (items.isEmpty()) {
             return resume(state, run, visit, new Resumption.BranchesSucceeded(List.of()));
         }
-        ObjectNode context = state.itemSelector() == null ? null : run.context(visit);
-        List<Step.StartBranch> branches = new ArrayList<>(items.size());
+        boolean selects = jsonata ? state.jsonata().has("ItemSelector") : state.itemSelector() != null;
+        ObjectNode context = selects ? run.context(visit) : null;
+        List<JsonNode> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            if (state.itemSelector() != null) {
-                JsonNode itemContext = ContextObject.withMapItem(context, i, item);
-                item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random));
+            if (selects) {
+                ObjectNode itemContext = (ObjectNode) ContextObject.withMapItem(context, i, item);
+                if (jsonata) {
+                    ObjectNode states = run.statesVariable(visit, null, StepRun.Source.INPUT);
+                    states.set("context", itemContext);
+                    item = state.jsonata().get("ItemSelector").evaluate(states, visit.variables().values(), run.random, run.now);
+                } else {
+                    item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random, visit.variables().values()));
+                }
             }
-            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), item));
+            inputs.add(item);
+        }
+        if (state.itemBatcher() != null) {
+            inputs = ItemBatches.of(state.itemBatcher(), inputs, run.bindings(input, visit));
+        }
+        List<Step.StartBranch> branches = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i), visit.variables()));
         }
         return new Outcome.FanOut(branches, maxConcurrency, tolerance,
                 new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));
@@ -56,21 +80,36 @@ final class MapRunner implements StateRunner<MapState> {
 
     @Override
     public Outcome resume(MapState state, StepRun run, StateVisit visit, Resumption resumption) {
-        if (resumption instanceof Resumption.BranchesFailed failed) {
-            run.emit(EventType.MapStateFailed, EventDetails.None.INSTANCE);
-            return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
-        }
-        run.emit(EventType.MapStateSucceeded, EventDetails.None.INSTANCE);
-        ArrayNode result = Json.NODES.arrayNode();
-        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
-        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
-        return run.exit(state, run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit),
-                state.transition());
+        return run.joined(state, state.paths(), state.resultSelector(), state.errors(), state.transition(), visit, resumption);
     }
 
     @Override
     public ErrorHandling errors(MapState state) {
         return state.errors();
+    }
+
+    /** A JSONata MaxConcurrency/ToleratedFailureCount: a number or an expression giving a non-negative integer. */
+    private static int jsonataCount(MapState state, String field, StepRun run, StateVisit visit) {
+        JsonNode value = run.jsonata(state, field, visit, null, StepRun.Source.INPUT);
+        if (value == null) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The " + field
+                    + " field must evaluate to a non-negative integer, but was '" + Json.write(value) + "'");
+        }
+        return value.asInt();
+    }
+
+    private static FailureTolerance jsonataTolerance(MapState state, StepRun run, StateVisit visit) {
+        Integer count = state.jsonata().has("ToleratedFailureCount") ? jsonataCount(state, "ToleratedFailureCount", run, visit) : null;
+        JsonNode percentage = run.jsonata(state, "ToleratedFailurePercentage", visit, null, StepRun.Source.INPUT);
+        if (percentage != null && (!percentage.isNumber() || percentage.asDouble() < 0 || percentage.asDouble() > 100)) {
+            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR,
+                    "The ToleratedFailurePercentage field must evaluate to a number between 0 and 100, but was '" + Json.write(percentage) + "'");
+        }
+        Double pct = percentage == null ? null : percentage.asDouble();
+        return count == null && pct == null ? FailureTolerance.NONE : new FailureTolerance(count, pct);
     }
 
     private static FailureTolerance tolerance(MapState state, StepRun run, StateVisit visit, JsonNode input) {
@@ -106,7 +145,6 @@ final class MapRunner implements StateRunner<MapState> {
     }
 
     private static JsonNode read(JsonPath path, StepRun run, StateVisit visit, JsonNode input) {
-        return path.read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
-                Causes.pathNotFound(path.expression(), path.expression(), input)));
+        return path.readRequired(run.bindings(input, visit));
     }
 }

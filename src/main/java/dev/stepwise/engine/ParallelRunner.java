@@ -1,8 +1,6 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.ParallelState;
 import dev.stepwise.engine.history.EventDetails;
@@ -14,11 +12,17 @@ import java.util.List;
 final class ParallelRunner implements StateRunner<ParallelState> {
     @Override
     public Outcome attempt(ParallelState state, StepRun run, StateVisit visit) {
-        JsonNode input = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
+        JsonNode input;
+        if (state.jsonata() != null) {
+            JsonNode arguments = run.jsonata(state, "Arguments", visit, null, StepRun.Source.INPUT);
+            input = arguments == null ? visit.input() : arguments;
+        } else {
+            input = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
+        }
         run.emit(EventType.ParallelStateStarted, EventDetails.None.INSTANCE);
         List<Step.StartBranch> branches = new ArrayList<>(state.branches().size());
         for (int i = 0; i < state.branches().size(); i++) {
-            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), input));
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), input, visit.variables()));
         }
         return new Outcome.FanOut(branches, 0, FailureTolerance.NONE,
                 new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));
@@ -26,16 +30,7 @@ final class ParallelRunner implements StateRunner<ParallelState> {
 
     @Override
     public Outcome resume(ParallelState state, StepRun run, StateVisit visit, Resumption resumption) {
-        if (resumption instanceof Resumption.BranchesFailed failed) {
-            run.emit(EventType.ParallelStateFailed, EventDetails.None.INSTANCE);
-            return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
-        }
-        run.emit(EventType.ParallelStateSucceeded, EventDetails.None.INSTANCE);
-        ArrayNode result = Json.NODES.arrayNode();
-        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
-        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
-        return run.exit(state, run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit),
-                state.transition());
+        return run.joined(state, state.paths(), state.resultSelector(), state.errors(), state.transition(), visit, resumption);
     }
 
     @Override

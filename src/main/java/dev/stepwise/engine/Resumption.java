@@ -10,8 +10,11 @@ public sealed interface Resumption {
     record RetryAttempt() implements Resumption {
     }
 
-    /** A Wait state's time has come; {@code output} is the state's output, decided when it was entered. */
-    record WaitElapsed(JsonNode output) implements Resumption {
+    /**
+     * A Wait state's time has come; {@code output} and {@code variables} are what it passes on,
+     * decided when it was entered.
+     */
+    record WaitElapsed(JsonNode output, Variables variables) implements Resumption {
     }
 
     /** The runtime has not run the task yet; it replaces this with a {@link TaskSucceeded} or {@link TaskFailed}. */

@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * What a continuing step needs to remember about the state it continues: its raw input (the
  * target of ResultPath), when and at which event it was entered, and how often each of its
- * Retriers has retried (the spec keeps one counter per Retrier).
+ * Retriers has retried (the spec keeps one counter per Retrier), and the variables as they were
+ * when it was entered (every expression of a state reads those, Assign included).
  */
 public record StateVisit(String stateName, JsonNode input, long enteredEventId, Instant enteredTime,
-                         List<Integer> retryAttempts) {
+                         List<Integer> retryAttempts, Variables variables) {
     public StateVisit {
         retryAttempts = List.copyOf(retryAttempts);
     }
@@ -34,6 +35,6 @@ public record StateVisit(String stateName, JsonNode input, long enteredEventId, 
             counts[i] = attemptsOf(i);
         }
         counts[retrier]++;
-        return new StateVisit(stateName, input, enteredEventId, enteredTime, List.of(counts));
+        return new StateVisit(stateName, input, enteredEventId, enteredTime, List.of(counts), variables);
     }
 }

@@ -10,11 +10,20 @@ public sealed interface Step {
     Frame frame();
 
     /** Enter a state of the frame's branch with an input (a transition, or the execution's start). */
-    record Enter(Frame frame, String stateName, JsonNode input) implements Step {
+    record Enter(Frame frame, String stateName, JsonNode input, Variables variables) implements Step {
+        public Enter(Frame frame, String stateName, JsonNode input) {
+            this(frame, stateName, input, Variables.NONE);
+        }
     }
 
-    /** Start one Parallel branch or Map item: the frame names it; enters the branch's StartAt. */
-    record StartBranch(Frame frame, JsonNode input) implements Step {
+    /**
+     * Start one Parallel branch or Map item: the frame names it; enters the branch's StartAt
+     * with the enclosing frame's variables.
+     */
+    record StartBranch(Frame frame, JsonNode input, Variables variables) implements Step {
+        public StartBranch(Frame frame, JsonNode input) {
+            this(frame, input, Variables.NONE);
+        }
     }
 
     /** Continue a state that is waiting for something: a retry's delay, a task, a wait, its branches. */

@@ -5,17 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.jsonata.JsonataTemplate;
+import dev.stepwise.asl.model.Assignment;
 import dev.stepwise.asl.model.Branch;
 import dev.stepwise.asl.model.Catcher;
 import dev.stepwise.asl.model.DataPaths;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.MapState;
+import dev.stepwise.asl.model.ParallelState;
+import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.Retrier;
 import dev.stepwise.asl.model.State;
 import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.path.Bindings;
 import dev.stepwise.asl.path.JsonPath;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
@@ -69,11 +73,61 @@ final class StepRun {
     // ---- data flow -------------------------------------------------------------------------
 
     Bindings bindings(JsonNode input, StateVisit visit) {
-        return Bindings.of(input, () -> context(visit), random);
+        return Bindings.of(input, () -> context(visit), random, visit.variables().values());
+    }
+
+    /** What an Assign or Output reads as {@code $} (JSONPath) or under {@code $states} (JSONata). */
+    enum Source { INPUT, RESULT, ERROR_OUTPUT }
+
+    /**
+     * The variables after an Assign: every value is evaluated with the variables as they were
+     * when the state was entered. In JSONPath states {@code $} is what the state produced (its
+     * result, its input for states without one, the error output in a Catcher); in JSONata
+     * states that value is $states.result or $states.errorOutput.
+     */
+    Variables assign(Assignment assignment, JsonNode source, Source role, StateVisit visit) {
+        if (assignment == null) {
+            return visit.variables();
+        }
+        JsonNode assigned = assignment instanceof Assignment.JsonataAssignment jsonata
+                ? jsonata.template().evaluate(statesVariable(visit, source, role), visit.variables().values(), random, now)
+                : ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
+        return visit.variables().with(assigned);
+    }
+
+    /**
+     * JSONata's reserved $states: input (the state's raw input), context, and result or
+     * errorOutput where the state has one.
+     */
+    ObjectNode statesVariable(StateVisit visit, JsonNode source, Source role) {
+        ObjectNode states = Json.object();
+        states.set("input", visit.input());
+        if (role == Source.RESULT && source != null) {
+            states.set("result", source);
+        } else if (role == Source.ERROR_OUTPUT && source != null) {
+            states.set("errorOutput", source);
+        }
+        states.set("context", context(visit));
+        return states;
+    }
+
+    /** Evaluates a JSONata state's field, or returns null when the state does not set it. */
+    JsonNode jsonata(State state, String field, StateVisit visit, JsonNode source, Source role) {
+        JsonataTemplate template = state.jsonata().get(field);
+        return template == null ? null : template.evaluate(statesVariable(visit, source, role), visit.variables().values(), random, now);
+    }
+
+    /** A JSONata state's Output, or {@code fallback} (its input or result) when it sets none. */
+    JsonNode jsonataOutput(State state, StateVisit visit, JsonNode source, Source role, JsonNode fallback) {
+        JsonNode output = jsonata(state, "Output", visit, source, role);
+        return output == null ? fallback : output;
     }
 
     ObjectNode context(StateVisit visit) {
-        return ContextObject.of(execution, visit.stateName(), visit.enteredTime(), visit.retryCount());
+        State state = branch.state(visit.stateName());
+        // Recorded on AWS: a Pass state's $$ has no State.RetryCount; states that can retry have it.
+        boolean retries = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
+        return ContextObject.of(execution, visit.stateName(), visit.enteredTime(), retries ? visit.retryCount() : null);
     }
 
     /** InputPath: null gives {}; a path that selects nothing fails the state. */
@@ -93,8 +147,7 @@ final class StepRun {
         if ("$".equals(path.expression())) {
             return value;
         }
-        return path.read(bindings(value, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
-                Causes.pathNotFound(field, path.expression(), value)));
+        return path.readRequired(bindings(value, visit));
     }
 
     JsonNode applyTemplate(PayloadTemplate template, JsonNode input, StateVisit visit) {
@@ -112,13 +165,47 @@ final class StepRun {
         }
     }
 
+    /**
+     * A Parallel or Map state's branches are done: on success the array of their outputs goes
+     * through ResultSelector, ResultPath and OutputPath; on failure the state's Retry/Catch decide.
+     */
+    Outcome joined(State state, DataPaths paths, PayloadTemplate resultSelector, ErrorHandling errors,
+                   Transition transition, StateVisit visit, Resumption resumption) {
+        String type = state.type();
+        if (resumption instanceof Resumption.BranchesFailed failed) {
+            emit(EventType.valueOf(type + "StateFailed"), EventDetails.None.INSTANCE);
+            return recover(state, errors, visit, failed.error(), failed.cause());
+        }
+        emit(EventType.valueOf(type + "StateSucceeded"), EventDetails.None.INSTANCE);
+        com.fasterxml.jackson.databind.node.ArrayNode result = Json.NODES.arrayNode();
+        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+        return finish(state, paths, resultSelector, result, transition, visit);
+    }
+
+    /**
+     * A Task, Parallel or Map state has its result: JSONPath states apply ResultSelector,
+     * ResultPath and OutputPath; JSONata states their Output ($states.result by default). Assign
+     * sees the same result.
+     */
+    Outcome finish(State state, DataPaths paths, PayloadTemplate resultSelector, JsonNode result, Transition transition,
+                   StateVisit visit) {
+        if (state.jsonata() != null) {
+            Variables next = assign(state.assign(), result, Source.RESULT, visit);
+            return exit(state, jsonataOutput(state, visit, result, Source.RESULT, result), transition, next);
+        }
+        JsonNode selected = applyTemplate(resultSelector, result, visit);
+        Variables next = assign(state.assign(), selected, Source.RESULT, visit);
+        return exit(state, applyOutputPath(paths, applyResultPath(paths, selected, visit), visit), transition, next);
+    }
+
     // ---- endings ---------------------------------------------------------------------------
 
-    /** The state is done with this output: emit its Exited event and follow its transition. */
-    Outcome exit(State state, JsonNode output, Transition transition) {
+    /** The state is done with this output and these variables: emit its Exited event and follow its transition. */
+    Outcome exit(State state, JsonNode output, Transition transition, Variables variables) {
         checkPayload(state, output);
         emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
-        return transition.isEnd() ? frameSucceeded(output) : new Outcome.Continue(new Step.Enter(frame, transition.next(), output));
+        return transition.isEnd() ? frameSucceeded(output)
+                : new Outcome.Continue(new Step.Enter(frame, transition.next(), output, variables));
     }
 
     Outcome frameSucceeded(JsonNode output) {
@@ -161,16 +248,25 @@ final class StepRun {
             if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
-                errorOutput.put("Cause", cause);
+                // Recorded on AWS: an error without a cause (States.Timeout) is caught as "Cause": "".
+                errorOutput.put("Cause", cause == null ? "" : cause);
                 JsonNode output;
+                Variables next;
                 try {
-                    output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
+                    if (state.jsonata() != null) {
+                        // JSONata catchers shape their output with Output ($states.errorOutput by default).
+                        output = catcher.output() == null ? errorOutput : catcher.output().evaluate(
+                                statesVariable(visit, errorOutput, Source.ERROR_OUTPUT), visit.variables().values(), random, now);
+                    } else {
+                        output = catcher.resultPath() == null ? visit.input() : catcher.resultPath().put(visit.input(), errorOutput);
+                    }
                     checkPayload(state, output);
+                    next = assign(catcher.assign(), errorOutput, Source.ERROR_OUTPUT, visit);
                 } catch (StatesFailure failure) {
                     return frameFailed(failure.error(), failure.cause());
                 }
                 emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
-                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output));
+                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output, next));
             }
         }
         return frameFailed(error, cause);

@@ -17,15 +17,25 @@ import dev.stepwise.engine.history.EventType;
 final class TaskRunner implements StateRunner<TaskState> {
     @Override
     public Outcome attempt(TaskState state, StepRun run, StateVisit visit) {
-        JsonNode input = run.applyInputPath(state.paths(), visit);
-        JsonNode parameters = run.applyTemplate(state.parameters(), input, visit);
+        boolean jsonata = state.jsonata() != null;
+        JsonNode input = jsonata ? visit.input() : run.applyInputPath(state.paths(), visit);
+        JsonNode parameters;
+        if (jsonata) {
+            JsonNode arguments = run.jsonata(state, "Arguments", visit, null, StepRun.Source.INPUT);
+            parameters = arguments == null ? input : arguments;
+        } else {
+            parameters = run.applyTemplate(state.parameters(), input, visit);
+        }
         run.checkPayload(state, parameters);
-        long timeout = seconds(state.timeoutSeconds(), state.timeoutSecondsPath(), run, visit, input,
-                TaskState.DEFAULT_TIMEOUT_SECONDS);
-        Long heartbeat = state.heartbeatSeconds() == null && state.heartbeatSecondsPath() == null ? null
-                : seconds(state.heartbeatSeconds(), state.heartbeatSecondsPath(), run, visit, input, 0);
+        Integer fixedTimeout = jsonata && state.timeoutSeconds() == null ? expressionSeconds(state, "TimeoutSeconds", run, visit)
+                : state.timeoutSeconds();
+        Integer fixedHeartbeat = jsonata && state.heartbeatSeconds() == null ? expressionSeconds(state, "HeartbeatSeconds", run, visit)
+                : state.heartbeatSeconds();
+        long timeout = seconds(fixedTimeout, state.timeoutSecondsPath(), run, visit, input, TaskState.DEFAULT_TIMEOUT_SECONDS);
+        Long heartbeat = fixedHeartbeat == null && state.heartbeatSecondsPath() == null ? null
+                : seconds(fixedHeartbeat, state.heartbeatSecondsPath(), run, visit, input, 0);
         TaskResource resource = TaskResource.of(state.resource(), run.options.region());
-        Long shownTimeout = state.timeoutSeconds() == null && state.timeoutSecondsPath() == null ? null : timeout;
+        Long shownTimeout = fixedTimeout == null && state.timeoutSecondsPath() == null ? null : timeout;
         switch (resource.kind()) {
             case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionScheduled,
                     new EventDetails.LambdaFunctionScheduled(state.resource(), parameters, shownTimeout));
@@ -43,6 +53,13 @@ final class TaskRunner implements StateRunner<TaskState> {
     public Outcome resume(TaskState state, StepRun run, StateVisit visit, Resumption resumption) {
         TaskResource resource = TaskResource.of(state.resource(), run.options.region());
         started(resource, run);
+        if (resumption instanceof Resumption.TaskSucceeded succeeded
+                && JsonSize.exceeds(succeeded.output(), run.options.payloadLimitBytes())) {
+            // Recorded on AWS: an oversized result fails the task itself (TaskFailed /
+            // LambdaFunctionFailed), naming the function ARN or the integration's service.
+            String name = resource.kind() == TaskResource.Kind.SERVICE ? resource.resourceType() : state.resource();
+            resumption = new Resumption.TaskFailed(StatesError.DATA_LIMIT_EXCEEDED.aslName(), Causes.dataLimitExceeded(name));
+        }
         if (resumption instanceof Resumption.TaskFailed failed) {
             switch (resource.kind()) {
                 case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionFailed,
@@ -60,10 +77,7 @@ final class TaskRunner implements StateRunner<TaskState> {
             default -> run.emit(EventType.TaskSucceeded,
                     new EventDetails.TaskSucceeded(resource.resourceType(), resource.resource(), result));
         }
-        run.checkPayload(state, result);
-        JsonNode selected = run.applyTemplate(state.resultSelector(), result, visit);
-        JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), selected, visit), visit);
-        return run.exit(state, output, state.transition());
+        return run.finish(state, state.paths(), state.resultSelector(), result, state.transition(), visit);
     }
 
     @Override
@@ -77,6 +91,19 @@ final class TaskRunner implements StateRunner<TaskState> {
             case ACTIVITY -> run.emit(EventType.ActivityStarted, EventDetails.None.INSTANCE);
             default -> run.emit(EventType.TaskStarted, new EventDetails.TaskStarted(resource.resourceType(), resource.resource()));
         }
+    }
+
+    /** A JSONata TimeoutSeconds/HeartbeatSeconds expression's value: a positive integer, or null when unset. */
+    private static Integer expressionSeconds(TaskState state, String field, StepRun run, StateVisit visit) {
+        JsonNode value = run.jsonata(state, field, visit, null, StepRun.Source.INPUT);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.asLong() <= 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The " + field
+                    + " field must evaluate to a positive integer, but was '" + dev.stepwise.asl.Json.write(value) + "'");
+        }
+        return value.asInt();
     }
 
     /** TimeoutSeconds/HeartbeatSeconds, or their *Path forms read from the state's input: a positive integer. */

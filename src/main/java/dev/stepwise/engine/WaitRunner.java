@@ -12,16 +12,36 @@ import java.time.format.DateTimeParseException;
 final class WaitRunner implements StateRunner<WaitState> {
     @Override
     public Outcome attempt(WaitState state, StepRun run, StateVisit visit) {
-        JsonNode input = run.applyInputPath(state.paths(), visit);
-        Instant until = until(state, run, visit, input);
-        JsonNode output = run.applyOutputPath(state.paths(), input, visit);
+        boolean jsonata = state.jsonata() != null;
+        JsonNode input = jsonata ? visit.input() : run.applyInputPath(state.paths(), visit);
+        Instant until = jsonata ? jsonataUntil(state, run, visit) : until(state, run, visit, input);
+        JsonNode output = jsonata ? run.jsonataOutput(state, visit, null, StepRun.Source.INPUT, input)
+                : run.applyOutputPath(state.paths(), input, visit);
+        Variables next = run.assign(state.assign(), input, StepRun.Source.INPUT, visit);
         return new Outcome.Sleep(until.isBefore(run.now) ? run.now : until,
-                new Step.Resume(run.frame, visit, new Resumption.WaitElapsed(output)));
+                new Step.Resume(run.frame, visit, new Resumption.WaitElapsed(output, next)));
     }
 
     @Override
     public Outcome resume(WaitState state, StepRun run, StateVisit visit, Resumption resumption) {
-        return run.exit(state, ((Resumption.WaitElapsed) resumption).output(), state.transition());
+        Resumption.WaitElapsed elapsed = (Resumption.WaitElapsed) resumption;
+        return run.exit(state, elapsed.output(), state.transition(), elapsed.variables());
+    }
+
+    private static Instant jsonataUntil(WaitState state, StepRun run, StateVisit visit) {
+        JsonNode seconds = run.jsonata(state, "Seconds", visit, null, StepRun.Source.INPUT);
+        if (seconds != null) {
+            if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+                throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The Seconds field must evaluate to a non-negative integer, but was '"
+                        + dev.stepwise.asl.Json.write(seconds) + "'");
+            }
+            return run.now.plusSeconds(seconds.asLong());
+        }
+        JsonNode timestamp = run.jsonata(state, "Timestamp", visit, null, StepRun.Source.INPUT);
+        if (timestamp == null || !timestamp.isTextual()) {
+            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The Timestamp field must evaluate to an ISO-8601 timestamp string");
+        }
+        return timestamp(timestamp.textValue(), state);
     }
 
     private static Instant until(WaitState state, StepRun run, StateVisit visit, JsonNode input) {
@@ -47,8 +67,7 @@ final class WaitRunner implements StateRunner<WaitState> {
 
     private static JsonNode read(WaitState state, String expression, StepRun run, StateVisit visit, JsonNode input,
                                  dev.stepwise.asl.path.JsonPath path) {
-        return path.read(run.bindings(input, visit)).orElseThrow(() -> new StatesFailure(StatesError.RUNTIME,
-                Causes.pathNotFound(expression, expression, input)));
+        return path.readRequired(run.bindings(input, visit));
     }
 
     private static Instant timestamp(String text, WaitState state) {

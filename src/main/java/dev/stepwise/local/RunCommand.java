@@ -65,7 +65,7 @@ final class RunCommand {
         } catch (InvalidDefinitionException e) {
             err.println("invalid definition " + definitionFile + ":");
             for (Diagnostic d : e.diagnostics()) {
-                err.println("  " + d.severity() + " " + d.code() + " at " + (d.location().isEmpty() ? "/" : d.location())
+                err.println("  " + d.severity() + " " + d.code() + " at " + (d.location() == null || d.location().isEmpty() ? "/" : d.location())
                         + ": " + d.message());
             }
             return StepwiseCli.USAGE;

@@ -58,6 +58,11 @@ public final class AslFields {
     public static final String ITEM_BATCHER = "ItemBatcher";
     public static final String RESULT_WRITER = "ResultWriter";
     public static final String LABEL = "Label";
+    public static final String ASSIGN = "Assign";
+    public static final String ARGUMENTS = "Arguments";
+    public static final String OUTPUT = "Output";
+    public static final String CONDITION = "Condition";
+    public static final String ITEMS = "Items";
 
     private AslFields() {
     }

@@ -1,9 +1,10 @@
 package dev.stepwise.asl.model;
 
-import dev.stepwise.asl.path.JsonPath;
+import dev.stepwise.asl.template.DynamicValue;
 
-/** Fail: ends its branch with an error and a cause, given fixed or read from paths (each may be null). */
-public record FailState(String name, String error, JsonPath errorPath, String cause, JsonPath causePath) implements State {
+/** Fail: ends its branch with an error and a cause, fixed or from a path or intrinsic call (each may be null). */
+public record FailState(String name, String error, DynamicValue errorPath, String cause, DynamicValue causePath,
+                        JsonataFields jsonata) implements State {
     @Override
     public String type() {
         return "Fail";

@@ -2,7 +2,7 @@ package dev.stepwise.asl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.path.JsonPath;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 
 /**
  * Map: runs its item processor once per item of an array. {@code itemSelector} holds ItemSelector
@@ -15,7 +15,8 @@ public record MapState(String name, DataPaths paths, JsonPath itemsPath, Payload
                        Double toleratedFailurePercentage, JsonPath toleratedFailurePercentagePath,
                        Integer toleratedFailureCount, JsonPath toleratedFailureCountPath,
                        JsonNode itemReader, JsonNode itemBatcher, JsonNode resultWriter, String label,
-                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition) implements State {
+                       PayloadTemplate resultSelector, ErrorHandling errors, Transition transition, Assignment assign,
+                        JsonataFields jsonata) implements State {
 
     public enum ProcessorMode { INLINE, DISTRIBUTED }
 

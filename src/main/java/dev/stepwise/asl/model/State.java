@@ -8,4 +8,12 @@ public sealed interface State
 
     /** The ASL "Type" value, also the prefix of the state's history events (PassStateEntered...). */
     String type();
+
+    /** The state's Assign field, or null when it sets no variables. */
+    default Assignment assign() {
+        return null;
+    }
+
+    /** The compiled JSONata fields when the state's QueryLanguage is JSONata; null for JSONPath states. */
+    JsonataFields jsonata();
 }

@@ -5,8 +5,10 @@ import static dev.stepwise.asl.model.AslFields.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.choice.ChoiceRules;
+import dev.stepwise.asl.jsonata.JsonataTemplate;
+import dev.stepwise.asl.template.DynamicValue;
 import dev.stepwise.asl.path.JsonPath;
-import dev.stepwise.asl.path.PayloadTemplate;
+import dev.stepwise.asl.template.PayloadTemplate;
 import dev.stepwise.asl.path.ReferencePath;
 import dev.stepwise.asl.validate.DefinitionValidator;
 import dev.stepwise.asl.validate.Diagnostic;
@@ -23,17 +25,19 @@ import java.util.Map;
  * and reports every finding; building the records then only meets valid input.
  */
 public final class StateMachineParser {
+    static final String JSONPATH = "JSONPath";
+    static final String JSONATA = "JSONata";
+
     private final DefinitionValidator validator = new DefinitionValidator();
 
     /** @throws InvalidDefinitionException with every finding when the definition is not valid */
     public StateMachine parse(String definition) {
-        JsonNode document;
-        try {
-            document = Json.parse(definition);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidDefinitionException(List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION", e.getMessage(), "")));
+        // The text is validated first: bad JSON and repeated state names are only visible there.
+        List<Diagnostic> findings = validator.validate(definition);
+        if (findings.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            throw new InvalidDefinitionException(findings);
         }
-        return parse(document);
+        return parse(Json.parse(definition));
     }
 
     /** @throws InvalidDefinitionException with every finding when the definition is not valid */
@@ -43,7 +47,8 @@ public final class StateMachineParser {
             throw new InvalidDefinitionException(findings);
         }
         try {
-            return new StateMachine(branch(document), text(document, COMMENT), text(document, VERSION),
+            String language = JSONATA.equals(text(document, QUERY_LANGUAGE)) ? JSONATA : JSONPATH;
+            return new StateMachine(branch(document, language), text(document, COMMENT), text(document, VERSION),
                     integer(document, TIMEOUT_SECONDS), text(document, QUERY_LANGUAGE), document);
         } catch (RuntimeException e) {
             // The validator should have caught it; still, a bad definition never escapes as anything else.
@@ -52,55 +57,63 @@ public final class StateMachineParser {
         }
     }
 
-    private Branch branch(JsonNode node) {
+    /** States inherit the state machine's QueryLanguage (JSONPath by default) unless they set their own. */
+    Branch branch(JsonNode node, String machineLanguage) {
         Map<String, State> states = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = node.get(STATES).fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
-            states.put(entry.getKey(), state(entry.getKey(), entry.getValue()));
+            JsonNode state = entry.getValue();
+            String language = state.has(QUERY_LANGUAGE) ? state.get(QUERY_LANGUAGE).asText() : machineLanguage;
+            states.put(entry.getKey(), JSONATA.equals(language)
+                    ? new JsonataStates(this, machineLanguage).state(entry.getKey(), state)
+                    : state(entry.getKey(), state, machineLanguage));
         }
         return new Branch(node.get(START_AT).asText(), Collections.unmodifiableMap(states));
     }
 
-    private State state(String name, JsonNode node) {
+    private State state(String name, JsonNode node, String language) {
         String type = node.path(TYPE).asText();
         return switch (type) {
-            case "Pass" -> new PassState(name, paths(node), template(node, PARAMETERS), node.get(RESULT), transition(node));
+            case "Pass" -> new PassState(name, paths(node), template(node, PARAMETERS), node.get(RESULT), transition(node),
+                    assign(node), null);
             case "Task" -> new TaskState(name, paths(node), template(node, PARAMETERS), template(node, RESULT_SELECTOR),
                     node.path(RESOURCE).asText(), integer(node, TIMEOUT_SECONDS), path(node, TIMEOUT_SECONDS_PATH),
                     integer(node, HEARTBEAT_SECONDS), path(node, HEARTBEAT_SECONDS_PATH), node.get(CREDENTIALS),
-                    errors(node), transition(node));
-            case "Choice" -> new ChoiceState(name, paths(node), choices(node), text(node, DEFAULT));
+                    errors(node), transition(node), assign(node), null);
+            case "Choice" -> new ChoiceState(name, paths(node), choices(node), text(node, DEFAULT), assign(node), null);
             case "Wait" -> new WaitState(name, paths(node), node.has(SECONDS) ? node.get(SECONDS).asLong() : null,
-                    text(node, TIMESTAMP), path(node, SECONDS_PATH), path(node, TIMESTAMP_PATH), transition(node));
-            case "Succeed" -> new SucceedState(name, paths(node));
-            case "Fail" -> new FailState(name, text(node, ERROR), path(node, ERROR_PATH), text(node, CAUSE), path(node, CAUSE_PATH));
+                    text(node, TIMESTAMP), path(node, SECONDS_PATH), path(node, TIMESTAMP_PATH), transition(node), assign(node),
+                    null);
+            case "Succeed" -> new SucceedState(name, paths(node), null);
+            case "Fail" -> new FailState(name, text(node, ERROR), dynamic(node, ERROR_PATH), text(node, CAUSE), dynamic(node, CAUSE_PATH),
+                    null);
             case "Parallel" -> new ParallelState(name, paths(node), template(node, PARAMETERS), template(node, RESULT_SELECTOR),
-                    branches(node), errors(node), transition(node));
-            case "Map" -> map(name, node);
+                    branches(node, language), errors(node), transition(node), assign(node), null);
+            case "Map" -> map(name, node, language);
             default -> throw new IllegalArgumentException("unknown state type '" + type + "' of state " + name);
         };
     }
 
-    private MapState map(String name, JsonNode node) {
+    private MapState map(String name, JsonNode node, String language) {
         JsonNode processor = node.has(ITEM_PROCESSOR) ? node.get(ITEM_PROCESSOR) : node.get(ITERATOR);
         JsonNode config = processor.path(PROCESSOR_CONFIG);
         MapState.ProcessorMode mode = "DISTRIBUTED".equals(config.path(MODE).asText())
                 ? MapState.ProcessorMode.DISTRIBUTED : MapState.ProcessorMode.INLINE;
         PayloadTemplate selector = node.has(ITEM_SELECTOR) ? template(node, ITEM_SELECTOR) : template(node, PARAMETERS);
         Double percentage = node.has(TOLERATED_FAILURE_PERCENTAGE) ? node.get(TOLERATED_FAILURE_PERCENTAGE).asDouble() : null;
-        return new MapState(name, paths(node), path(node, ITEMS_PATH), selector, branch(processor), mode,
+        return new MapState(name, paths(node), path(node, ITEMS_PATH), selector, branch(processor, language), mode,
                 text(config, EXECUTION_TYPE), integer(node, MAX_CONCURRENCY), path(node, MAX_CONCURRENCY_PATH),
                 percentage, path(node, TOLERATED_FAILURE_PERCENTAGE_PATH),
                 integer(node, TOLERATED_FAILURE_COUNT), path(node, TOLERATED_FAILURE_COUNT_PATH),
                 node.get(ITEM_READER), node.get(ITEM_BATCHER), node.get(RESULT_WRITER), text(node, LABEL),
-                template(node, RESULT_SELECTOR), errors(node), transition(node));
+                template(node, RESULT_SELECTOR), errors(node), transition(node), assign(node), null);
     }
 
-    private List<Branch> branches(JsonNode node) {
+    List<Branch> branches(JsonNode node, String language) {
         List<Branch> branches = new ArrayList<>();
         for (JsonNode branch : node.get(BRANCHES)) {
-            branches.add(branch(branch));
+            branches.add(branch(branch, language));
         }
         return List.copyOf(branches);
     }
@@ -108,12 +121,16 @@ public final class StateMachineParser {
     private List<ChoiceState.Choice> choices(JsonNode node) {
         List<ChoiceState.Choice> choices = new ArrayList<>();
         for (JsonNode rule : node.get(CHOICES)) {
-            choices.add(new ChoiceState.Choice(ChoiceRules.parse(rule), rule.path(NEXT).asText()));
+            choices.add(new ChoiceState.Choice(ChoiceRules.parse(rule), rule.path(NEXT).asText(), assign(rule), null, null));
         }
         return List.copyOf(choices);
     }
 
-    private ErrorHandling errors(JsonNode node) {
+    static ErrorHandling errors(JsonNode node) {
+        return errors(node, false);
+    }
+
+    static ErrorHandling errors(JsonNode node, boolean jsonata) {
         if (!node.has(RETRY) && !node.has(CATCH)) {
             return ErrorHandling.NONE;
         }
@@ -128,12 +145,15 @@ public final class StateMachineParser {
         }
         List<Catcher> catchers = new ArrayList<>();
         for (JsonNode c : node.path(CATCH)) {
-            catchers.add(new Catcher(strings(c.get(ERROR_EQUALS)), c.path(NEXT).asText(), resultPath(c)));
+            catchers.add(jsonata
+                    ? new Catcher(strings(c.get(ERROR_EQUALS)), c.path(NEXT).asText(), DataPaths.DEFAULT.resultPath(),
+                            jsonataAssign(c), c.has(OUTPUT) ? JsonataTemplate.compile("Output", c.get(OUTPUT)) : null)
+                    : new Catcher(strings(c.get(ERROR_EQUALS)), c.path(NEXT).asText(), resultPath(c), assign(c), null));
         }
         return new ErrorHandling(List.copyOf(retriers), List.copyOf(catchers));
     }
 
-    private static DataPaths paths(JsonNode node) {
+    static DataPaths paths(JsonNode node) {
         if (!node.has(INPUT_PATH) && !node.has(OUTPUT_PATH) && !node.has(RESULT_PATH)) {
             return DataPaths.DEFAULT;
         }
@@ -141,45 +161,60 @@ public final class StateMachineParser {
     }
 
     /** Absent → {@code $}; JSON null → null (see {@link DataPaths}). */
-    private static JsonPath nullablePath(JsonNode node, String field) {
+    static JsonPath nullablePath(JsonNode node, String field) {
         if (!node.has(field)) {
             return DataPaths.DEFAULT.inputPath();
         }
         return node.get(field).isNull() ? null : JsonPath.compile(node.get(field).asText());
     }
 
-    private static ReferencePath resultPath(JsonNode node) {
+    static ReferencePath resultPath(JsonNode node) {
         if (!node.has(RESULT_PATH)) {
             return DataPaths.DEFAULT.resultPath();
         }
         return node.get(RESULT_PATH).isNull() ? null : ReferencePath.compile(node.get(RESULT_PATH).asText());
     }
 
-    private static JsonPath path(JsonNode node, String field) {
+    static JsonPath path(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : JsonPath.compile(value.asText());
     }
 
-    private static PayloadTemplate template(JsonNode node, String field) {
+    static DynamicValue dynamic(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : DynamicValue.compile(value.asText());
+    }
+
+    static PayloadTemplate template(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null ? null : PayloadTemplate.compile(value);
     }
 
-    private static Transition transition(JsonNode node) {
+    static Assignment jsonataAssign(JsonNode node) {
+        JsonNode value = node.get(ASSIGN);
+        return value == null ? null : new Assignment.JsonataAssignment(JsonataTemplate.compile("Assign", value));
+    }
+
+    private static Assignment assign(JsonNode node) {
+        JsonNode value = node.get(ASSIGN);
+        return value == null ? null : new Assignment.JsonPathAssignment(PayloadTemplate.compile(value));
+    }
+
+    static Transition transition(JsonNode node) {
         return node.has(NEXT) ? new Transition(node.get(NEXT).asText()) : Transition.END;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Integer integer(JsonNode node, String field) {
+    static Integer integer(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asInt();
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         for (JsonNode value : array) {
             values.add(value.asText());

@@ -1,13 +1,137 @@
 package dev.stepwise.asl.validate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Walks a whole definition and reports every problem at once. */
+/**
+ * Walks a whole definition and reports every problem at once, in the shape of AWS
+ * ValidateStateMachineDefinition's diagnostics. Codes used: SCHEMA_VALIDATION_FAILED,
+ * MISSING_TRANSITION_TARGET (a Next/Default/StartAt naming no state, and unreachable states),
+ * MISSING_END_STATE, DUPLICATE_STATE_NAME, INVALID_STATE_NAME, INVALID_JSON_DESCRIPTION and
+ * MISSING_DESCRIPTION (the API reference's list of error codes). Locations are JSON pointers from
+ * the document root: "/" for the document, "/States/Hello/Next", "/States/T/Retry/0/ErrorEquals".
+ * A bad definition never makes this throw: any JSON gives findings.
+ */
 public final class DefinitionValidator {
+    private static final Set<String> TOP_LEVEL_FIELDS =
+            Set.of("Comment", "QueryLanguage", "StartAt", "TimeoutSeconds", "Version", "States");
+    static final List<String> QUERY_LANGUAGES = List.of("JSONPath", "JSONata");
+    /** Jackson (which AWS's parser is, judging by its messages) cuts the quoted source at 500 characters. */
+    private static final int MAX_QUOTED_SOURCE = 500;
 
     /** All findings for a parsed definition document; empty when it is valid. */
     public List<Diagnostic> validate(JsonNode definition) {
-        return List.of();
+        Findings findings = new Findings();
+        if (definition == null || !definition.isObject()) {
+            // LocalStack snapshot recorded on AWS (test_sfn_api_validation, EMPTY_STRING): no location.
+            findings.schema("Definition must be a valid JSON object", null);
+            return findings.all();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
+            String field = it.next().getKey();
+            if (!TOP_LEVEL_FIELDS.contains(field)) {
+                findings.notSupported(field, "/");
+            }
+        }
+        if (definition.has("Comment")) {
+            findings.isString(definition.get("Comment"), "/Comment");
+        }
+        if (definition.has("Version")) {
+            findings.oneOf(definition.get("Version"), "/Version", List.of("1.0"));
+        }
+        if (definition.has("TimeoutSeconds")) {
+            // AWS accepts 0 here (measured; published with the cdk_preflight rego rules).
+            findings.integerIn(definition.get("TimeoutSeconds"), "/TimeoutSeconds", 0, 99999999L);
+        }
+        boolean jsonata = false;
+        if (definition.has("QueryLanguage")) {
+            findings.oneOf(definition.get("QueryLanguage"), "/QueryLanguage", QUERY_LANGUAGES);
+            jsonata = !StateValidator.isJsonPath(definition.get("QueryLanguage"));
+        }
+        new ScopeValidator(findings, jsonata).validate(definition, "/");
+        return findings.all();
+    }
+
+    /**
+     * Findings for definition text, reporting unparseable JSON as AWS does: INVALID_JSON_DESCRIPTION
+     * with the parser's message and "[Source: ...; line: L, column: C]" as the location (LocalStack
+     * snapshot recorded on AWS, test_sfn_api_validation NOT_A_DEF).
+     */
+    public List<Diagnostic> validate(String definitionText) {
+        if (definitionText == null) {
+            return List.of(Diagnostic.error(Findings.MISSING_DESCRIPTION, "Received a null or empty workflow input", null));
+        }
+        if (definitionText.isBlank()) {
+            return validate((JsonNode) null);
+        }
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(definitionText);
+        } catch (JsonProcessingException e) {
+            String location = sourceLocation(definitionText, where(definitionText, e));
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION,
+                    e.getOriginalMessage() + "\n at " + location, location));
+        } catch (java.io.IOException e) {
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, String.valueOf(e.getMessage()), null));
+        }
+        List<Diagnostic> duplicates = DuplicateStateNames.find(definitionText);
+        List<Diagnostic> findings = validate(tree);
+        if (duplicates.isEmpty()) {
+            return findings;
+        }
+        java.util.ArrayList<Diagnostic> all = new java.util.ArrayList<>(duplicates);
+        all.addAll(findings);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Like {@link #validate(JsonNode)}, throwing {@link InvalidDefinitionException} when an ERROR
+     * is found: as with AWS CreateStateMachine, warnings alone do not make a definition invalid.
+     */
+    public void check(JsonNode definition) {
+        List<Diagnostic> errors = validate(definition).stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidDefinitionException(errors);
+        }
+    }
+
+    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =
+            java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'");
+
+    /**
+     * Line and column where the parser gave up, as AWS's parser reports them: for a bad token, just
+     * after the token ("Unrecognized token 'not' ... column: 4" for "not a definition"); the
+     * Jackson here reads further before it complains, so the token is looked up in the text.
+     */
+    private static int[] where(String text, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        java.util.regex.Matcher token = UNRECOGNIZED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        if (at != null && token.find() && at.getCharOffset() >= 0) {
+            int start = text.lastIndexOf(token.group(1), (int) Math.min(at.getCharOffset(), text.length()));
+            if (start >= 0) {
+                int end = start + token.group(1).length();
+                line = 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
+                column = end - (text.lastIndexOf('\n', end - 1) + 1) + 1;
+            }
+        }
+        return new int[] {line, column};
+    }
+
+    private static String sourceLocation(String text, int[] where) {
+        String quoted = text.length() > MAX_QUOTED_SOURCE
+                ? text.substring(0, MAX_QUOTED_SOURCE) + "\"[truncated " + (text.length() - MAX_QUOTED_SOURCE) + " chars]"
+                : text + "\"";
+        return "[Source: (String)\"" + quoted + "; line: " + where[0] + ", column: " + where[1] + "]";
     }
 }

@@ -41,6 +41,21 @@ public sealed interface EventDetails {
         }
     }
 
+    record ExecutionTimedOut(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "executionTimedOutEventDetails";
+        }
+    }
+
+    /** A JSONata expression failed; recorded on AWS before the failure is handled. */
+    record EvaluationFailed(String error, String cause, String location, String state) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "evaluationFailedEventDetails";
+        }
+    }
+
     record StateEntered(String name, JsonNode input) implements EventDetails {
         @Override
         public String awsField() {
@@ -134,11 +149,14 @@ public sealed interface EventDetails {
         }
     }
 
-    /** Detail of MapIterationStarted/Succeeded/Failed/Aborted; the AWS member depends on the type. */
+    /**
+     * Detail of MapIterationStarted/Succeeded/Failed/Aborted; AWS names the member after the
+     * event type (mapIterationStartedEventDetails, ...), so the API derives it from the type.
+     */
     record MapIteration(String name, int index) implements EventDetails {
         @Override
         public String awsField() {
-            return "mapIterationEventDetails";
+            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ public enum EventType {
     ExecutionFailed,
     ExecutionAborted,
     ExecutionTimedOut,
+    EvaluationFailed,
     PassStateEntered,
     PassStateExited,
     TaskStateEntered,

@@ -1,0 +1,8 @@
+package dev.stepwise.asl.choice;
+
+public final class TimestampGreaterThanEquals extends TimestampComparison {
+    @Override
+    boolean holds(int order) {
+        return order >= 0;
+    }
+}

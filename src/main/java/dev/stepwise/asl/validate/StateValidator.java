@@ -1,0 +1,160 @@
+package dev.stepwise.asl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks one state: the fields every state type shares, then its own type's rules. Tells whether
+ * the state ends its scope (Succeed, Fail, End: true), so the scope can see it has an end.
+ */
+final class StateValidator {
+    private final Findings findings;
+    private final Syntax syntax;
+    private final boolean machineIsJsonata;
+    private final Map<String, StateCheck> byType;
+
+    /** Whether a state ends its scope; UNKNOWN when the state is too broken to tell. */
+    enum Ending { ENDS, CONTINUES, UNKNOWN }
+
+    /** The rules of one state type, beyond the common fields. */
+    interface StateCheck {
+        void check(StateContext state);
+    }
+
+    StateValidator(Findings findings, ScopeValidator scopes, boolean machineIsJsonata) {
+        this.findings = findings;
+        this.syntax = new Syntax(findings);
+        this.machineIsJsonata = machineIsJsonata;
+        ErrorHandlers errorHandlers = new ErrorHandlers(findings, syntax);
+        this.byType = Map.of(
+                "Pass", state -> { },
+                "Succeed", state -> { },
+                "Task", new TaskCheck(findings, syntax, errorHandlers),
+                "Choice", new ChoiceCheck(findings, syntax),
+                "Wait", new WaitCheck(findings, syntax),
+                "Fail", new FailCheck(findings, syntax),
+                "Parallel", new ParallelCheck(findings, scopes, errorHandlers),
+                "Map", new MapCheck(findings, syntax, scopes, errorHandlers));
+    }
+
+    Ending validate(String name, JsonNode node, String location, List<Transition> transitions) {
+        if (!findings.isObject(node, location)) {
+            return Ending.UNKNOWN;
+        }
+        if (!findings.required(node, location, "Type")) {
+            return Ending.UNKNOWN;
+        }
+        JsonNode typeNode = node.get("Type");
+        String typeLocation = Findings.at(location, "Type");
+        findings.oneOf(typeNode, typeLocation, StateFields.TYPES);
+        if (!typeNode.isTextual() || !StateFields.TYPES.contains(typeNode.textValue())) {
+            return Ending.UNKNOWN;
+        }
+        String type = typeNode.textValue();
+        StateContext state = new StateContext(name, node, location, isJsonata(node, location), transitions);
+
+        checkFieldNames(type, state);
+        if (state.has("Comment")) {
+            findings.isString(state.get("Comment"), state.at("Comment"));
+        }
+        if (!state.jsonata()) {
+            checkJsonPathFields(state);
+        }
+        Ending ends = StateFields.TERMINAL_TYPES.contains(type) ? Ending.ENDS : Ending.CONTINUES;
+        if (StateFields.NEXT_OR_END_TYPES.contains(type)) {
+            ends = checkNextOrEnd(state);
+        }
+        byType.get(type).check(state);
+        return ends;
+    }
+
+    /**
+     * A state's QueryLanguage overrides the machine's, except that a JSONata machine cannot have
+     * JSONPath states: "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state
+     * machine" at the state (LocalStack snapshot recorded on AWS, INVALID_DOWNGRADE_QUERY_LANGUAGE).
+     */
+    private boolean isJsonata(JsonNode node, String location) {
+        if (!node.has("QueryLanguage")) {
+            return machineIsJsonata;
+        }
+        JsonNode language = node.get("QueryLanguage");
+        findings.oneOf(language, Findings.at(location, "QueryLanguage"), DefinitionValidator.QUERY_LANGUAGES);
+        if (machineIsJsonata && "JSONPath".equals(language.asText())) {
+            findings.schema("'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+                    location);
+        }
+        return machineIsJsonata || !isJsonPath(language);
+    }
+
+    /**
+     * Only the exact string "JSONPath" selects JSONPath: any other value present (even a wrong
+     * one, which is reported besides) selects JSONata (measured on AWS, floci-io/floci #2968).
+     */
+    static boolean isJsonPath(JsonNode language) {
+        return language.isTextual() && "JSONPath".equals(language.textValue());
+    }
+
+    /**
+     * Fields the type does not take: "Field 'X' is not supported" at the state (measured on AWS,
+     * floci-io/floci #2735). A field of the other query language: "The QueryLanguage is set to
+     * 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage" (measured on
+     * AWS, floci-io/floci #2968); the JSONata-state direction mirrors that sentence.
+     */
+    private void checkFieldNames(String type, StateContext state) {
+        for (Iterator<String> it = state.node().fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!StateFields.accepts(type, field)) {
+                findings.notSupported(field, state.location());
+            } else if (!state.jsonata() && StateFields.JSONATA_ONLY.contains(field)) {
+                findings.schema(wrongLanguage("JSONPath", field, "JSONata"), state.location());
+            } else if (state.jsonata() && StateFields.JSONPATH_ONLY.contains(field)) {
+                // Reported at the field itself (measured, floci-io/floci integration tests: /States/X/InputPath).
+                findings.schema(wrongLanguage("JSONata", field, "JSONPath"), state.at(field));
+            }
+        }
+    }
+
+    static String wrongLanguage(String set, String field, String supported) {
+        return "The QueryLanguage is set to '" + set + "', but field '" + field
+                + "' is only supported for the '" + supported + "' QueryLanguage";
+    }
+
+    private void checkJsonPathFields(StateContext state) {
+        syntax.path(state.get("InputPath"), "InputPath", state.at("InputPath"), true);
+        syntax.path(state.get("OutputPath"), "OutputPath", state.at("OutputPath"), true);
+        syntax.referencePath(state.get("ResultPath"), "ResultPath", state.at("ResultPath"));
+        for (String template : List.of("Parameters", "ResultSelector", "Assign")) {
+            if (state.has(template) && findings.isObject(state.get(template), state.at(template))) {
+                syntax.template(state.get(template), state.at(template));
+            }
+        }
+    }
+
+    /**
+     * Exactly one of Next or End: true. AWS: "There should only be one of the following fields:
+     * [Next, End]" for both, "This object should have only one of the following fields: [Next,
+     * End]" for neither (quoted by the cdk_preflight rego rules).
+     */
+    private Ending checkNextOrEnd(StateContext state) {
+        boolean hasNext = state.has("Next");
+        boolean hasEnd = state.has("End");
+        boolean endIsBoolean = !hasEnd || findings.isBoolean(state.get("End"), state.at("End"));
+        boolean ends = hasEnd && state.get("End").booleanValue();
+        if (hasNext && hasEnd) {
+            findings.schema("There should only be one of the following fields: [Next, End]", state.location());
+        } else if (!hasNext && !ends && endIsBoolean) {
+            findings.schema("This object should have only one of the following fields: [Next, End]",
+                    state.location());
+        }
+        boolean nextIsString = !hasNext || findings.isString(state.get("Next"), state.at("Next"));
+        if (hasNext && nextIsString) {
+            state.transitions().add(new Transition(state.get("Next").textValue(), state.at("Next")));
+        }
+        if (!endIsBoolean || !nextIsString) {
+            return Ending.UNKNOWN;
+        }
+        return ends ? Ending.ENDS : Ending.CONTINUES;
+    }
+}

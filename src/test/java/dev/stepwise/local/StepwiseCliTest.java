@@ -1,0 +1,75 @@
+package dev.stepwise.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: exit codes, stdout holds only the output JSON. */
+class StepwiseCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return StepwiseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String file(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
+    @Test
+    void aSucceedingExecutionPrintsItsOutputAndExitsZero() throws IOException {
+        String definition = file("ok.json", """
+                {"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hi {}', $.who)"}, "End": true}}}""");
+        assertEquals(0, run("run", definition, "--input", "{\"who\": \"Ada\"}"));
+        assertEquals("{\"greeting\":\"Hi Ada\"}", out.toString(StandardCharsets.UTF_8).trim());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("PassStateEntered Hello"));
+    }
+
+    @Test
+    void theInputCanComeFromAFile() throws IOException {
+        String definition = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
+        String input = file("input.json", "[1, 2, 3]");
+        assertEquals(0, run("run", definition, "--input", "@" + input));
+        assertEquals("[1,2,3]", out.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void aFailingExecutionExitsOneWithErrorAndCause() throws IOException {
+        String definition = file("fail.json", """
+                {"StartAt": "No", "States": {"No": {"Type": "Fail", "Error": "Nope", "Cause": "on purpose"}}}""");
+        assertEquals(1, run("run", definition));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertTrue(stderr.contains("error: Nope") && stderr.contains("cause: on purpose"), stderr);
+    }
+
+    @Test
+    void anInvalidDefinitionExitsTwoWithItsDiagnostics() throws IOException {
+        String definition = file("bad.json", """
+                {"StartAt": "Missing", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}}}""");
+        assertEquals(2, run("run", definition));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("MISSING_TRANSITION_TARGET"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badInputJsonAndUnknownCommandsAreUsageErrors() throws IOException {
+        String definition = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertEquals(2, run("run", definition, "--input", "{not json"));
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("run"));
+    }
+}

@@ -48,8 +48,9 @@ public final class DurableRun {
         }
     }
 
+    /** {@code resumed}: the executions an earlier, killed run left RUNNING, run to their end by this one. */
     public record Result(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause,
-                         long statesEntered) {
+                         long statesEntered, java.util.List<Result> resumed) {
     }
 
     private DurableRun() {
@@ -78,7 +79,9 @@ public final class DurableRun {
                     }
                 }
             });
+            java.util.List<String> resumed = java.util.List.of();
             if (options.dataDir() != null) {
+                resumed = local.runtime().store().runningExecutions();
                 local.runtime().resumeRunning();
             }
             String machineArn = local.runtime().createStateMachine(machineName, definition,
@@ -89,7 +92,12 @@ public final class DurableRun {
             synchronized (entered) {
                 count = entered[0];
             }
-            return new Result(executionArn, end.status(), end.output(), end.error(), end.cause(), count);
+            java.util.List<Result> others = new java.util.ArrayList<>();
+            for (String arn : resumed) {
+                ExecutionHeader other = local.awaitEnd(arn, options.timeout());
+                others.add(new Result(arn, other.status(), other.output(), other.error(), other.cause(), 0, java.util.List.of()));
+            }
+            return new Result(executionArn, end.status(), end.output(), end.error(), end.cause(), count, others);
         }
     }
 }

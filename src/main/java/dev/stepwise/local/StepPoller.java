@@ -2,6 +2,7 @@ package dev.stepwise.local;
 
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.runtime.DurableRuntime;
+import dev.stepwise.runtime.StepBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,9 +26,8 @@ public final class StepPoller implements AutoCloseable {
 
     private final SqsClient sqs;
     private final String queueUrl;
-    private final DurableRuntime runtime;
+    private final StepBatch batch;
     private final int waitSeconds;
-    private final BiConsumer<StepMessage, RuntimeException> onFailure;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -37,9 +37,8 @@ public final class StepPoller implements AutoCloseable {
                       BiConsumer<StepMessage, RuntimeException> onFailure) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.runtime = runtime;
+        this.batch = new StepBatch(runtime, (record, error) -> onFailure.accept(StepMessage.fromJson(record.body()), error));
         this.waitSeconds = waitSeconds;
-        this.onFailure = onFailure;
         for (int i = 0; i < workers; i++) {
             Thread worker = new Thread(this::poll, "stepwise-poller-" + i);
             worker.setDaemon(true);
@@ -65,9 +64,17 @@ public final class StepPoller implements AutoCloseable {
             try {
                 ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
+                List<StepBatch.Record> records = new ArrayList<>(response.messages().size());
+                for (Message message : response.messages()) {
+                    records.add(new StepBatch.Record(message.messageId(), message.body(), Integer.parseInt(message.attributes()
+                            .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
+                }
+                java.util.Set<String> failures = new java.util.HashSet<>(batch.process(records));
+                processed.addAndGet(records.size() - failures.size());
+                failed.addAndGet(failures.size());
                 List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
                 for (Message message : response.messages()) {
-                    if (handle(message)) {
+                    if (!failures.contains(message.messageId())) {
                         done.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(done.size()))
                                 .receiptHandle(message.receiptHandle()).build());
                     }
@@ -80,26 +87,6 @@ public final class StepPoller implements AutoCloseable {
                     pause();
                 }
             }
-        }
-    }
-
-    private boolean handle(Message message) {
-        StepMessage step;
-        try {
-            step = StepMessage.fromJson(message.body());
-        } catch (IllegalArgumentException notOurs) {
-            return true; // not a step message: dropping it keeps the queue flowing
-        }
-        int receiveCount = Integer.parseInt(message.attributes().getOrDefault(
-                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        try {
-            runtime.process(step, receiveCount);
-            processed.incrementAndGet();
-            return true;
-        } catch (RuntimeException e) {
-            failed.incrementAndGet();
-            onFailure.accept(step, e);
-            return false;
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,9 @@ public final class DynamoExecutionStore implements ExecutionStore {
     private static GlobalSecondaryIndex gsi(String name, String hash) {
         return GlobalSecondaryIndex.builder().indexName(name)
                 .keySchema(key(hash, KeyType.HASH), key("msk", KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build();
+                // ListExecutions shows no input or output: keep the (up to 256 KiB) output out of the index.
+                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                        .nonKeyAttributes("name", "machine", "machineName", "roleArn", "status", "start", "stop").build()).build();
     }
 
     private static AttributeDefinition attr(String name, ScalarAttributeType type) {
@@ -373,6 +376,62 @@ public final class DynamoExecutionStore implements ExecutionStore {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return events;
+    }
+
+    /** The most events one item's chunk holds (one step's events); pages start this far back to catch a split chunk. */
+    private static final int MAX_CHUNK = 64;
+
+    @Override
+    public HistoryPage history(String executionArn, boolean reverse, long after, int maxResults) {
+        ArrayNode events = Json.NODES.arrayNode();
+        Map<String, AttributeValue> start = null;
+        boolean more = false;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(HISTORY_INDEX).consistentRead(true)
+                    .scanIndexForward(!reverse).limit(Math.max(8, maxResults / 4));
+            if (!reverse) {
+                query.keyConditionExpression("pk = :pk AND h > :h")
+                        .expressionAttributeValues(Map.of(":pk", s(executionArn), ":h", n(after - MAX_CHUNK)));
+            } else if (after > 0) {
+                query.keyConditionExpression("pk = :pk AND h < :h")
+                        .expressionAttributeValues(Map.of(":pk", s(executionArn), ":h", n(after)));
+            } else {
+                query.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(executionArn)));
+            }
+            if (from != null) {
+                query.exclusiveStartKey(from);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                List<JsonNode> chunk = new ArrayList<>();
+                body(item, "ev").forEach(chunk::add);
+                if (reverse) {
+                    Collections.reverse(chunk);
+                }
+                for (JsonNode event : chunk) {
+                    long id = event.get("id").asLong();
+                    boolean wanted = reverse ? (after == 0 || id < after) : id > after;
+                    if (!wanted) {
+                        continue;
+                    }
+                    if (events.size() == maxResults) {
+                        more = true;
+                        break;
+                    }
+                    events.add(event);
+                }
+                if (more) {
+                    break;
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            if (!more && start != null && events.size() == maxResults) {
+                more = true; // there may be more; the next page finds out
+            }
+        } while (start != null && !more);
+        Long next = more && !events.isEmpty() ? events.get(events.size() - 1).get("id").asLong() : null;
+        return new HistoryPage(events, next);
     }
 
     @Override

@@ -62,6 +62,12 @@ public interface ExecutionStore {
     /** ARNs of all RUNNING executions (a Scan: for a local runner's recovery, not for the cloud). */
     List<String> runningExecutions();
 
+    /**
+     * A page of history: up to {@code maxResults} events after event id {@code after} (0 for the
+     * start), or before {@code after} in reverse order (0 for the end).
+     */
+    HistoryPage history(String executionArn, boolean reverse, long after, int maxResults);
+
     /** Executions of a state machine, newest first, optionally of one status. */
     List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit);
 }

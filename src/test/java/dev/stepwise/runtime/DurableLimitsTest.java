@@ -100,6 +100,45 @@ class DurableLimitsTest {
     }
 
     @Test
+    void historyPagesForwardAndInReverseGiveEveryEventOnceInOrder() throws Exception {
+        String arn = local.runtime().startExecution(machine("""
+                {"StartAt":"Fan","States":{"Fan":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"I","States":{
+                  "I":{"Type":"Pass","End":true}}}}}}"""), "pages", Json.parse("[1,2,3,4]"));
+        local.awaitEnd(arn, Duration.ofSeconds(30));
+        JsonNode all = local.runtime().store().history(arn);
+        for (int size : new int[] {1, 3, 7, 100}) {
+            List<Long> forward = new ArrayList<>();
+            long after = 0;
+            while (true) {
+                var page = local.runtime().store().history(arn, false, after, size);
+                assertTrue(page.events().size() <= size);
+                page.events().forEach(e -> forward.add(e.get("id").asLong()));
+                if (page.continueAfter() == null) {
+                    break;
+                }
+                after = page.continueAfter();
+            }
+            List<Long> reverse = new ArrayList<>();
+            after = 0;
+            while (true) {
+                var page = local.runtime().store().history(arn, true, after, size);
+                page.events().forEach(e -> reverse.add(e.get("id").asLong()));
+                if (page.continueAfter() == null) {
+                    break;
+                }
+                after = page.continueAfter();
+            }
+            List<Long> expected = new ArrayList<>();
+            for (long id = 1; id <= all.size(); id++) {
+                expected.add(id);
+            }
+            assertEquals(expected, forward, "page size " + size);
+            java.util.Collections.reverse(expected);
+            assertEquals(expected, reverse, "page size " + size);
+        }
+    }
+
+    @Test
     void listExecutionsFindsThemByStateMachineAndStatus() throws Exception {
         String machine = machine("""
                 {"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""");

@@ -149,6 +149,11 @@ final class Faults {
             }
 
             @Override
+            public dev.stepwise.store.HistoryPage history(String executionArn, boolean reverse, long after, int maxResults) {
+                return real.history(executionArn, reverse, after, maxResults);
+            }
+
+            @Override
             public List<String> runningExecutions() {
                 return real.runningExecutions();
             }

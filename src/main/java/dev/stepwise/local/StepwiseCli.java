@@ -44,9 +44,13 @@ public final class StepwiseCli {
         to.println("""
                 usage: ./stepwise COMMAND [OPTIONS]
 
-                  run DEFINITION.json [--input JSON|@FILE]
-                        run one execution; prints its output JSON on stdout and the states it
-                        enters on stderr; exit 0 succeeded, 1 failed/timed out/aborted, 2 invalid
+                  run DEFINITION.json [--input JSON|@FILE] [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]
+                        run one execution through the durable path (DynamoDB + SQS, embedded
+                        emulators unless --endpoint dynamodb=URL / sqs=URL); prints its output
+                        JSON on stdout and the states it enters on stderr; exit 0 succeeded,
+                        1 failed/timed out/aborted, 2 invalid definition or usage.
+                        --data-dir keeps state on disk and resumes executions a killed run left;
+                        --in-memory uses the engine alone on a virtual clock (waits are instant)
                   bench [--workloads DIR] [--seconds N]
                         run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
                 """);

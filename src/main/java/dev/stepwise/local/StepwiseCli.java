@@ -51,8 +51,9 @@ public final class StepwiseCli {
                         1 failed/timed out/aborted, 2 invalid definition or usage.
                         --data-dir keeps state on disk and resumes executions a killed run left;
                         --in-memory uses the engine alone on a virtual clock (waits are instant)
-                  bench [--workloads DIR] [--seconds N]
+                  bench [--workloads DIR] [--seconds N] [--durable]
                         run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
+                        (--durable: through DynamoDB + SQS on the emulators, beside an I/O floor)
                 """);
         return USAGE;
     }

@@ -8,6 +8,9 @@ import dev.stepwise.engine.Frame;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.StateVisit;
 import dev.stepwise.engine.Step;
+import dev.stepwise.engine.Variables;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +38,10 @@ public final class StepCodec {
         json.set(FRAME, frame(step.frame()));
         if (step instanceof Step.Enter enter) {
             json.put(TYPE, "enter").put(STATE, enter.stateName()).set(INPUT, enter.input());
+            putVariables(json, enter.variables());
         } else if (step instanceof Step.StartBranch start) {
             json.put(TYPE, "branch").set(INPUT, start.input());
+            putVariables(json, start.variables());
         } else {
             Step.Resume resume = (Step.Resume) step;
             json.put(TYPE, "resume");
@@ -49,8 +54,8 @@ public final class StepCodec {
     public static Step read(JsonNode json) {
         Frame frame = frame(json.get(FRAME));
         return switch (json.get(TYPE).asText()) {
-            case "enter" -> new Step.Enter(frame, json.get(STATE).asText(), json.get(INPUT));
-            case "branch" -> new Step.StartBranch(frame, json.get(INPUT));
+            case "enter" -> new Step.Enter(frame, json.get(STATE).asText(), json.get(INPUT), variables(json));
+            case "branch" -> new Step.StartBranch(frame, json.get(INPUT), variables(json));
             case "resume" -> new Step.Resume(frame, visit(json.get(VISIT)), resumption(json.get(RESUMPTION)));
             default -> throw new IllegalArgumentException("unknown stored step type '" + json.get(TYPE).asText() + "'");
         };
@@ -80,6 +85,7 @@ public final class StepCodec {
         json.put("at", visit.enteredTime().toString());
         ArrayNode retries = json.putArray("ra");
         visit.retryAttempts().forEach(retries::add);
+        putVariables(json, visit.variables());
         return json;
     }
 
@@ -87,7 +93,7 @@ public final class StepCodec {
         List<Integer> retries = new ArrayList<>();
         json.get("ra").forEach(n -> retries.add(n.asInt()));
         return new StateVisit(json.get(STATE).asText(), json.get(INPUT), json.get("n").asLong(),
-                Instant.parse(json.get("at").asText()), retries);
+                Instant.parse(json.get("at").asText()), retries, variables(json));
     }
 
     private static ObjectNode resumption(Resumption resumption) {
@@ -96,6 +102,7 @@ public final class StepCodec {
             json.put(TYPE, "retry");
         } else if (resumption instanceof Resumption.WaitElapsed wait) {
             json.put(TYPE, "waited").set(OUTPUT, wait.output());
+            putVariables(json, wait.variables());
         } else if (resumption instanceof Resumption.TaskPending) {
             json.put(TYPE, "taskPending");
         } else if (resumption instanceof Resumption.TaskSucceeded ok) {
@@ -118,7 +125,7 @@ public final class StepCodec {
     private static Resumption resumption(JsonNode json) {
         return switch (json.get(TYPE).asText()) {
             case "retry" -> new Resumption.RetryAttempt();
-            case "waited" -> new Resumption.WaitElapsed(json.get(OUTPUT));
+            case "waited" -> new Resumption.WaitElapsed(json.get(OUTPUT), variables(json));
             case "taskPending" -> new Resumption.TaskPending();
             case "taskSucceeded" -> new Resumption.TaskSucceeded(json.get(OUTPUT));
             case "taskFailed" -> new Resumption.TaskFailed(text(json, ERROR), text(json, CAUSE));
@@ -131,6 +138,24 @@ public final class StepCodec {
             case "branchesFailed" -> new Resumption.BranchesFailed(text(json, ERROR), text(json, CAUSE));
             default -> throw new IllegalArgumentException("unknown stored resumption '" + json.get(TYPE).asText() + "'");
         };
+    }
+
+    /** Workflow variables (Assign) as a JSON object; absent when there are none. */
+    private static void putVariables(ObjectNode json, Variables variables) {
+        if (variables != null && !variables.isEmpty()) {
+            ObjectNode values = json.putObject("vars");
+            variables.values().forEach(values::set);
+        }
+    }
+
+    private static Variables variables(JsonNode json) {
+        JsonNode values = json.get("vars");
+        if (values == null || values.isEmpty()) {
+            return Variables.NONE;
+        }
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        values.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue()));
+        return new Variables(map);
     }
 
     private static String text(JsonNode json, String field) {

@@ -629,7 +629,7 @@ public final class DurableRuntime {
             if (header.status() == ExecutionStatus.ABORTED) {
                 event = new HistoryEvent(EventType.ExecutionAborted, EventDetails.None.INSTANCE);
             } else if (header.status() == ExecutionStatus.TIMED_OUT) {
-                event = new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionFailed(
+                event = new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut(
                         StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT));
             } else {
                 return; // succeeded or failed: the step that ended it wrote its last event

@@ -9,6 +9,8 @@ import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.StateVisit;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.Variables;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,6 @@ public final class StepCodec {
     private static final String OUTPUT = "o";
     private static final String ERROR = "e";
     private static final String CAUSE = "c";
-    /** Workflow variables of the step's frame (name → value), left out when there are none. */
-    private static final String VARIABLES = "vars";
 
     private StepCodec() {
     }
@@ -38,10 +38,10 @@ public final class StepCodec {
         json.set(FRAME, frame(step.frame()));
         if (step instanceof Step.Enter enter) {
             json.put(TYPE, "enter").put(STATE, enter.stateName()).set(INPUT, enter.input());
-            variables(json, enter.variables());
+            putVariables(json, enter.variables());
         } else if (step instanceof Step.StartBranch start) {
             json.put(TYPE, "branch").set(INPUT, start.input());
-            variables(json, start.variables());
+            putVariables(json, start.variables());
         } else {
             Step.Resume resume = (Step.Resume) step;
             json.put(TYPE, "resume");
@@ -85,23 +85,8 @@ public final class StepCodec {
         json.put("at", visit.enteredTime().toString());
         ArrayNode retries = json.putArray("ra");
         visit.retryAttempts().forEach(retries::add);
-        variables(json, visit.variables());
+        putVariables(json, visit.variables());
         return json;
-    }
-
-    private static void variables(ObjectNode json, Variables variables) {
-        if (!variables.isEmpty()) {
-            ObjectNode values = json.putObject(VARIABLES);
-            variables.values().forEach(values::set);
-        }
-    }
-
-    private static Variables variables(JsonNode json) {
-        JsonNode values = json.get(VARIABLES);
-        if (values == null) {
-            return Variables.NONE;
-        }
-        return Variables.NONE.with(values);
     }
 
     private static StateVisit visit(JsonNode json) {
@@ -117,7 +102,7 @@ public final class StepCodec {
             json.put(TYPE, "retry");
         } else if (resumption instanceof Resumption.WaitElapsed wait) {
             json.put(TYPE, "waited").set(OUTPUT, wait.output());
-            variables(json, wait.variables());
+            putVariables(json, wait.variables());
         } else if (resumption instanceof Resumption.TaskPending) {
             json.put(TYPE, "taskPending");
         } else if (resumption instanceof Resumption.TaskSucceeded ok) {
@@ -153,6 +138,24 @@ public final class StepCodec {
             case "branchesFailed" -> new Resumption.BranchesFailed(text(json, ERROR), text(json, CAUSE));
             default -> throw new IllegalArgumentException("unknown stored resumption '" + json.get(TYPE).asText() + "'");
         };
+    }
+
+    /** Workflow variables (Assign) as a JSON object; absent when there are none. */
+    private static void putVariables(ObjectNode json, Variables variables) {
+        if (variables != null && !variables.isEmpty()) {
+            ObjectNode values = json.putObject("vars");
+            variables.values().forEach(values::set);
+        }
+    }
+
+    private static Variables variables(JsonNode json) {
+        JsonNode values = json.get("vars");
+        if (values == null || values.isEmpty()) {
+            return Variables.NONE;
+        }
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        values.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue()));
+        return new Variables(map);
     }
 
     private static String text(JsonNode json, String field) {

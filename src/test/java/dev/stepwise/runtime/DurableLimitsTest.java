@@ -74,8 +74,10 @@ class DurableLimitsTest {
     void reachingTheHistoryQuotaFailsTheExecutionWithExecutionFailedAsTheLastAllowedEvent() throws Exception {
         // limit 30 here (25,000 on AWS); a loop that never ends would go on forever.
         String arn = local.runtime().startExecution(machine("""
-                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}"""),
-                "loop", Json.parse("{}"));
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},
+                  "B":{"Type":"Choice","Choices":[{"Variable":"$.stop","BooleanEquals":true,"Next":"Done"}],"Default":"A"},
+                  "Done":{"Type":"Succeed"}}}"""),
+                "loop", Json.parse("{\"stop\":false}"));
         ExecutionHeader end = local.awaitEnd(arn, Duration.ofSeconds(30));
         assertEquals(ExecutionStatus.FAILED, end.status());
         assertEquals("States.Runtime", end.error());

@@ -1,0 +1,205 @@
+package dev.stepwise.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.api.port.ExecutionPort;
+import dev.stepwise.api.port.ExecutionRecord;
+import dev.stepwise.api.port.NewExecution;
+import dev.stepwise.api.port.Page;
+import dev.stepwise.api.port.StateMachineRecord;
+import dev.stepwise.api.port.StoredEvent;
+import dev.stepwise.api.port.VersionRecord;
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.engine.ExecutionStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * StartExecution, DescribeExecution, StopExecution, ListExecutions, GetExecutionHistory and
+ * DescribeStateMachineForExecution.
+ */
+final class ExecutionActions {
+    private static final List<String> STATUSES =
+            List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+
+    private final ApiContext context;
+
+    ExecutionActions(ApiContext context) {
+        this.context = context;
+    }
+
+    JsonNode start(Request request) {
+        String machineArn = request.string("stateMachineArn", 1, 256, true);
+        String name = request.string("name");
+        String inputText = request.string("input");
+        Arns.Parsed parsed = context.arns().parse(machineArn, Arns.STATE_MACHINE);
+        if (name != null) {
+            Names.check("name", name);
+        } else {
+            name = UUID.randomUUID().toString();
+        }
+        String input = inputText == null ? "{}" : inputText;
+        checkInput(input);
+        StateMachineRecord machine;
+        String versionArn = null;
+        if (Arns.isVersion(parsed)) {
+            VersionRecord version = context.machines().findVersion(machineArn)
+                    .orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
+            machine = version.snapshot();
+            versionArn = machineArn;
+        } else if (parsed.parts().length == 1) {
+            machine = context.machines().find(machineArn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
+        } else {
+            throw ApiException.stateMachineDoesNotExist(machineArn); // aliases are not supported yet
+        }
+        String executionArn = context.arns().execution(machine.stateMachineArn(), name);
+        ExecutionPort.Started started = context.executions().start(
+                new NewExecution(executionArn, name, input, machine, versionArn, context.clock().instant()));
+        ExecutionRecord execution = started.execution();
+        // "If StartExecution is called with the same name and input as a running execution, the
+        // call succeeds and return the same response as the original request. If the execution is
+        // closed or if the input is different, it returns a 400 ExecutionAlreadyExists error."
+        if (!started.created() && !(execution.status() == ExecutionStatus.RUNNING && execution.input().equals(input))) {
+            throw ApiException.executionAlreadyExists(executionArn);
+        }
+        ObjectNode out = Json.object().put("executionArn", execution.executionArn());
+        Shapes.putTimestamp(out, "startDate", execution.startDate());
+        return out;
+    }
+
+    /**
+     * Execution input must be JSON text within 256 KiB. Messages recorded on AWS
+     * (test_invalid_start_execution_input): the parser's message for bad JSON, "Invalid execution
+     * input." for an empty string; a number, a string or null are accepted.
+     */
+    static void checkInput(String input) {
+        if (input.getBytes(StandardCharsets.UTF_8).length > EngineOptions.AWS_PAYLOAD_LIMIT_BYTES) {
+            throw ApiException.invalidExecutionInput("Input exceeds the maximum size of "
+                    + EngineOptions.AWS_PAYLOAD_LIMIT_BYTES + " bytes");
+        }
+        if (input.isBlank()) {
+            throw ApiException.invalidExecutionInput("Invalid execution input.");
+        }
+        try {
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(input);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidExecutionInput(e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiException.invalidExecutionInput("Invalid execution input.");
+        }
+    }
+
+    JsonNode describe(Request request) {
+        ExecutionRecord execution = execution(request);
+        ObjectNode out = Json.object();
+        out.put("executionArn", execution.executionArn());
+        out.put("stateMachineArn", execution.stateMachineArn());
+        out.put("name", execution.name());
+        out.put("status", execution.status().name());
+        Shapes.putTimestamp(out, "startDate", execution.startDate());
+        Shapes.putTimestamp(out, "stopDate", execution.stopDate());
+        out.put("input", execution.input());
+        out.set("inputDetails", Json.object().put("included", true));
+        if (execution.output() != null) {
+            out.put("output", execution.output());
+            out.set("outputDetails", Json.object().put("included", true));
+        }
+        Shapes.putIfSet(out, "error", execution.error());
+        Shapes.putIfSet(out, "cause", execution.cause());
+        Shapes.putIfSet(out, "stateMachineVersionArn", execution.stateMachineVersionArn());
+        out.put("redriveCount", 0);
+        if (execution.status() == ExecutionStatus.RUNNING || execution.status() == ExecutionStatus.SUCCEEDED) {
+            // Recorded on AWS (test_describe_execution).
+            out.put("redriveStatus", "NOT_REDRIVABLE");
+            out.put("redriveStatusReason", "Execution is " + execution.status().name() + " and cannot be redriven");
+        }
+        return out;
+    }
+
+    JsonNode stop(Request request) {
+        String arn = request.string("executionArn", 1, 256, true);
+        String error = request.string("error", 0, 256, false);
+        String cause = request.string("cause", 0, 32768, false);
+        context.arns().parse(arn, Arns.EXECUTION);
+        ExecutionRecord stopped = context.executions().stop(arn, error, cause, context.clock().instant())
+                .orElseThrow(() -> ApiException.executionDoesNotExist(arn));
+        ObjectNode out = Json.object();
+        Shapes.putTimestamp(out, "stopDate", stopped.stopDate());
+        return out;
+    }
+
+    JsonNode list(Request request) {
+        String machineArn = request.string("stateMachineArn", 1, 256, true);
+        String status = request.oneOf("statusFilter", STATUSES);
+        int limit = request.maxResults(100);
+        String token = request.string("nextToken", 1, 3096, false);
+        Arns.Parsed parsed = context.arns().parse(machineArn, Arns.STATE_MACHINE);
+        String baseArn = parsed.parts().length == 1 ? machineArn : machineArn.substring(0, machineArn.lastIndexOf(':'));
+        if (context.machines().find(baseArn).isEmpty()
+                || (Arns.isVersion(parsed) && context.machines().findVersion(machineArn).isEmpty())) {
+            throw ApiException.stateMachineDoesNotExist(machineArn);
+        }
+        String scope = "ListExecutions|" + machineArn + "|" + status;
+        Page<ExecutionRecord> page = context.executions().list(baseArn,
+                status == null ? null : ExecutionStatus.valueOf(status), context.tokens().open(scope, token), limit);
+        ArrayNode items = Json.NODES.arrayNode();
+        for (ExecutionRecord execution : page.items()) {
+            if (!Arns.isVersion(parsed) || machineArn.equals(execution.stateMachineVersionArn())) {
+                items.add(Shapes.executionListItem(execution));
+            }
+        }
+        ObjectNode out = Json.object();
+        out.set("executions", items);
+        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        return out;
+    }
+
+    JsonNode history(Request request) {
+        ExecutionRecord execution = execution(request);
+        int limit = request.maxResults(100);
+        String token = request.string("nextToken", 1, 3096, false);
+        boolean reverse = request.bool("reverseOrder", false);
+        boolean includeData = request.bool("includeExecutionData", true);
+        String scope = "GetExecutionHistory|" + execution.executionArn() + "|" + reverse;
+        Page<StoredEvent> page = context.executions().history(execution.executionArn(), reverse,
+                context.tokens().open(scope, token), limit);
+        ArrayNode events = Json.NODES.arrayNode();
+        for (StoredEvent event : page.items()) {
+            events.add(HistoryShapes.render(event, includeData));
+        }
+        ObjectNode out = Json.object();
+        out.set("events", events);
+        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        return out;
+    }
+
+    JsonNode describeStateMachine(Request request) {
+        ExecutionRecord execution = execution(request);
+        StateMachineRecord machine = context.executions().stateMachineOf(execution.executionArn())
+                .orElseThrow(() -> ApiException.executionDoesNotExist(execution.executionArn()));
+        // Recorded on AWS (test_describe_state_machine_for_execution): no status, type or
+        // creationDate here, but an updateDate even for a machine never updated.
+        ObjectNode out = Json.object();
+        out.put("stateMachineArn", machine.stateMachineArn());
+        out.put("name", machine.name());
+        out.put("definition", machine.definition());
+        out.put("roleArn", machine.roleArn());
+        Shapes.putTimestamp(out, "updateDate", machine.updateDate() == null ? machine.creationDate() : machine.updateDate());
+        out.set("loggingConfiguration", machine.loggingConfiguration());
+        out.set("tracingConfiguration", machine.tracingConfiguration());
+        Shapes.putIfSet(out, "revisionId", machine.revisionId());
+        return out;
+    }
+
+    private ExecutionRecord execution(Request request) {
+        String arn = request.string("executionArn", 1, 256, true);
+        context.arns().parse(arn, Arns.EXECUTION);
+        return context.executions().find(arn).orElseThrow(() -> ApiException.executionDoesNotExist(arn));
+    }
+}

@@ -158,14 +158,7 @@ public final class InMemoryExecutions implements ExecutionPort, AutoCloseable {
                 if (run.record.status() != ExecutionStatus.RUNNING) {
                     return;
                 }
-                long id = result.eventCount() + 1;
-                if (result.status() == ExecutionStatus.SUCCEEDED) {
-                    run.append(id, result.stopTime(), new HistoryEvent(EventType.ExecutionSucceeded,
-                            new EventDetails.ExecutionSucceeded(result.output())));
-                } else if (result.status() == ExecutionStatus.FAILED) {
-                    run.append(id, result.stopTime(), new HistoryEvent(EventType.ExecutionFailed,
-                            new EventDetails.ExecutionFailed(result.error(), result.cause())));
-                }
+                // The engine wrote ExecutionSucceeded/Failed/TimedOut itself, through the sink.
                 run.finish(result.status(), result.output() == null ? null : Json.write(result.output()),
                         result.error(), result.cause(), result.stopTime());
             }

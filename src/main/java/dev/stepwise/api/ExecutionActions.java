@@ -161,11 +161,11 @@ final class ExecutionActions {
     }
 
     JsonNode history(Request request) {
-        ExecutionRecord execution = execution(request);
         int limit = request.maxResults(100);
         String token = request.string("nextToken", 1, 3096, false);
         boolean reverse = request.bool("reverseOrder", false);
         boolean includeData = request.bool("includeExecutionData", true);
+        ExecutionRecord execution = execution(request);
         String scope = "GetExecutionHistory|" + execution.executionArn() + "|" + reverse;
         Page<StoredEvent> page = context.executions().history(execution.executionArn(), reverse,
                 context.tokens().open(scope, token), limit);

@@ -23,8 +23,8 @@ final class TagActions {
     }
 
     JsonNode tag(Request request) {
-        String arn = resource(request);
         Map<String, String> tags = toMap(tags(request));
+        String arn = resource(request);
         Map<String, String> all = new LinkedHashMap<>(context.machines().tags(arn));
         all.putAll(tags);
         if (all.size() > MAX_TAGS) {
@@ -35,7 +35,6 @@ final class TagActions {
     }
 
     JsonNode untag(Request request) {
-        String arn = resource(request);
         List<String> keys = new ArrayList<>();
         for (JsonNode key : request.list("tagKeys")) {
             if (!key.isTextual()) {
@@ -43,6 +42,7 @@ final class TagActions {
             }
             keys.add(key.asText());
         }
+        String arn = resource(request);
         context.machines().untag(arn, keys);
         return Json.object();
     }

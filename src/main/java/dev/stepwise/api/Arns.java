@@ -37,6 +37,15 @@ public final class Arns {
         return prefix(machine) + EXECUTION + ":" + machine.parts()[0] + ":" + name;
     }
 
+    /**
+     * An Express execution's ARN: {@code arn:aws:states:<region>:<account>:express:<stateMachine>:<name>:<id>},
+     * the form AWS gives them (names of Express executions need not be unique, the id makes the ARN so).
+     */
+    public String expressExecution(String stateMachineArn, String name, String id) {
+        Parsed machine = parse(stateMachineArn, STATE_MACHINE);
+        return prefix(machine) + "express:" + machine.parts()[0] + ":" + name + ":" + id;
+    }
+
     /** The state machine ARN an execution ARN belongs to. */
     public String stateMachineOf(String executionArn) {
         Parsed execution = parse(executionArn, EXECUTION);

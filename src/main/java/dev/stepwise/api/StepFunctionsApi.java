@@ -35,6 +35,7 @@ public final class StepFunctionsApi {
                 Map.entry("ListStateMachines", machines::list),
                 Map.entry("ValidateStateMachineDefinition", new ValidateDefinitionAction()),
                 Map.entry("StartExecution", executions::start),
+                Map.entry("StartSyncExecution", executions::startSync),
                 Map.entry("DescribeExecution", executions::describe),
                 Map.entry("StopExecution", executions::stop),
                 Map.entry("ListExecutions", executions::list),

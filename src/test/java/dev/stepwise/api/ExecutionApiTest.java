@@ -29,6 +29,10 @@ import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedException;
+import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
@@ -314,6 +318,40 @@ class ExecutionApiTest {
         assertEquals(PASS, described.definition());
         assertEquals(ROLE, described.roleArn());
         assertNotNull(described.updateDate());
+    }
+
+    @Test
+    void startSyncExecutionAnswersWithTheResultOfAnExpressExecution() {
+        String machine = local.sfn.createStateMachine(b -> b.name("sync").definition(PASS).roleArn(ROLE)
+                .type(StateMachineType.EXPRESS)).stateMachineArn();
+        StartSyncExecutionResponse response = local.sfn.startSyncExecution(b -> b.stateMachineArn(machine).name("now")
+                .input("{\"x\": 1}"));
+        assertEquals(SyncExecutionStatus.SUCCEEDED, response.status());
+        assertEquals("{\"Arg1\":\"argument1\"}", response.output());
+        assertEquals("{\"x\": 1}", response.input());
+        assertEquals(machine, response.stateMachineArn());
+        assertEquals("now", response.name());
+        assertTrue(response.executionArn().startsWith("arn:aws:states:us-east-1:123456789012:express:sync:now:"),
+                response.executionArn());
+        assertEquals(64L, response.billingDetails().billedMemoryUsedInMB());
+        assertTrue(response.billingDetails().billedDurationInMilliseconds() >= 100);
+
+        String failing = local.sfn.createStateMachine(b -> b.name("sync-fails").roleArn(ROLE).type(StateMachineType.EXPRESS)
+                .definition("{\"StartAt\": \"F\", \"States\": {\"F\": {\"Type\": \"Fail\", \"Error\": \"E\", \"Cause\": \"c\"}}}"))
+                .stateMachineArn();
+        StartSyncExecutionResponse failed = local.sfn.startSyncExecution(b -> b.stateMachineArn(failing));
+        assertEquals(SyncExecutionStatus.FAILED, failed.status());
+        assertEquals("E", failed.error());
+        assertEquals("c", failed.cause());
+    }
+
+    @Test
+    void startSyncExecutionRefusesStandardMachines() {
+        String machine = local.createMachine("not-express", PASS);
+        StateMachineTypeNotSupportedException e = assertThrows(StateMachineTypeNotSupportedException.class,
+                () -> local.sfn.startSyncExecution(b -> b.stateMachineArn(machine)));
+        // Recorded on AWS (test_start_sync_execution).
+        assertEquals("This operation is not supported by this type of state machine", e.awsErrorDetails().errorMessage());
     }
 
     private List<Long> ids(String arn, boolean reverse) {

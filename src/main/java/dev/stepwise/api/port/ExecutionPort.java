@@ -39,6 +39,27 @@ public interface ExecutionPort {
      */
     Optional<ExecutionRecord> stop(String executionArn, String error, String cause, Instant now);
 
+    /**
+     * Waits until the execution has ended or {@code limit} has passed; returns its record then.
+     * StartSyncExecution uses it. This default polls {@link #find}; a runtime that can be told
+     * when an execution ends should override it.
+     */
+    default Optional<ExecutionRecord> awaitEnd(String executionArn, java.time.Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Optional<ExecutionRecord> execution = find(executionArn);
+            if (execution.isEmpty() || execution.get().status().isTerminal() || System.nanoTime() >= until) {
+                return execution;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return execution;
+            }
+        }
+    }
+
     /** History events in id order (or reversed), starting after {@code position}. */
     Page<StoredEvent> history(String executionArn, boolean reverseOrder, String position, int limit);
 }

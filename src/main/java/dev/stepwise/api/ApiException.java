@@ -61,8 +61,9 @@ public final class ApiException extends RuntimeException {
         return new ApiException("InvalidToken", "Invalid Token: '" + reason + "'");
     }
 
-    public static ApiException resourceNotFound(String arn) {
-        return new ApiException("ResourceNotFound", "Resource not found: '" + arn + "'");
+    /** Recorded on AWS (test_sfn_api_aliasing, test_update_no_such_alias_arn). */
+    public static ApiException resourceNotFound() {
+        return new ApiException("ResourceNotFound", "Request references a resource that does not exist.");
     }
 
     /** Coral's constraint message: {@code 1 validation error detected: Value 'x' at 'field' failed to satisfy constraint: ...}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.api.port.AliasRecord;
 import dev.stepwise.api.port.ExecutionPort;
 import dev.stepwise.api.port.ExecutionRecord;
 import dev.stepwise.api.port.NewExecution;
@@ -31,6 +32,7 @@ final class ExecutionActions {
     private static final java.time.Duration EXPRESS_LIMIT = java.time.Duration.ofMinutes(5);
 
     private final ApiContext context;
+    private final java.util.random.RandomGenerator random = new java.security.SecureRandom();
 
     ExecutionActions(ApiContext context) {
         this.context = context;
@@ -88,15 +90,23 @@ final class ExecutionActions {
         checkInput(input);
         StateMachineRecord machine;
         String versionArn = null;
+        String aliasArn = null;
         if (Arns.isVersion(parsed)) {
             VersionRecord version = context.machines().findVersion(machineArn)
                     .orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
             machine = version.snapshot();
             versionArn = machineArn;
-        } else if (parsed.parts().length == 1) {
-            machine = context.machines().find(machineArn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
+        } else if (parsed.parts().length == 2) {
+            AliasRecord alias = context.machines().findAlias(machineArn)
+                    .orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
+            String chosen = AliasActions.route(alias, random);
+            VersionRecord version = context.machines().findVersion(chosen)
+                    .orElseThrow(() -> ApiException.stateMachineDoesNotExist(chosen));
+            machine = version.snapshot();
+            versionArn = chosen;
+            aliasArn = machineArn;
         } else {
-            throw ApiException.stateMachineDoesNotExist(machineArn); // aliases are not supported yet
+            machine = context.machines().find(machineArn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
         }
         boolean express = "EXPRESS".equals(machine.type());
         if (sync && !express) {
@@ -107,7 +117,7 @@ final class ExecutionActions {
                 ? context.arns().expressExecution(machine.stateMachineArn(), name, UUID.randomUUID().toString())
                 : context.arns().execution(machine.stateMachineArn(), name);
         ExecutionPort.Started started = context.executions().start(
-                new NewExecution(executionArn, name, input, machine, versionArn, context.clock().instant()));
+                new NewExecution(executionArn, name, input, machine, versionArn, aliasArn, context.clock().instant()));
         ExecutionRecord execution = started.execution();
         // "If StartExecution is called with the same name and input as a running execution, the
         // call succeeds and return the same response as the original request. If the execution is
@@ -158,6 +168,7 @@ final class ExecutionActions {
         Shapes.putIfSet(out, "error", execution.error());
         Shapes.putIfSet(out, "cause", execution.cause());
         Shapes.putIfSet(out, "stateMachineVersionArn", execution.stateMachineVersionArn());
+        Shapes.putIfSet(out, "stateMachineAliasArn", execution.stateMachineAliasArn());
         out.put("redriveCount", 0);
         if (execution.status() == ExecutionStatus.RUNNING || execution.status() == ExecutionStatus.SUCCEEDED) {
             // Recorded on AWS (test_describe_execution).
@@ -188,7 +199,9 @@ final class ExecutionActions {
         String baseArn = parsed.parts().length == 1 ? machineArn : machineArn.substring(0, machineArn.lastIndexOf(':'));
         StateMachineRecord machine = context.machines().find(baseArn)
                 .orElseThrow(() -> ApiException.stateMachineDoesNotExist(machineArn));
-        if (Arns.isVersion(parsed) && context.machines().findVersion(machineArn).isEmpty()) {
+        boolean qualified = parsed.parts().length == 2;
+        if (qualified && context.machines().findVersion(machineArn).isEmpty()
+                && context.machines().findAlias(machineArn).isEmpty()) {
             throw ApiException.stateMachineDoesNotExist(machineArn);
         }
         if ("EXPRESS".equals(machine.type())) {
@@ -200,7 +213,8 @@ final class ExecutionActions {
                 status == null ? null : ExecutionStatus.valueOf(status), context.tokens().open(scope, token), limit);
         ArrayNode items = Json.NODES.arrayNode();
         for (ExecutionRecord execution : page.items()) {
-            if (!Arns.isVersion(parsed) || machineArn.equals(execution.stateMachineVersionArn())) {
+            if (!qualified || machineArn.equals(execution.stateMachineVersionArn())
+                    || machineArn.equals(execution.stateMachineAliasArn())) {
                 items.add(Shapes.executionListItem(execution));
             }
         }

@@ -68,6 +68,7 @@ public final class Shapes {
         putTimestamp(out, "startDate", execution.startDate());
         putTimestamp(out, "stopDate", execution.stopDate());
         putIfSet(out, "stateMachineVersionArn", execution.stateMachineVersionArn());
+        putIfSet(out, "stateMachineAliasArn", execution.stateMachineAliasArn());
         out.put("redriveCount", 0);
         return out;
     }

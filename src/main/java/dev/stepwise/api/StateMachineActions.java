@@ -73,7 +73,7 @@ final class StateMachineActions {
             return Shapes.describeStateMachine(version.snapshot(), arn);
         }
         if (parsed.parts().length > 1) {
-            throw ApiException.stateMachineDoesNotExist(arn); // aliases are not supported yet
+            throw ApiException.stateMachineDoesNotExist(arn); // an alias is described by DescribeStateMachineAlias
         }
         StateMachineRecord machine = context.machines().find(arn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(arn));
         return Shapes.describeStateMachine(machine, arn);

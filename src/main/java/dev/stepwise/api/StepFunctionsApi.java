@@ -27,6 +27,7 @@ public final class StepFunctionsApi {
         ExecutionActions executions = new ExecutionActions(context);
         VersionActions versions = new VersionActions(context);
         TagActions tags = new TagActions(context);
+        AliasActions aliases = new AliasActions(context);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", machines::create),
                 Map.entry("DescribeStateMachine", machines::describe),
@@ -45,6 +46,11 @@ public final class StepFunctionsApi {
                 Map.entry("PublishStateMachineVersion", versions::publish),
                 Map.entry("ListStateMachineVersions", versions::list),
                 Map.entry("DeleteStateMachineVersion", versions::delete),
+                Map.entry("CreateStateMachineAlias", aliases::create),
+                Map.entry("DescribeStateMachineAlias", aliases::describe),
+                Map.entry("UpdateStateMachineAlias", aliases::update),
+                Map.entry("DeleteStateMachineAlias", aliases::delete),
+                Map.entry("ListStateMachineAliases", aliases::list),
                 Map.entry("TagResource", tags::tag),
                 Map.entry("UntagResource", tags::untag),
                 Map.entry("ListTagsForResource", tags::list));

@@ -60,7 +60,7 @@ final class TagActions {
         String arn = request.string("resourceArn", 1, 256, true);
         context.arns().parse(arn, Arns.STATE_MACHINE);
         if (context.machines().find(arn).isEmpty()) {
-            throw ApiException.resourceNotFound(arn);
+            throw ApiException.resourceNotFound();
         }
         return arn;
     }

@@ -3,10 +3,13 @@ package dev.stepwise.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.api.port.AliasRecord;
 import dev.stepwise.api.port.Page;
 import dev.stepwise.api.port.StateMachineRecord;
 import dev.stepwise.api.port.VersionRecord;
 import dev.stepwise.asl.Json;
+import java.util.ArrayList;
+import java.util.List;
 
 /** PublishStateMachineVersion, ListStateMachineVersions, DeleteStateMachineVersion. */
 final class VersionActions {
@@ -61,6 +64,21 @@ final class VersionActions {
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
         if (!Arns.isVersion(parsed)) {
             throw ApiException.invalidArn("Invalid version ARN: " + arn);
+        }
+        String machineArn = arn.substring(0, arn.lastIndexOf(':'));
+        List<String> referencing = new ArrayList<>();
+        String position = null;
+        do {
+            Page<AliasRecord> page = context.machines().listAliases(machineArn, position, 100);
+            page.items().stream()
+                    .filter(alias -> alias.routingConfiguration().stream().anyMatch(r -> r.stateMachineVersionArn().equals(arn)))
+                    .forEach(alias -> referencing.add(alias.name()));
+            position = page.next();
+        } while (position != null);
+        if (!referencing.isEmpty()) {
+            // Recorded on AWS (test_sfn_api_aliasing, test_delete_version_with_alias).
+            throw new ApiException("ConflictException", "Version to be deleted must not be referenced by an alias. "
+                    + "Current list of aliases referencing this version: [" + String.join(", ", referencing) + "]");
         }
         // Deleting a version that does not exist succeeds, like deleting a machine.
         context.machines().deleteVersion(arn);

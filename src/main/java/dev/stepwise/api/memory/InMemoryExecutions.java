@@ -122,7 +122,7 @@ public final class InMemoryExecutions implements ExecutionPort, AutoCloseable {
     public Started start(NewExecution execution) {
         ExecutionRecord record = new ExecutionRecord(execution.executionArn(), execution.machine().stateMachineArn(),
                 execution.name(), ExecutionStatus.RUNNING, execution.startDate(), null, execution.input(), null, null, null,
-                execution.stateMachineVersionArn(), execution.machine().type());
+                execution.stateMachineVersionArn(), execution.stateMachineAliasArn(), execution.machine().type());
         Run fresh = new Run(record, execution.machine());
         Run existing = runs.putIfAbsent(execution.executionArn(), fresh);
         if (existing != null) {
@@ -272,6 +272,6 @@ public final class InMemoryExecutions implements ExecutionPort, AutoCloseable {
     private static ExecutionRecord with(ExecutionRecord r, ExecutionStatus status, Instant stop, String output,
                                         String error, String cause) {
         return new ExecutionRecord(r.executionArn(), r.stateMachineArn(), r.name(), status, r.startDate(), stop,
-                r.input(), output, error, cause, r.stateMachineVersionArn(), r.stateMachineType());
+                r.input(), output, error, cause, r.stateMachineVersionArn(), r.stateMachineAliasArn(), r.stateMachineType());
     }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.api.memory;
 
+import dev.stepwise.api.port.AliasRecord;
 import dev.stepwise.api.port.Page;
 import dev.stepwise.api.port.StateMachinePort;
 import dev.stepwise.api.port.StateMachineRecord;
@@ -26,6 +27,8 @@ public final class InMemoryStateMachines implements StateMachinePort {
     private final Map<String, List<VersionRecord>> versions = new HashMap<>();
     private final Map<String, Long> lastVersion = new HashMap<>();
     private final Map<String, Map<String, String>> tags = new HashMap<>();
+    /** Aliases by ARN; an ARN sorts by machine then alias name. */
+    private final TreeMap<String, AliasRecord> aliases = new TreeMap<>();
 
     @Override
     public synchronized StateMachineRecord createIfAbsent(StateMachineRecord machine) {
@@ -64,6 +67,7 @@ public final class InMemoryStateMachines implements StateMachinePort {
         }
         versions.remove(stateMachineArn);
         tags.remove(stateMachineArn);
+        aliases.keySet().removeIf(arn -> arn.startsWith(stateMachineArn + ":"));
         // lastVersion stays: a re-created machine does not reuse version numbers.
         return true;
     }
@@ -132,6 +136,44 @@ public final class InMemoryStateMachines implements StateMachinePort {
         tags.remove(stateMachineVersionArn);
         return versions.getOrDefault(machineArn, new ArrayList<>())
                 .removeIf(v -> v.stateMachineVersionArn().equals(stateMachineVersionArn));
+    }
+
+    @Override
+    public synchronized AliasRecord createAliasIfAbsent(AliasRecord alias) {
+        AliasRecord existing = aliases.putIfAbsent(alias.stateMachineAliasArn(), alias);
+        return existing == null ? alias : existing;
+    }
+
+    @Override
+    public synchronized Optional<AliasRecord> findAlias(String stateMachineAliasArn) {
+        return Optional.ofNullable(aliases.get(stateMachineAliasArn));
+    }
+
+    @Override
+    public synchronized void updateAlias(AliasRecord alias) {
+        aliases.put(alias.stateMachineAliasArn(), alias);
+    }
+
+    @Override
+    public synchronized boolean deleteAlias(String stateMachineAliasArn) {
+        tags.remove(stateMachineAliasArn);
+        return aliases.remove(stateMachineAliasArn) != null;
+    }
+
+    @Override
+    public synchronized Page<AliasRecord> listAliases(String stateMachineArn, String position, int limit) {
+        List<AliasRecord> items = new ArrayList<>();
+        String prefix = stateMachineArn + ":";
+        for (AliasRecord alias : (position == null ? aliases : aliases.tailMap(position, false)).values()) {
+            if (!alias.stateMachineAliasArn().startsWith(prefix)) {
+                continue;
+            }
+            if (items.size() == limit) {
+                return new Page<>(items, items.get(items.size() - 1).stateMachineAliasArn());
+            }
+            items.add(alias);
+        }
+        return new Page<>(items, null);
     }
 
     @Override

@@ -7,5 +7,5 @@ import java.time.Instant;
  * (the machine itself, or the snapshot of a version when started through a version ARN).
  */
 public record NewExecution(String executionArn, String name, String input, StateMachineRecord machine,
-                           String stateMachineVersionArn, Instant startDate) {
+                           String stateMachineVersionArn, String stateMachineAliasArn, Instant startDate) {
 }

@@ -35,6 +35,18 @@ public interface StateMachinePort {
 
     boolean deleteVersion(String stateMachineVersionArn);
 
+    /** Stores {@code alias} unless one with its ARN exists; returns the stored one either way. */
+    AliasRecord createAliasIfAbsent(AliasRecord alias);
+
+    Optional<AliasRecord> findAlias(String stateMachineAliasArn);
+
+    void updateAlias(AliasRecord alias);
+
+    boolean deleteAlias(String stateMachineAliasArn);
+
+    /** Aliases of a machine in name order. */
+    Page<AliasRecord> listAliases(String stateMachineArn, String position, int limit);
+
     /** Tags of a state machine (or other resource ARN); empty when it has none. */
     Map<String, String> tags(String resourceArn);
 

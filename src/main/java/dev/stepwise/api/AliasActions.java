@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 final class AliasActions {
     /** The API reference's pattern for alias names: at least one non-digit, letters, digits, _ - . only. */
     private static final String NAME_PATTERN = "^(?=.*[a-zA-Z_\\-\\.])[a-zA-Z0-9_\\-\\.]+$";
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+    private static final Pattern NAME_RULE = Pattern.compile(NAME_PATTERN);
 
     private final ApiContext context;
 
@@ -31,11 +33,11 @@ final class AliasActions {
     }
 
     JsonNode create(Request request) {
-        String name = request.string("name", 1, 80, true);
-        if (!NAME.matcher(name).matches()) {
-            throw ApiException.validation(name, "name", "Member must satisfy regular expression pattern: " + NAME_PATTERN);
+        String name = request.string(NAME, 1, 80, true);
+        if (!NAME_RULE.matcher(name).matches()) {
+            throw ApiException.validation(name, NAME, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
         }
-        String description = request.string("description", 0, 256, false);
+        String description = request.string(DESCRIPTION, 0, 256, false);
         List<AliasRecord.Route> routes = routes(request, true);
         String machineArn = routes.get(0).stateMachineVersionArn();
         machineArn = machineArn.substring(0, machineArn.lastIndexOf(':'));
@@ -47,26 +49,26 @@ final class AliasActions {
             throw new ApiException("ConflictException", "Failed to create alias because an alias with the same name and "
                     + "a different routing configuration already exists.");
         }
-        ObjectNode out = Json.object().put("stateMachineAliasArn", stored.stateMachineAliasArn());
-        Shapes.putTimestamp(out, "creationDate", stored.creationDate());
+        ObjectNode out = Json.object().put(STATE_MACHINE_ALIAS_ARN, stored.stateMachineAliasArn());
+        Shapes.putTimestamp(out, CREATION_DATE, stored.creationDate());
         return out;
     }
 
     JsonNode describe(Request request) {
         AliasRecord alias = alias(request);
         ObjectNode out = Json.object();
-        out.put("stateMachineAliasArn", alias.stateMachineAliasArn());
-        out.put("name", alias.name());
-        Shapes.putIfSet(out, "description", alias.description());
-        out.set("routingConfiguration", routing(alias.routingConfiguration()));
-        Shapes.putTimestamp(out, "creationDate", alias.creationDate());
-        Shapes.putTimestamp(out, "updateDate", alias.updateDate());
+        out.put(STATE_MACHINE_ALIAS_ARN, alias.stateMachineAliasArn());
+        out.put(NAME, alias.name());
+        Shapes.putIfSet(out, DESCRIPTION, alias.description());
+        out.set(ROUTING_CONFIGURATION, routing(alias.routingConfiguration()));
+        Shapes.putTimestamp(out, CREATION_DATE, alias.creationDate());
+        Shapes.putTimestamp(out, UPDATE_DATE, alias.updateDate());
         return out;
     }
 
     JsonNode update(Request request) {
-        String description = request.string("description", 0, 256, false);
-        List<AliasRecord.Route> routes = request.has("routingConfiguration") ? routes(request, false) : null;
+        String description = request.string(DESCRIPTION, 0, 256, false);
+        List<AliasRecord.Route> routes = request.has(ROUTING_CONFIGURATION) ? routes(request, false) : null;
         AliasRecord alias = alias(request);
         if (description == null && routes == null) {
             throw new ApiException("MissingRequiredParameter",
@@ -81,12 +83,12 @@ final class AliasActions {
                 description == null ? alias.description() : description,
                 routes == null ? alias.routingConfiguration() : routes, alias.creationDate(), now));
         ObjectNode out = Json.object();
-        Shapes.putTimestamp(out, "updateDate", now);
+        Shapes.putTimestamp(out, UPDATE_DATE, now);
         return out;
     }
 
     JsonNode delete(Request request) {
-        String arn = request.string("stateMachineAliasArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ALIAS_ARN, 1, 256, true);
         aliasArn(arn);
         // Deleting an alias that does not exist succeeds (recorded on AWS, test_delete_no_such_alias_arn).
         context.machines().deleteAlias(arn);
@@ -94,9 +96,9 @@ final class AliasActions {
     }
 
     JsonNode list(Request request) {
-        String arn = request.string("stateMachineArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
         int limit = request.maxResults(100);
-        String token = request.string("nextToken", 1, 1024, false);
+        String token = request.string(NEXT_TOKEN, 1, 1024, false);
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
         if (parsed.parts().length > 1) {
             throw ApiException.invalidArn("Invalid ARN prefix: " + arn);
@@ -108,12 +110,12 @@ final class AliasActions {
         Page<AliasRecord> page = context.machines().listAliases(arn, context.tokens().open(scope, token), limit);
         ArrayNode items = Json.NODES.arrayNode();
         for (AliasRecord alias : page.items()) {
-            ObjectNode item = items.addObject().put("stateMachineAliasArn", alias.stateMachineAliasArn());
-            Shapes.putTimestamp(item, "creationDate", alias.creationDate());
+            ObjectNode item = items.addObject().put(STATE_MACHINE_ALIAS_ARN, alias.stateMachineAliasArn());
+            Shapes.putTimestamp(item, CREATION_DATE, alias.creationDate());
         }
         ObjectNode out = Json.object();
         out.set("stateMachineAliases", items);
-        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        Shapes.putIfSet(out, NEXT_TOKEN, context.tokens().seal(scope, page.next()));
         return out;
     }
 
@@ -131,7 +133,7 @@ final class AliasActions {
     }
 
     private AliasRecord alias(Request request) {
-        String arn = request.string("stateMachineAliasArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ALIAS_ARN, 1, 256, true);
         aliasArn(arn);
         return context.machines().findAlias(arn).orElseThrow(ApiException::resourceNotFound);
     }
@@ -144,9 +146,9 @@ final class AliasActions {
     }
 
     private List<AliasRecord.Route> routes(Request request, boolean required) {
-        List<JsonNode> items = request.list("routingConfiguration");
-        if (items.isEmpty() && (required || request.has("routingConfiguration"))) {
-            throw ApiException.validation("[]", "routingConfiguration", "Member must have length greater than or equal to 1");
+        List<JsonNode> items = request.list(ROUTING_CONFIGURATION);
+        if (items.isEmpty() && (required || request.has(ROUTING_CONFIGURATION))) {
+            throw ApiException.validation("[]", ROUTING_CONFIGURATION, "Member must have length greater than or equal to 1");
         }
         List<AliasRecord.Route> routes = new ArrayList<>();
         List<String> arns = new ArrayList<>();
@@ -157,8 +159,8 @@ final class AliasActions {
                 throw ApiException.serialization("Unexpected value type in payload for member 'routingConfiguration': expected STRUCTURE_VALUE");
             }
             Request inner = new Request(request.action(), (ObjectNode) item);
-            String version = inner.string("stateMachineVersionArn", 1, 256, true);
-            Integer weight = inner.integer("weight");
+            String version = inner.string(STATE_MACHINE_VERSION_ARN, 1, 256, true);
+            Integer weight = inner.integer(WEIGHT);
             if (weight == null) {
                 throw ApiException.validation(null, "routingConfiguration." + (i + 1) + ".member.weight", "Member must not be null");
             }
@@ -172,7 +174,7 @@ final class AliasActions {
         }
         if (routes.size() > 2) {
             throw ApiException.validation(routes.stream().map(r -> "RoutingConfigurationListItem(stateMachineVersionArn="
-                    + r.stateMachineVersionArn() + ", weight=" + r.weight() + ")").toList(), "routingConfiguration",
+                    + r.stateMachineVersionArn() + ", weight=" + r.weight() + ")").toList(), ROUTING_CONFIGURATION,
                     "Member must have length less than or equal to 2");
         }
         for (String arn : arns) {
@@ -222,7 +224,7 @@ final class AliasActions {
 
     private static ArrayNode routing(List<AliasRecord.Route> routes) {
         ArrayNode out = Json.NODES.arrayNode();
-        routes.forEach(r -> out.addObject().put("stateMachineVersionArn", r.stateMachineVersionArn()).put("weight", r.weight()));
+        routes.forEach(r -> out.addObject().put(STATE_MACHINE_VERSION_ARN, r.stateMachineVersionArn()).put(WEIGHT, r.weight()));
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +42,8 @@ final class ExecutionActions {
 
     JsonNode start(Request request) {
         ExecutionRecord execution = startExecution(request, false);
-        ObjectNode out = Json.object().put("executionArn", execution.executionArn());
-        Shapes.putTimestamp(out, "startDate", execution.startDate());
+        ObjectNode out = Json.object().put(EXECUTION_ARN, execution.executionArn());
+        Shapes.putTimestamp(out, START_DATE, execution.startDate());
         return out;
     }
 
@@ -54,21 +56,21 @@ final class ExecutionActions {
         ExecutionRecord started = startExecution(request, true);
         ExecutionRecord execution = context.executions().awaitEnd(started.executionArn(), EXPRESS_LIMIT).orElse(started);
         ObjectNode out = Json.object();
-        out.put("executionArn", execution.executionArn());
-        out.put("stateMachineArn", execution.stateMachineArn());
-        out.put("name", execution.name());
-        Shapes.putTimestamp(out, "startDate", execution.startDate());
+        out.put(EXECUTION_ARN, execution.executionArn());
+        out.put(STATE_MACHINE_ARN, execution.stateMachineArn());
+        out.put(NAME, execution.name());
+        Shapes.putTimestamp(out, START_DATE, execution.startDate());
         Instant stop = execution.stopDate() == null ? context.clock().instant() : execution.stopDate();
-        Shapes.putTimestamp(out, "stopDate", stop);
+        Shapes.putTimestamp(out, STOP_DATE, stop);
         String status = execution.status().isTerminal() ? execution.status().name() : "TIMED_OUT";
-        out.put("status", status);
-        Shapes.putIfSet(out, "error", execution.error());
-        Shapes.putIfSet(out, "cause", execution.cause());
-        out.put("input", execution.input());
-        out.set("inputDetails", Json.object().put("included", true));
+        out.put(STATUS, status);
+        Shapes.putIfSet(out, ERROR, execution.error());
+        Shapes.putIfSet(out, CAUSE, execution.cause());
+        out.put(INPUT, execution.input());
+        out.set(INPUT_DETAILS, Json.object().put(INCLUDED, true));
         if (execution.output() != null) {
-            out.put("output", execution.output());
-            out.set("outputDetails", Json.object().put("included", true));
+            out.put(OUTPUT, execution.output());
+            out.set(OUTPUT_DETAILS, Json.object().put(INCLUDED, true));
         }
         long millis = Math.max(0, java.time.Duration.between(execution.startDate(), stop).toMillis());
         out.set("billingDetails", Json.object().put("billedMemoryUsedInMB", 64)
@@ -77,12 +79,12 @@ final class ExecutionActions {
     }
 
     private ExecutionRecord startExecution(Request request, boolean sync) {
-        String machineArn = request.string("stateMachineArn", 1, 256, true);
-        String name = request.string("name");
-        String inputText = request.string("input");
+        String machineArn = request.string(STATE_MACHINE_ARN, 1, 256, true);
+        String name = request.string(NAME);
+        String inputText = request.string(INPUT);
         Arns.Parsed parsed = context.arns().parse(machineArn, Arns.STATE_MACHINE);
         if (name != null) {
-            Names.check("name", name);
+            Names.check(NAME, name);
         } else {
             name = UUID.randomUUID().toString();
         }
@@ -153,22 +155,22 @@ final class ExecutionActions {
     JsonNode describe(Request request) {
         ExecutionRecord execution = execution(request);
         ObjectNode out = Json.object();
-        out.put("executionArn", execution.executionArn());
-        out.put("stateMachineArn", execution.stateMachineArn());
-        out.put("name", execution.name());
-        out.put("status", execution.status().name());
-        Shapes.putTimestamp(out, "startDate", execution.startDate());
-        Shapes.putTimestamp(out, "stopDate", execution.stopDate());
-        out.put("input", execution.input());
-        out.set("inputDetails", Json.object().put("included", true));
+        out.put(EXECUTION_ARN, execution.executionArn());
+        out.put(STATE_MACHINE_ARN, execution.stateMachineArn());
+        out.put(NAME, execution.name());
+        out.put(STATUS, execution.status().name());
+        Shapes.putTimestamp(out, START_DATE, execution.startDate());
+        Shapes.putTimestamp(out, STOP_DATE, execution.stopDate());
+        out.put(INPUT, execution.input());
+        out.set(INPUT_DETAILS, Json.object().put(INCLUDED, true));
         if (execution.output() != null) {
-            out.put("output", execution.output());
-            out.set("outputDetails", Json.object().put("included", true));
+            out.put(OUTPUT, execution.output());
+            out.set(OUTPUT_DETAILS, Json.object().put(INCLUDED, true));
         }
-        Shapes.putIfSet(out, "error", execution.error());
-        Shapes.putIfSet(out, "cause", execution.cause());
-        Shapes.putIfSet(out, "stateMachineVersionArn", execution.stateMachineVersionArn());
-        Shapes.putIfSet(out, "stateMachineAliasArn", execution.stateMachineAliasArn());
+        Shapes.putIfSet(out, ERROR, execution.error());
+        Shapes.putIfSet(out, CAUSE, execution.cause());
+        Shapes.putIfSet(out, STATE_MACHINE_VERSION_ARN, execution.stateMachineVersionArn());
+        Shapes.putIfSet(out, STATE_MACHINE_ALIAS_ARN, execution.stateMachineAliasArn());
         out.put("redriveCount", 0);
         if (execution.status() == ExecutionStatus.RUNNING || execution.status() == ExecutionStatus.SUCCEEDED) {
             // Recorded on AWS (test_describe_execution).
@@ -179,22 +181,23 @@ final class ExecutionActions {
     }
 
     JsonNode stop(Request request) {
-        String arn = request.string("executionArn", 1, 256, true);
-        String error = request.string("error", 0, 256, false);
-        String cause = request.string("cause", 0, 32768, false);
+        String arn = request.string(EXECUTION_ARN, 1, 256, true);
+        String error = request.string(ERROR, 0, 256, false);
+        String cause = request.string(CAUSE, 0, 32768, false);
         context.arns().parse(arn, Arns.EXECUTION);
         ExecutionRecord stopped = context.executions().stop(arn, error, cause, context.clock().instant())
                 .orElseThrow(() -> ApiException.executionDoesNotExist(arn));
         ObjectNode out = Json.object();
-        Shapes.putTimestamp(out, "stopDate", stopped.stopDate());
+        Shapes.putTimestamp(out, STOP_DATE, stopped.stopDate());
         return out;
     }
 
     JsonNode list(Request request) {
-        String machineArn = request.string("stateMachineArn", 1, 256, true);
+        String machineArn = request.string(STATE_MACHINE_ARN, 1, 256, true);
         String status = request.oneOf("statusFilter", STATUSES);
+        String redrive = request.oneOf("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"));
         int limit = request.maxResults(100);
-        String token = request.string("nextToken", 1, 3096, false);
+        String token = request.string(NEXT_TOKEN, 1, 3096, false);
         Arns.Parsed parsed = context.arns().parse(machineArn, Arns.STATE_MACHINE);
         String baseArn = parsed.parts().length == 1 ? machineArn : machineArn.substring(0, machineArn.lastIndexOf(':'));
         StateMachineRecord machine = context.machines().find(baseArn)
@@ -208,6 +211,10 @@ final class ExecutionActions {
             // Express executions are not listed (API reference: "This API action is not supported by EXPRESS state machines").
             throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
         }
+        if ("REDRIVEN".equals(redrive)) {
+            // No execution is ever redriven here (RedriveExecution is not implemented yet).
+            return Json.object().set("executions", Json.NODES.arrayNode());
+        }
         String scope = "ListExecutions|" + machineArn + "|" + status;
         Page<ExecutionRecord> page = context.executions().list(baseArn,
                 status == null ? null : ExecutionStatus.valueOf(status), context.tokens().open(scope, token), limit);
@@ -220,13 +227,13 @@ final class ExecutionActions {
         }
         ObjectNode out = Json.object();
         out.set("executions", items);
-        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        Shapes.putIfSet(out, NEXT_TOKEN, context.tokens().seal(scope, page.next()));
         return out;
     }
 
     JsonNode history(Request request) {
         int limit = request.maxResults(100);
-        String token = request.string("nextToken", 1, 3096, false);
+        String token = request.string(NEXT_TOKEN, 1, 3096, false);
         boolean reverse = request.bool("reverseOrder", false);
         boolean includeData = request.bool("includeExecutionData", true);
         ExecutionRecord execution = execution(request);
@@ -239,7 +246,7 @@ final class ExecutionActions {
         }
         ObjectNode out = Json.object();
         out.set("events", events);
-        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        Shapes.putIfSet(out, NEXT_TOKEN, context.tokens().seal(scope, page.next()));
         return out;
     }
 
@@ -250,19 +257,19 @@ final class ExecutionActions {
         // Recorded on AWS (test_describe_state_machine_for_execution): no status, type or
         // creationDate here, but an updateDate even for a machine never updated.
         ObjectNode out = Json.object();
-        out.put("stateMachineArn", machine.stateMachineArn());
-        out.put("name", machine.name());
-        out.put("definition", machine.definition());
-        out.put("roleArn", machine.roleArn());
-        Shapes.putTimestamp(out, "updateDate", machine.updateDate() == null ? machine.creationDate() : machine.updateDate());
-        out.set("loggingConfiguration", machine.loggingConfiguration());
-        out.set("tracingConfiguration", machine.tracingConfiguration());
-        Shapes.putIfSet(out, "revisionId", machine.revisionId());
+        out.put(STATE_MACHINE_ARN, machine.stateMachineArn());
+        out.put(NAME, machine.name());
+        out.put(DEFINITION, machine.definition());
+        out.put(ROLE_ARN, machine.roleArn());
+        Shapes.putTimestamp(out, UPDATE_DATE, machine.updateDate() == null ? machine.creationDate() : machine.updateDate());
+        out.set(LOGGING_CONFIGURATION, machine.loggingConfiguration());
+        out.set(TRACING_CONFIGURATION, machine.tracingConfiguration());
+        Shapes.putIfSet(out, REVISION_ID, machine.revisionId());
         return out;
     }
 
     private ExecutionRecord execution(Request request) {
-        String arn = request.string("executionArn", 1, 256, true);
+        String arn = request.string(EXECUTION_ARN, 1, 256, true);
         context.arns().parse(arn, Arns.EXECUTION);
         return context.executions().find(arn).orElseThrow(() -> ApiException.executionDoesNotExist(arn));
     }

@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.api.port.StoredEvent;
@@ -23,7 +25,7 @@ public final class HistoryShapes {
         out.put("previousEventId", stored.previousEventId());
         out.put("timestamp", Shapes.timestamp(stored.timestamp()));
         EventType type = stored.event().type();
-        out.put("type", type.name());
+        out.put(TYPE, type.name());
         ObjectNode details = details(stored.event().details(), includeData);
         if (details != null) {
             out.set(fieldOf(type, stored.event().details()), details);
@@ -49,20 +51,20 @@ public final class HistoryShapes {
         if (details instanceof EventDetails.None) {
             return null;
         } else if (details instanceof EventDetails.ExecutionStarted d) {
-            payload(out, "input", d.input(), data);
-            Shapes.putIfSet(out, "roleArn", d.roleArn());
+            payload(out, INPUT, d.input(), data);
+            Shapes.putIfSet(out, ROLE_ARN, d.roleArn());
         } else if (details instanceof EventDetails.ExecutionSucceeded d) {
-            payload(out, "output", d.output(), data);
+            payload(out, OUTPUT, d.output(), data);
         } else if (details instanceof EventDetails.ExecutionFailed d) {
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.ExecutionTimedOut d) {
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.StateEntered d) {
-            out.put("name", d.name());
-            payload(out, "input", d.input(), data);
+            out.put(NAME, d.name());
+            payload(out, INPUT, d.input(), data);
         } else if (details instanceof EventDetails.StateExited d) {
-            out.put("name", d.name());
-            payload(out, "output", d.output(), data);
+            out.put(NAME, d.name());
+            payload(out, OUTPUT, d.output(), data);
         } else if (details instanceof EventDetails.TaskScheduled d) {
             out.put("resourceType", d.resourceType());
             out.put("resource", d.resource());
@@ -82,24 +84,24 @@ public final class HistoryShapes {
         } else if (details instanceof EventDetails.TaskSucceeded d) {
             out.put("resourceType", d.resourceType());
             out.put("resource", d.resource());
-            payload(out, "output", d.output(), data);
+            payload(out, OUTPUT, d.output(), data);
         } else if (details instanceof EventDetails.TaskFailed d) {
             out.put("resourceType", d.resourceType());
             out.put("resource", d.resource());
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.LambdaFunctionScheduled d) {
             out.put("resource", d.resource());
-            payload(out, "input", d.input(), data);
+            payload(out, INPUT, d.input(), data);
             if (d.timeoutInSeconds() != null) {
                 out.put("timeoutInSeconds", d.timeoutInSeconds());
             }
         } else if (details instanceof EventDetails.LambdaFunctionSucceeded d) {
-            payload(out, "output", d.output(), data);
+            payload(out, OUTPUT, d.output(), data);
         } else if (details instanceof EventDetails.LambdaFunctionFailed d) {
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.ActivityScheduled d) {
             out.put("resource", d.resource());
-            payload(out, "input", d.input(), data);
+            payload(out, INPUT, d.input(), data);
             if (d.timeoutInSeconds() != null) {
                 out.put("timeoutInSeconds", d.timeoutInSeconds());
             }
@@ -107,13 +109,13 @@ public final class HistoryShapes {
                 out.put("heartbeatInSeconds", d.heartbeatInSeconds());
             }
         } else if (details instanceof EventDetails.ActivitySucceeded d) {
-            payload(out, "output", d.output(), data);
+            payload(out, OUTPUT, d.output(), data);
         } else if (details instanceof EventDetails.ActivityFailed d) {
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.MapStateStarted d) {
             out.put("length", d.length());
         } else if (details instanceof EventDetails.MapIteration d) {
-            out.put("name", d.name());
+            out.put(NAME, d.name());
             out.put("index", d.index());
         }
         return out;
@@ -124,11 +126,11 @@ public final class HistoryShapes {
             return;
         }
         out.put(field, Json.write(value));
-        out.set(field + "Details", Json.object().put("truncated", false));
+        out.set(field + "Details", Json.object().put(TRUNCATED, false));
     }
 
     private static void errorAndCause(ObjectNode out, String error, String cause) {
-        Shapes.putIfSet(out, "error", error);
-        Shapes.putIfSet(out, "cause", cause);
+        Shapes.putIfSet(out, ERROR, error);
+        Shapes.putIfSet(out, CAUSE, cause);
     }
 }

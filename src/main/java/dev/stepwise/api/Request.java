@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -129,15 +131,15 @@ public final class Request {
 
     /** maxResults: 0..1000, where absent or 0 means the action's default page size. */
     public int maxResults(int defaultSize) {
-        Integer value = integer("maxResults");
+        Integer value = integer(MAX_RESULTS);
         if (value == null || value == 0) {
             return defaultSize;
         }
         if (value < 0) {
-            throw ApiException.validation(value, "maxResults", "Member must have value greater than or equal to 0");
+            throw ApiException.validation(value, MAX_RESULTS, "Member must have value greater than or equal to 0");
         }
         if (value > 1000) {
-            throw ApiException.validation(value, "maxResults", "Member must have value less than or equal to 1000");
+            throw ApiException.validation(value, MAX_RESULTS, "Member must have value less than or equal to 1000");
         }
         return value;
     }

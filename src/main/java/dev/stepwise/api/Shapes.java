@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.api.port.ExecutionRecord;
@@ -44,31 +46,31 @@ public final class Shapes {
     /** DescribeStateMachine's members (also used for a version, whose ARN is the version ARN). */
     public static ObjectNode describeStateMachine(StateMachineRecord machine, String arn) {
         ObjectNode out = Json.object();
-        out.put("stateMachineArn", arn);
-        out.put("name", machine.name());
-        out.put("status", "ACTIVE");
-        out.put("definition", machine.definition());
-        out.put("roleArn", machine.roleArn());
-        out.put("type", machine.type());
-        putTimestamp(out, "creationDate", machine.creationDate());
-        out.set("loggingConfiguration", machine.loggingConfiguration());
-        out.set("tracingConfiguration", machine.tracingConfiguration());
-        putIfSet(out, "revisionId", machine.revisionId());
-        putIfSet(out, "description", machine.description());
+        out.put(STATE_MACHINE_ARN, arn);
+        out.put(NAME, machine.name());
+        out.put(STATUS, "ACTIVE");
+        out.put(DEFINITION, machine.definition());
+        out.put(ROLE_ARN, machine.roleArn());
+        out.put(TYPE, machine.type());
+        putTimestamp(out, CREATION_DATE, machine.creationDate());
+        out.set(LOGGING_CONFIGURATION, machine.loggingConfiguration());
+        out.set(TRACING_CONFIGURATION, machine.tracingConfiguration());
+        putIfSet(out, REVISION_ID, machine.revisionId());
+        putIfSet(out, DESCRIPTION, machine.description());
         return out;
     }
 
     /** An execution as ListExecutions shows it. */
     public static ObjectNode executionListItem(ExecutionRecord execution) {
         ObjectNode out = Json.object();
-        out.put("executionArn", execution.executionArn());
-        out.put("stateMachineArn", execution.stateMachineArn());
-        out.put("name", execution.name());
-        out.put("status", execution.status().name());
-        putTimestamp(out, "startDate", execution.startDate());
-        putTimestamp(out, "stopDate", execution.stopDate());
-        putIfSet(out, "stateMachineVersionArn", execution.stateMachineVersionArn());
-        putIfSet(out, "stateMachineAliasArn", execution.stateMachineAliasArn());
+        out.put(EXECUTION_ARN, execution.executionArn());
+        out.put(STATE_MACHINE_ARN, execution.stateMachineArn());
+        out.put(NAME, execution.name());
+        out.put(STATUS, execution.status().name());
+        putTimestamp(out, START_DATE, execution.startDate());
+        putTimestamp(out, STOP_DATE, execution.stopDate());
+        putIfSet(out, STATE_MACHINE_VERSION_ARN, execution.stateMachineVersionArn());
+        putIfSet(out, STATE_MACHINE_ALIAS_ARN, execution.stateMachineAliasArn());
         out.put("redriveCount", 0);
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,15 +29,15 @@ final class StateMachineActions {
     }
 
     JsonNode create(Request request) {
-        String name = request.requiredString("name");
-        Names.check("name", name);
+        String name = request.requiredString(NAME);
+        Names.check(NAME, name);
         String definition = definition(request, true);
         String roleArn = roleArn(request, true);
-        String type = request.oneOf("type", TYPES);
+        String type = request.oneOf(TYPE, TYPES);
         JsonNode logging = logging(request);
         JsonNode tracing = tracing(request);
-        boolean publish = request.bool("publish", false);
-        String versionDescription = request.string("versionDescription", 0, 256, false);
+        boolean publish = request.bool(PUBLISH, false);
+        String versionDescription = request.string(VERSION_DESCRIPTION, 0, 256, false);
         List<JsonNode> tags = TagActions.tags(request);
         check(definition);
         Instant now = context.clock().instant();
@@ -55,17 +57,17 @@ final class StateMachineActions {
         if (stored == wanted && !tags.isEmpty()) {
             context.machines().tag(stored.stateMachineArn(), TagActions.toMap(tags));
         }
-        ObjectNode out = Json.object().put("stateMachineArn", stored.stateMachineArn());
-        Shapes.putTimestamp(out, "creationDate", stored.creationDate());
+        ObjectNode out = Json.object().put(STATE_MACHINE_ARN, stored.stateMachineArn());
+        Shapes.putTimestamp(out, CREATION_DATE, stored.creationDate());
         if (publish) {
             VersionRecord version = context.machines().publishVersion(stored.stateMachineArn(), versionDescription, now);
-            out.put("stateMachineVersionArn", version.stateMachineVersionArn());
+            out.put(STATE_MACHINE_VERSION_ARN, version.stateMachineVersionArn());
         }
         return out;
     }
 
     JsonNode describe(Request request) {
-        String arn = request.string("stateMachineArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
         if (Arns.isVersion(parsed)) {
             VersionRecord version = context.machines().findVersion(arn)
@@ -80,14 +82,14 @@ final class StateMachineActions {
     }
 
     JsonNode update(Request request) {
-        String arn = request.string("stateMachineArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
         String definition = definition(request, false);
         String roleArn = roleArn(request, false);
         JsonNode logging = logging(request);
         JsonNode tracing = tracing(request);
-        boolean publish = request.bool("publish", false);
-        String versionDescription = request.string("versionDescription", 0, 256, false);
+        boolean publish = request.bool(PUBLISH, false);
+        String versionDescription = request.string(VERSION_DESCRIPTION, 0, 256, false);
         if (definition == null && roleArn == null && logging == null && tracing == null) {
             // Recorded on AWS (test_create_update_state_machine_base_update_none).
             throw new ApiException("MissingRequiredParameter",
@@ -115,17 +117,17 @@ final class StateMachineActions {
         }
         context.machines().update(next);
         ObjectNode out = Json.object();
-        Shapes.putTimestamp(out, "updateDate", now);
-        out.put("revisionId", next.revisionId());
+        Shapes.putTimestamp(out, UPDATE_DATE, now);
+        out.put(REVISION_ID, next.revisionId());
         if (publish) {
             VersionRecord version = context.machines().publishVersion(arn, versionDescription, now);
-            out.put("stateMachineVersionArn", version.stateMachineVersionArn());
+            out.put(STATE_MACHINE_VERSION_ARN, version.stateMachineVersionArn());
         }
         return out;
     }
 
     JsonNode delete(Request request) {
-        String arn = request.string("stateMachineArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
         if (parsed.parts().length > 1) {
             throw new ApiException("ValidationException",
@@ -138,32 +140,32 @@ final class StateMachineActions {
 
     JsonNode list(Request request) {
         int limit = request.maxResults(100);
-        String token = request.string("nextToken", 1, 1024, false);
+        String token = request.string(NEXT_TOKEN, 1, 1024, false);
         String scope = "ListStateMachines";
         Page<StateMachineRecord> page = context.machines().list(context.tokens().open(scope, token), limit);
         ArrayNode items = Json.NODES.arrayNode();
         for (StateMachineRecord machine : page.items()) {
             ObjectNode item = items.addObject();
-            item.put("stateMachineArn", machine.stateMachineArn());
-            item.put("name", machine.name());
-            item.put("type", machine.type());
-            Shapes.putTimestamp(item, "creationDate", machine.creationDate());
+            item.put(STATE_MACHINE_ARN, machine.stateMachineArn());
+            item.put(NAME, machine.name());
+            item.put(TYPE, machine.type());
+            Shapes.putTimestamp(item, CREATION_DATE, machine.creationDate());
         }
         ObjectNode out = Json.object();
         out.set("stateMachines", items);
-        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        Shapes.putIfSet(out, NEXT_TOKEN, context.tokens().seal(scope, page.next()));
         return out;
     }
 
     /** The definition text, within AWS's 1 MiB limit (a sensitive member: its value is not echoed). */
     static String definition(Request request, boolean required) {
-        String definition = required ? request.requiredString("definition") : request.string("definition");
+        String definition = required ? request.requiredString(DEFINITION) : request.string(DEFINITION);
         if (definition != null) {
             if (definition.isEmpty()) {
-                throw ApiException.validationOfSensitive("definition", "Member must have length greater than or equal to 1");
+                throw ApiException.validationOfSensitive(DEFINITION, "Member must have length greater than or equal to 1");
             }
             if (definition.length() > MAX_DEFINITION_LENGTH) {
-                throw ApiException.validationOfSensitive("definition",
+                throw ApiException.validationOfSensitive(DEFINITION,
                         "Member must have length less than or equal to " + MAX_DEFINITION_LENGTH);
             }
         }
@@ -171,7 +173,7 @@ final class StateMachineActions {
     }
 
     static String roleArn(Request request, boolean required) {
-        String roleArn = request.string("roleArn", 1, 256, required);
+        String roleArn = request.string(ROLE_ARN, 1, 256, required);
         if (roleArn != null && !roleArn.startsWith("arn:")) {
             throw ApiException.invalidArn("Invalid ARN prefix: " + roleArn);
         }
@@ -188,7 +190,7 @@ final class StateMachineActions {
     }
 
     private static JsonNode logging(Request request) {
-        ObjectNode given = request.object("loggingConfiguration");
+        ObjectNode given = request.object(LOGGING_CONFIGURATION);
         if (given == null) {
             return null;
         }
@@ -203,7 +205,7 @@ final class StateMachineActions {
     }
 
     private static JsonNode tracing(Request request) {
-        ObjectNode given = request.object("tracingConfiguration");
+        ObjectNode given = request.object(TRACING_CONFIGURATION);
         if (given == null) {
             return null;
         }

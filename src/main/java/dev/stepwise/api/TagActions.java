@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,9 +52,9 @@ final class TagActions {
     JsonNode list(Request request) {
         String arn = resource(request);
         ArrayNode tags = Json.NODES.arrayNode();
-        context.machines().tags(arn).forEach((key, value) -> tags.addObject().put("key", key).put("value", value));
+        context.machines().tags(arn).forEach((key, value) -> tags.addObject().put(KEY, key).put(VALUE, value));
         ObjectNode out = Json.object();
-        out.set("tags", tags);
+        out.set(TAGS, tags);
         return out;
     }
 
@@ -67,7 +69,7 @@ final class TagActions {
 
     /** The {@code tags} member: a list of {key, value}, checked. */
     static List<JsonNode> tags(Request request) {
-        List<JsonNode> tags = request.list("tags");
+        List<JsonNode> tags = request.list(TAGS);
         if (tags.size() > MAX_TAGS) {
             throw new ApiException("TooManyTags", "Too many tags: a resource can have at most " + MAX_TAGS + " tags");
         }
@@ -76,8 +78,8 @@ final class TagActions {
                 throw ApiException.serialization("Unexpected value type in payload for member 'tags': expected STRUCTURE_VALUE");
             }
             Request inner = new Request(request.action(), (ObjectNode) tag);
-            inner.string("key", 1, 128, true);
-            inner.string("value", 0, 256, false);
+            inner.string(KEY, 1, 128, true);
+            inner.string(VALUE, 0, 256, false);
         }
         return tags;
     }
@@ -85,7 +87,7 @@ final class TagActions {
     static Map<String, String> toMap(List<JsonNode> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         for (JsonNode tag : tags) {
-            map.put(tag.get("key").asText(), tag.path("value").asText(""));
+            map.put(tag.get(KEY).asText(), tag.path(VALUE).asText(""));
         }
         return map;
     }

@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
@@ -44,7 +46,7 @@ final class TestStateAction implements Action {
     public JsonNode handle(Request request) {
         String definition = StateMachineActions.definition(request, true);
         String roleArn = StateMachineActions.roleArn(request, false);
-        String inputText = request.string("input");
+        String inputText = request.string(INPUT);
         String level = request.oneOf("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"));
         request.bool("revealSecrets", false);
         String input = inputText == null ? "{}" : inputText;
@@ -99,20 +101,20 @@ final class TestStateAction implements Action {
         }
         if (nextState != null) {
             boolean caught = catchTargets.contains(nextState) && (!targets.contains(nextState) || failed(events.events()));
-            out.put("status", caught ? "CAUGHT_ERROR" : "SUCCEEDED");
+            out.put(STATUS, caught ? "CAUGHT_ERROR" : "SUCCEEDED");
             out.put("nextState", nextState);
-            out.put("output", Json.write(output));
+            out.put(OUTPUT, Json.write(output));
             if (caught && output.isObject()) {
-                Shapes.putIfSet(out, "error", output.path("Error").asText(null));
-                Shapes.putIfSet(out, "cause", output.path("Cause").asText(null));
+                Shapes.putIfSet(out, ERROR, output.path("Error").asText(null));
+                Shapes.putIfSet(out, CAUSE, output.path("Cause").asText(null));
             }
         } else if (result.status() == ExecutionStatus.SUCCEEDED) {
-            out.put("status", "SUCCEEDED");
-            out.put("output", Json.write(output));
+            out.put(STATUS, "SUCCEEDED");
+            out.put(OUTPUT, Json.write(output));
         } else {
-            out.put("status", "FAILED");
-            Shapes.putIfSet(out, "error", result.error());
-            Shapes.putIfSet(out, "cause", result.cause());
+            out.put(STATUS, "FAILED");
+            Shapes.putIfSet(out, ERROR, result.error());
+            Shapes.putIfSet(out, CAUSE, result.cause());
         }
         if ("DEBUG".equals(level) || "TRACE".equals(level)) {
             out.set("inspectionData", inspection(state, inputNode, events.events()));
@@ -126,7 +128,7 @@ final class TestStateAction implements Action {
      * JSON strings, as in AWS's answer.
      */
     private static ObjectNode inspection(JsonNode state, JsonNode input, List<HistoryEvent> events) {
-        ObjectNode data = Json.object().put("input", Json.write(input));
+        ObjectNode data = Json.object().put(INPUT, Json.write(input));
         JsonNode inputPath = state.get("InputPath");
         if (inputPath == null || inputPath.isTextual()) {
             try {

@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,11 +24,11 @@ final class ValidateDefinitionAction implements Action {
     @Override
     public JsonNode handle(Request request) {
         String definition = StateMachineActions.definition(request, true);
-        request.oneOf("type", List.of("STANDARD", "EXPRESS"));
+        request.oneOf(TYPE, List.of("STANDARD", "EXPRESS"));
         String severity = request.oneOf("severity", List.of("ERROR", "WARNING"));
-        Integer max = request.integer("maxResults");
+        Integer max = request.integer(MAX_RESULTS);
         if (max != null && (max < 0 || max > MAX_DIAGNOSTICS)) {
-            throw ApiException.validation(max, "maxResults", max < 0 ? "Member must have value greater than or equal to 0"
+            throw ApiException.validation(max, MAX_RESULTS, max < 0 ? "Member must have value greater than or equal to 0"
                     : "Member must have value less than or equal to " + MAX_DIAGNOSTICS);
         }
         int limit = max == null || max == 0 ? MAX_DIAGNOSTICS : max;
@@ -45,7 +47,7 @@ final class ValidateDefinitionAction implements Action {
         }
         ObjectNode out = Json.object().put("result", failed ? "FAIL" : "OK");
         out.set("diagnostics", diagnostics);
-        out.put("truncated", findings.size() > limit);
+        out.put(TRUNCATED, findings.size() > limit);
         return out;
     }
 }

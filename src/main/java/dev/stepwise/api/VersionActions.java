@@ -1,5 +1,7 @@
 package dev.stepwise.api;
 
+import static dev.stepwise.api.Members.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,9 +22,9 @@ final class VersionActions {
     }
 
     JsonNode publish(Request request) {
-        String arn = request.string("stateMachineArn", 1, 256, true);
-        String revisionId = request.string("revisionId");
-        String description = request.string("description", 0, 256, false);
+        String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
+        String revisionId = request.string(REVISION_ID);
+        String description = request.string(DESCRIPTION, 0, 256, false);
         machine(arn);
         StateMachineRecord machine = context.machines().find(arn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(arn));
         // "If the revisionId doesn't match the state machine's current revision, the request fails
@@ -33,15 +35,15 @@ final class VersionActions {
         }
         VersionRecord version = context.machines().publishVersion(arn, description, context.clock().instant());
         ObjectNode out = Json.object();
-        Shapes.putTimestamp(out, "creationDate", version.creationDate());
-        out.put("stateMachineVersionArn", version.stateMachineVersionArn());
+        Shapes.putTimestamp(out, CREATION_DATE, version.creationDate());
+        out.put(STATE_MACHINE_VERSION_ARN, version.stateMachineVersionArn());
         return out;
     }
 
     JsonNode list(Request request) {
-        String arn = request.string("stateMachineArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
         int limit = request.maxResults(100);
-        String token = request.string("nextToken", 1, 1024, false);
+        String token = request.string(NEXT_TOKEN, 1, 1024, false);
         machine(arn);
         if (context.machines().find(arn).isEmpty()) {
             throw ApiException.stateMachineDoesNotExist(arn);
@@ -50,17 +52,17 @@ final class VersionActions {
         Page<VersionRecord> page = context.machines().listVersions(arn, context.tokens().open(scope, token), limit);
         ArrayNode items = Json.NODES.arrayNode();
         for (VersionRecord version : page.items()) {
-            ObjectNode item = items.addObject().put("stateMachineVersionArn", version.stateMachineVersionArn());
-            Shapes.putTimestamp(item, "creationDate", version.creationDate());
+            ObjectNode item = items.addObject().put(STATE_MACHINE_VERSION_ARN, version.stateMachineVersionArn());
+            Shapes.putTimestamp(item, CREATION_DATE, version.creationDate());
         }
         ObjectNode out = Json.object();
         out.set("stateMachineVersions", items);
-        Shapes.putIfSet(out, "nextToken", context.tokens().seal(scope, page.next()));
+        Shapes.putIfSet(out, NEXT_TOKEN, context.tokens().seal(scope, page.next()));
         return out;
     }
 
     JsonNode delete(Request request) {
-        String arn = request.string("stateMachineVersionArn", 1, 256, true);
+        String arn = request.string(STATE_MACHINE_VERSION_ARN, 1, 256, true);
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
         if (!Arns.isVersion(parsed)) {
             throw ApiException.invalidArn("Invalid version ARN: " + arn);

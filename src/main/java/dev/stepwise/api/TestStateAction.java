@@ -16,6 +16,7 @@ import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.InMemoryRunner;
 import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.security.SecureRandom;
 import java.util.LinkedHashSet;
@@ -92,11 +93,17 @@ final class TestStateAction implements Action {
         ObjectNode out = Json.object();
         String nextState = null;
         JsonNode output = result.output();
-        for (HistoryEvent event : events.events()) {
-            if (event.details() instanceof EventDetails.StateEntered entered && !entered.name().equals(STATE_NAME)
-                    && nextState == null) {
-                nextState = entered.name();
-                output = entered.input();
+        // The run enters a target's Succeed placeholder last, if the state moved on; states inside
+        // a Map or Parallel under test are entered earlier and are not its nextState.
+        List<HistoryEvent> all = events.events();
+        for (int i = all.size() - 1; i >= 0 && nextState == null; i--) {
+            if (all.get(i).details() instanceof EventDetails.StateEntered entered) {
+                if (all.get(i).type() == EventType.SucceedStateEntered && !entered.name().equals(STATE_NAME)
+                        && (targets.contains(entered.name()) || catchTargets.contains(entered.name()))) {
+                    nextState = entered.name();
+                    output = entered.input();
+                }
+                break;
             }
         }
         if (nextState != null) {
@@ -117,7 +124,8 @@ final class TestStateAction implements Action {
             Shapes.putIfSet(out, CAUSE, result.cause());
         }
         if ("DEBUG".equals(level) || "TRACE".equals(level)) {
-            out.set("inspectionData", inspection(state, inputNode, events.events()));
+            out.set("inspectionData", inspection(state, inputNode, "Task".equals(state.path("Type").asText())
+                    ? events.events() : List.of()));
         }
         return out;
     }
@@ -125,7 +133,8 @@ final class TestStateAction implements Action {
     /**
      * The documented inspectionData members this runner can show: the input, the effective input
      * after InputPath, the task's parameters (afterParameters) and its raw result. Payloads are
-     * JSON strings, as in AWS's answer.
+     * JSON strings, as in AWS's answer. {@code events} are the run's events when the state is a
+     * Task (a Map's or Parallel's inner tasks are not the state's own), else none.
      */
     private static ObjectNode inspection(JsonNode state, JsonNode input, List<HistoryEvent> events) {
         ObjectNode data = Json.object().put(INPUT, Json.write(input));

@@ -58,6 +58,17 @@ class TestStateApiTest {
     }
 
     @Test
+    void aMapStateRunsItsItemsAndNamesItsOwnNextState() {
+        TestStateResponse response = test("""
+                {"Type": "Map", "ItemProcessor": {"StartAt": "Double", "States": {
+                   "Double": {"Type": "Pass", "Parameters": {"v.$": "$"}, "Next": "Finish"},
+                   "Finish": {"Type": "Succeed"}}}, "Next": "Done"}""", "[1, 2]");
+        assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
+        assertEquals("Done", response.nextState());
+        assertEquals("[{\"v\":1},{\"v\":2}]", response.output());
+    }
+
+    @Test
     void aFailStateFailsWithItsErrorAndCause() {
         TestStateResponse response = test("{\"Type\": \"Fail\", \"Error\": \"Oops\", \"Cause\": \"bad input\"}", "{}");
         assertEquals(TestExecutionStatus.FAILED, response.status());

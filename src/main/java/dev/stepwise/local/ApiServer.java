@@ -1,9 +1,11 @@
 package dev.stepwise.local;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.stepwise.api.ApiResponse;
 import dev.stepwise.api.StepFunctionsApi;
+import dev.stepwise.asl.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,8 +33,13 @@ public final class ApiServer implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Starts serving on {@code port} (0 for any free port). */
+    /** Starts serving on {@code port} (0 for any free port), without authentication. */
     public static ApiServer start(StepFunctionsApi api, int port) throws IOException {
+        return start(api, port, null);
+    }
+
+    /** Starts serving; with a {@code verifier}, every request must carry a valid AWS Signature V4. */
+    public static ApiServer start(StepFunctionsApi api, int port, SigV4Verifier verifier) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         ExecutorService threads = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "stepwise-api");
@@ -40,7 +47,7 @@ public final class ApiServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(threads);
-        server.createContext("/", exchange -> serve(api, exchange));
+        server.createContext("/", exchange -> serve(api, verifier, exchange));
         server.start();
         return new ApiServer(server, threads);
     }
@@ -59,17 +66,23 @@ public final class ApiServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private static void serve(StepFunctionsApi api, HttpExchange exchange) throws IOException {
+    private static void serve(StepFunctionsApi api, SigV4Verifier verifier, HttpExchange exchange) throws IOException {
         try (exchange) {
             ApiResponse response;
-            if (!"POST".equals(exchange.getRequestMethod()) || !"/".equals(exchange.getRequestURI().getPath())) {
+            byte[] body = read(exchange.getRequestBody());
+            SigV4Verifier.Refusal refusal = verifier == null || body == null ? null
+                    : verifier.check(new SigV4Verifier.SignedRequest(exchange.getRequestMethod(),
+                            exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                            exchange.getRequestHeaders(), body));
+            if (body == null) {
+                response = error(413, "ValidationException", "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+            } else if (refusal != null) {
+                response = error(refusal.status(), refusal.code(), refusal.message());
+            } else if (!"POST".equals(exchange.getRequestMethod()) || !"/".equals(exchange.getRequestURI().getPath())) {
                 response = error(404, "UnknownOperationException", null);
             } else {
-                byte[] body = read(exchange.getRequestBody());
-                response = body == null
-                        ? error(413, "ValidationException", "The request body is larger than " + MAX_BODY_BYTES + " bytes")
-                        : api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
-                                new String(body, StandardCharsets.UTF_8));
+                response = api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+                        new String(body, StandardCharsets.UTF_8));
             }
             byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", ApiResponse.CONTENT_TYPE);
@@ -85,8 +98,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static ApiResponse error(int status, String code, String message) {
-        String body = "{\"__type\":\"" + code + "\"" + (message == null ? "" : ",\"message\":\"" + message + "\"") + "}";
-        return new ApiResponse(status, body, code);
+        ObjectNode body = Json.object().put("__type", code);
+        if (message != null) {
+            body.put("message", message);
+        }
+        return new ApiResponse(status, Json.write(body), code);
     }
 
     /** The whole body, or null when it is larger than {@link #MAX_BODY_BYTES}. */

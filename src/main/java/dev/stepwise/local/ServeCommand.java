@@ -12,7 +12,8 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port N] [--region R] [--account A]}: the Step Functions API on
+ * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]}:
+ * the Step Functions API on
  * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI, with state machines and
  * executions in memory; prints {@code listening on http://127.0.0.1:N} on stdout once it
  * accepts requests, then serves until the process is stopped.
@@ -45,16 +46,21 @@ public final class ServeCommand {
         int port = DEFAULT_PORT;
         String region = ApiConfig.DEFAULT_REGION;
         String account = ApiConfig.DEFAULT_ACCOUNT;
+        String auth = "none";
+        String credentials = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = port(value);
                 case "--region" -> region = required("--region", value);
                 case "--account" -> account = required("--account", value);
+                case "--auth" -> auth = required("--auth", value);
+                case "--credentials" -> credentials = required("--credentials", value);
                 default -> throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
             }
             i++;
         }
+        SigV4Verifier verifier = verifier(auth, credentials);
         ApiConfig defaults = ApiConfig.defaults();
         ApiConfig config = new ApiConfig(region, account, defaults.tokenKey());
         EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, region);
@@ -65,13 +71,35 @@ public final class ServeCommand {
                 bug -> bug.printStackTrace(err));
         ApiServer server;
         try {
-            server = ApiServer.start(api, port);
+            server = ApiServer.start(api, port, verifier);
         } catch (IOException e) {
             throw new StepwiseCli.UsageException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
         }
         out.println("listening on http://127.0.0.1:" + server.port());
         out.flush();
         return server;
+    }
+
+    /** {@code --auth sigv4 --credentials KEY:SECRET} checks AWS Signature V4; {@code --auth none} (the default) does not. */
+    private static SigV4Verifier verifier(String auth, String credentials) {
+        switch (auth) {
+            case "none" -> {
+                if (credentials != null) {
+                    throw new StepwiseCli.UsageException("--credentials needs --auth sigv4");
+                }
+                return null;
+            }
+            case "sigv4" -> {
+                int colon = credentials == null ? -1 : credentials.indexOf(':');
+                if (colon <= 0 || colon == credentials.length() - 1) {
+                    throw new StepwiseCli.UsageException("--auth sigv4 needs --credentials ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                }
+                String keyId = credentials.substring(0, colon);
+                String secret = credentials.substring(colon + 1);
+                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC());
+            }
+            default -> throw new StepwiseCli.UsageException("--auth is sigv4 or none, not '" + auth + "'");
+        }
     }
 
     private static int port(String value) {

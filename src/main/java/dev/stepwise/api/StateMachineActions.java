@@ -72,7 +72,10 @@ final class StateMachineActions {
         if (Arns.isVersion(parsed)) {
             VersionRecord version = context.machines().findVersion(arn)
                     .orElseThrow(() -> ApiException.stateMachineDoesNotExist(arn));
-            return Shapes.describeStateMachine(version.snapshot(), arn);
+            ObjectNode out = Shapes.describeStateMachine(version.snapshot(), arn);
+            out.remove(DESCRIPTION);
+            Shapes.putIfSet(out, DESCRIPTION, version.description());
+            return out;
         }
         if (parsed.parts().length > 1) {
             throw ApiException.stateMachineDoesNotExist(arn); // an alias is described by DescribeStateMachineAlias

@@ -113,6 +113,21 @@ class ExecutionApiTest {
     }
 
     @Test
+    void anExecutionPastItsTimeoutSecondsTimesOut() {
+        String machine = local.createMachine("times-out", """
+                {"TimeoutSeconds": 1, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}""");
+        String arn = local.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse done = local.awaitEnd(arn);
+        assertEquals(ExecutionStatus.TIMED_OUT, done.status());
+        assertEquals("States.Timeout", done.error());
+        long seconds = java.time.Duration.between(done.startDate(), done.stopDate()).toSeconds();
+        assertEquals(1, seconds);
+        HistoryEvent last = local.sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(true)).events().get(0);
+        assertEquals(HistoryEventType.EXECUTION_TIMED_OUT, last.type());
+        assertEquals("States.Timeout", last.executionTimedOutEventDetails().error());
+    }
+
+    @Test
     void theHistoryWithoutExecutionDataLeavesPayloadsOut() {
         String machine = local.createMachine("no-data", PASS);
         String arn = local.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();

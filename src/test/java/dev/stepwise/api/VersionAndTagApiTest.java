@@ -36,8 +36,10 @@ class VersionAndTagApiTest {
         String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:versioned";
         String changed = PASS.replace("argument1", "v2");
         String revision = local.sfn.updateStateMachine(b -> b.stateMachineArn(machine).definition(changed)).revisionId();
-        String second = local.sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine).revisionId(revision))
-                .stateMachineVersionArn();
+        String second = local.sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine).revisionId(revision)
+                .description("second")).stateMachineVersionArn();
+        assertEquals("second", local.sfn.describeStateMachine(b -> b.stateMachineArn(second)).description());
+        assertEquals(changed, local.sfn.describeStateMachine(b -> b.stateMachineArn(second)).definition());
         assertEquals(machine + ":2", second);
         // Publishing an unchanged revision again gives the same version.
         assertEquals(second, local.sfn.publishStateMachineVersion(b -> b.stateMachineArn(machine)).stateMachineVersionArn());

@@ -182,8 +182,8 @@ final class ExecutionActions {
 
     JsonNode stop(Request request) {
         String arn = request.string(EXECUTION_ARN, 1, 256, true);
-        String error = request.string(ERROR, 0, 256, false);
-        String cause = request.string(CAUSE, 0, 32768, false);
+        String error = sensitive(request, ERROR, 256);
+        String cause = sensitive(request, CAUSE, 32768);
         context.arns().parse(arn, Arns.EXECUTION);
         ExecutionRecord stopped = context.executions().stop(arn, error, cause, context.clock().instant())
                 .orElseThrow(() -> ApiException.executionDoesNotExist(arn));
@@ -266,6 +266,15 @@ final class ExecutionActions {
         out.set(TRACING_CONFIGURATION, machine.tracingConfiguration());
         Shapes.putIfSet(out, REVISION_ID, machine.revisionId());
         return out;
+    }
+
+    /** error and cause are sensitive members: a too long one is refused without echoing it. */
+    private static String sensitive(Request request, String field, int max) {
+        String value = request.string(field);
+        if (value != null && value.length() > max) {
+            throw ApiException.validationOfSensitive(field, "Member must have length less than or equal to " + max);
+        }
+        return value;
     }
 
     private ExecutionRecord execution(Request request) {

@@ -27,6 +27,8 @@ public final class ApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    /** What the server runs on (a runtime, emulators), closed after it in reverse order. */
+    private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
 
     private ApiServer(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -60,10 +62,32 @@ public final class ApiServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    /** Closes {@code resource} when the server closes, after the server and before what was added earlier. */
+    public ApiServer alsoClose(AutoCloseable resource) {
+        synchronized (resources) {
+            resources.push(resource);
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        while (true) {
+            AutoCloseable resource;
+            synchronized (resources) {
+                resource = resources.poll();
+            }
+            if (resource == null) {
+                return;
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("stepwise: closing " + resource + ": " + e);
+            }
+        }
     }
 
     private static void serve(StepFunctionsApi api, SigV4Verifier verifier, HttpExchange exchange) throws IOException {

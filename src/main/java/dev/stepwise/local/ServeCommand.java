@@ -6,17 +6,27 @@ import dev.stepwise.api.StepFunctionsApi;
 import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.tasks.NoIntegrations;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]}:
- * the Step Functions API on
- * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI, with state machines and
- * executions in memory; prints {@code listening on http://127.0.0.1:N} on stdout once it
- * accepts requests, then serves until the process is stopped.
+ * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
+ * [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]}: the Step Functions API on
+ * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI. By default state machines and
+ * executions live in DynamoDB and run on the durable runtime (SQS + a poller), on embedded
+ * emulators unless {@code --endpoint dynamodb=URL / sqs=URL} names others, as {@code run} does;
+ * {@code --data-dir} keeps the tables on disk and resumes executions a killed server left running.
+ * {@code --in-memory} keeps everything in this process instead. Prints
+ * {@code listening on http://127.0.0.1:N} on stdout once it accepts requests, then serves until
+ * the process is stopped.
  */
 public final class ServeCommand {
     static final int DEFAULT_PORT = 8083;
@@ -48,9 +58,18 @@ public final class ServeCommand {
         String account = ApiConfig.DEFAULT_ACCOUNT;
         String auth = "none";
         String credentials = null;
+        boolean inMemory = false;
+        Path dataDir = null;
+        List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--in-memory")) {
+                inMemory = true;
+                continue;
+            }
             switch (args[i]) {
+                case "--endpoint" -> endpoints.add(required("--endpoint", value));
+                case "--data-dir" -> dataDir = Path.of(required("--data-dir", value));
                 case "--port" -> port = port(value);
                 case "--region" -> region = required("--region", value);
                 case "--account" -> account = required("--account", value);
@@ -61,23 +80,62 @@ public final class ServeCommand {
             i++;
         }
         SigV4Verifier verifier = verifier(auth, credentials);
+        if (inMemory && (dataDir != null || !endpoints.isEmpty())) {
+            throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
+        }
+        Map<String, URI> overrides;
+        try {
+            overrides = Emulators.parseEndpoints(endpoints);
+        } catch (IllegalArgumentException e) {
+            throw new StepwiseCli.UsageException(e.getMessage());
+        }
         ApiConfig defaults = ApiConfig.defaults();
         ApiConfig config = new ApiConfig(region, account, defaults.tokenKey());
-        EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, region);
-        Clock clock = Clock.systemUTC();
-        ApiContext context = ApiContext.of(config, new InMemoryStateMachines(),
-                new InMemoryExecutions(clock, options, InMemoryExecutions.noIntegrations()), clock);
-        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
-                bug -> bug.printStackTrace(err));
+        List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
+            ApiContext context = inMemory ? inMemory(config) : durable(config, overrides, dataDir, resources);
+            StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
+                    bug -> bug.printStackTrace(err));
             server = ApiServer.start(api, port, verifier);
         } catch (IOException e) {
+            closeAll(resources);
             throw new StepwiseCli.UsageException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
         }
+        resources.forEach(server::alsoClose);
         out.println("listening on http://127.0.0.1:" + server.port());
         out.flush();
         return server;
+    }
+
+    private static ApiContext inMemory(ApiConfig config) {
+        EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region());
+        Clock clock = Clock.systemUTC();
+        return ApiContext.of(config, new InMemoryStateMachines(),
+                new InMemoryExecutions(clock, options, InMemoryExecutions.noIntegrations()), clock);
+    }
+
+    /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
+    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, Path dataDir, List<AutoCloseable> resources) {
+        Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
+        resources.add(emulators);
+        DurableApi durable = DurableApi.start(config, emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS),
+                "stepwise", "stepwise-steps", new NoIntegrations(), dataDir != null);
+        resources.add(durable);
+        return durable.context();
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception ignored) {
+                // already failing: the first error is the one to report
+            }
+        }
     }
 
     /** {@code --auth sigv4 --credentials KEY:SECRET} checks AWS Signature V4; {@code --auth none} (the default) does not. */

@@ -53,8 +53,12 @@ public final class StepwiseCli {
                         --data-dir keeps state on disk and resumes executions a killed run left;
                         --in-memory uses the engine alone on a virtual clock (waits are instant)
                   serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
+                        [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]
                         serve the Step Functions API (AWS JSON 1.0) on http://127.0.0.1:N
-                        (default 8083); prints 'listening on http://127.0.0.1:N' when ready
+                        (default 8083); prints 'listening on http://127.0.0.1:N' when ready.
+                        Executions run on the durable path (DynamoDB + SQS, embedded emulators
+                        unless --endpoint); --data-dir keeps them on disk; --in-memory keeps
+                        everything in this process
                   bench [--workloads DIR] [--seconds N] [--durable]
                         run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
                         (--durable: through DynamoDB + SQS on the emulators, beside an I/O floor)

@@ -21,7 +21,12 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 /** Aliases through the real AWS SDK; messages as recorded on AWS (test_sfn_api_aliasing). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AliasApiTest {
-    private final LocalSfn local = new LocalSfn();
+    final LocalSfn local = new LocalSfn(backend());
+
+    /** The ports under test; {@code DurableAliasApiTest} runs every test here on the durable runtime. */
+    LocalSfn.Backend backend() {
+        return LocalSfn.Backend.IN_MEMORY;
+    }
 
     @AfterAll
     void stop() {

@@ -43,7 +43,12 @@ class ExecutionApiTest {
     private static final String WAIT = """
             {"StartAt": "State_1", "States": {"State_1": {"Type": "Wait", "Seconds": 60, "End": true}}}""";
 
-    private final LocalSfn local = new LocalSfn();
+    final LocalSfn local = new LocalSfn(backend());
+
+    /** The ports under test; {@code DurableExecutionApiTest} runs every test here on the durable runtime. */
+    LocalSfn.Backend backend() {
+        return LocalSfn.Backend.IN_MEMORY;
+    }
 
     @AfterAll
     void stop() {

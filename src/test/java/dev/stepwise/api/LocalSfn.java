@@ -6,6 +6,8 @@ import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.engine.InMemoryRunner;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.local.ApiServer;
+import dev.stepwise.local.DurableApi;
+import dev.stepwise.local.Emulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,11 +29,15 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * A local API server on a free port with in-memory ports, and the real AWS SDK client pointed
- * at it. Tasks whose resource ARN ends in ":echo" succeed with their input; others fail with
- * States.TaskFailed, so tests can take both paths.
+ * A local API server on a free port with in-memory or durable ports, and the real AWS SDK client
+ * pointed at it. Tasks whose resource ARN ends in ":echo" succeed with their input; others fail
+ * with States.TaskFailed, so tests can take both paths. The durable backend runs on the emulators
+ * shared by the test JVM, with a table and queue of its own per server.
  */
 final class LocalSfn implements AutoCloseable {
+    /** Which ports the server runs on; a test class runs on IN_MEMORY, its Durable* subclass on DURABLE. */
+    enum Backend { IN_MEMORY, DURABLE }
+
     static final String ROLE = "arn:aws:iam::123456789012:role/stepwise-test";
     static final String PASS = """
             {"Comment": "BASE_PASS_RESULT", "StartAt": "State_1",
@@ -40,15 +46,29 @@ final class LocalSfn implements AutoCloseable {
     final ApiServer server;
     final SfnClient sfn;
     final List<Throwable> bugs = new ArrayList<>();
-    private final InMemoryExecutions executions;
+    private final AutoCloseable ports;
 
     LocalSfn() {
+        this(Backend.IN_MEMORY);
+    }
+
+    LocalSfn(Backend backend) {
         Clock clock = Clock.systemUTC();
         InMemoryRunner.TaskExecutor tasks = request -> request.resource().endsWith(":echo")
                 ? new Resumption.TaskSucceeded(request.parameters())
                 : new Resumption.TaskFailed("States.TaskFailed", "the test task failed");
-        executions = new InMemoryExecutions(clock, EngineOptions.defaults(), tasks);
-        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(), executions, clock);
+        ApiContext context;
+        if (backend == Backend.DURABLE) {
+            String name = "api-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
+            DurableApi durable = DurableApi.start(ApiConfig.defaults(), emulators().endpoint(Emulators.DYNAMODB),
+                    emulators().endpoint(Emulators.SQS), name, name, (request, key) -> tasks.execute(request), false);
+            ports = durable;
+            context = durable.context();
+        } else {
+            InMemoryExecutions executions = new InMemoryExecutions(clock, EngineOptions.defaults(), tasks);
+            ports = executions;
+            context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(), executions, clock);
+        }
         try {
             server = ApiServer.start(new StepFunctionsApi(context, tasks, bugs::add), 0);
         } catch (IOException e) {
@@ -104,6 +124,17 @@ final class LocalSfn implements AutoCloseable {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
+    private static Emulators emulators;
+
+    /** One emulator pair for the whole test JVM, stopped by its shutdown hook. */
+    private static synchronized Emulators emulators() {
+        if (emulators == null) {
+            emulators = Emulators.start(java.util.Map.of(), null);
+        }
+        return emulators;
+    }
+
     URI endpoint() {
         return server.endpoint();
     }
@@ -112,6 +143,10 @@ final class LocalSfn implements AutoCloseable {
     public void close() {
         sfn.close();
         server.close();
-        executions.close();
+        try {
+            ports.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -19,7 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolTest {
-    private final LocalSfn local = new LocalSfn();
+    final LocalSfn local = new LocalSfn(backend());
+
+    /** The ports under test; {@code DurableProtocolTest} runs every test here on the durable runtime. */
+    LocalSfn.Backend backend() {
+        return LocalSfn.Backend.IN_MEMORY;
+    }
 
     @AfterAll
     void stop() {

@@ -36,7 +36,12 @@ import software.amazon.awssdk.services.sfn.model.ValidationException;
 /** State machine actions through the real AWS SDK; expected answers are AWS's, as recorded or documented. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StateMachineApiTest {
-    private final LocalSfn local = new LocalSfn();
+    final LocalSfn local = new LocalSfn(backend());
+
+    /** The ports under test; {@code DurableStateMachineApiTest} runs every test here on the durable runtime. */
+    LocalSfn.Backend backend() {
+        return LocalSfn.Backend.IN_MEMORY;
+    }
 
     @AfterAll
     void stop() {

@@ -20,7 +20,12 @@ import software.amazon.awssdk.services.sfn.model.TooManyTagsException;
 /** Versions and tags through the real AWS SDK. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VersionAndTagApiTest {
-    private final LocalSfn local = new LocalSfn();
+    final LocalSfn local = new LocalSfn(backend());
+
+    /** The ports under test; {@code DurableVersionAndTagApiTest} runs every test here on the durable runtime. */
+    LocalSfn.Backend backend() {
+        return LocalSfn.Backend.IN_MEMORY;
+    }
 
     @AfterAll
     void stop() {

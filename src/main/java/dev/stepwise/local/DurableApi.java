@@ -1,0 +1,71 @@
+package dev.stepwise.local;
+
+import dev.stepwise.api.ApiConfig;
+import dev.stepwise.api.ApiContext;
+import dev.stepwise.api.durable.DurableExecutions;
+import dev.stepwise.api.durable.DurableStateMachines;
+import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.RequestCounter;
+import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.queue.SqsStepQueue;
+import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.tasks.TaskExecutor;
+import java.net.URI;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API's ports on the durable runtime, for {@code ./stepwise serve} and tests: a
+ * {@link LocalRuntime} (table, queues, poller) on the given DynamoDB and SQS endpoints, and the
+ * durable adapters on the same table. The runtime names ARNs with the API's region and account,
+ * so an execution the API starts is the one the runtime runs.
+ */
+public final class DurableApi implements AutoCloseable {
+    private final LocalRuntime local;
+    private final DynamoDbClient dynamo;
+    private final ApiContext context;
+
+    private DurableApi(LocalRuntime local, DynamoDbClient dynamo, ApiContext context) {
+        this.local = local;
+        this.dynamo = dynamo;
+        this.context = context;
+    }
+
+    /** Starts the runtime and its poller on {@code table} and {@code queue}; resumes executions left RUNNING when asked. */
+    public static DurableApi start(ApiConfig config, URI dynamoEndpoint, URI sqsEndpoint, String table, String queue,
+                                   TaskExecutor tasks, boolean resume) {
+        Clock clock = Clock.systemUTC();
+        RuntimeOptions defaults = RuntimeOptions.defaults();
+        RuntimeOptions options = new RuntimeOptions(new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region()),
+                defaults.historyLimit(), defaults.maxReceives(), config.account());
+        LocalRuntime local = LocalRuntime.builder(dynamoEndpoint, sqsEndpoint).table(table).queue(queue)
+                .options(options).tasks(tasks).clock(clock).start();
+        try {
+            if (resume) {
+                local.runtime().resumeRunning();
+            }
+            DynamoDbClient dynamo = new AwsClients(config.region(), new RequestCounter()).dynamoDb(dynamoEndpoint);
+            DurableExecutions executions = new DurableExecutions(local.runtime(),
+                    new SqsStepQueue(local.sqs(), local.queueUrl()), dynamo, table, clock);
+            DurableStateMachines machines = new DurableStateMachines(dynamo, table, local.runtime());
+            return new DurableApi(local, dynamo, ApiContext.of(config, machines, executions, clock));
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
+    public ApiContext context() {
+        return context;
+    }
+
+    public LocalRuntime runtime() {
+        return local;
+    }
+
+    @Override
+    public void close() {
+        local.close();
+        dynamo.close();
+    }
+}

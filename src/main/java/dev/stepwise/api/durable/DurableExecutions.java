@@ -52,8 +52,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * The conditional put of that item is StartExecution's atomic per-ARN check. An Express
  * execution's ARN ({@code ...:express:machine:name:id}) is not one the runtime makes; it runs
  * under {@code ...:execution:machine:name:id} (name {@code name:id}) and is shown under its own.
- * ListExecutions pages the store's {@value DynamoExecutionStore#BY_MACHINE} /
- * {@value DynamoExecutionStore#BY_STATUS} indexes itself, since the store's listing has no position.
+ * ListExecutions pages the store's {@value DynamoExecutionStore#BY_MACHINE} index itself, since
+ * the store's listing has no position. An execution of a version (or through an alias) runs under
+ * the version's ARN (see {@link #runtimeMachine}); its header's {@code mpk} is set to the machine's
+ * ARN so the machine lists it.
  *
  * <p>An execution stopped (or timed out) while a step waits in the queue gets its last event when
  * that step runs, which may be minutes away (a Wait state). The API shows ExecutionAborted at once,
@@ -116,10 +118,34 @@ public final class DurableExecutions implements ExecutionPort {
         // start (first step, ExecutionStarted, messages) as it does for a start that was interrupted.
         JsonNode input = Json.parse(execution.input());
         Integer timeout = parser.parse(machine.definition()).timeoutSeconds();
-        store.createExecution(new ExecutionHeader(runtimeArn, runtimeName, machine.stateMachineArn(), machine.name(),
+        String runs = runtimeMachine(execution);
+        store.createExecution(new ExecutionHeader(runtimeArn, runtimeName, runs, machine.name(),
                 machine.roleArn(), ExecutionStatus.RUNNING, execution.startDate(), null, null, null, null, timeout), input);
-        runtime.startExecution(machine.stateMachineArn(), runtimeName, input);
+        if (!runs.equals(machine.stateMachineArn())) {
+            // Listed with the machine's other executions, as AWS lists a version's executions under the machine.
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of(PK, AttributeValue.fromS(runtimeArn), SK, AttributeValue.fromS("EXEC")))
+                    .updateExpression("SET mpk = :machine")
+                    .expressionAttributeValues(Map.of(":machine", AttributeValue.fromS(machine.stateMachineArn()))));
+        }
+        runtime.startExecution(runs, runtimeName, input);
         return new Started(record, true);
+    }
+
+    /**
+     * The ARN under which the runtime finds the definition to run. The runtime reads a machine's
+     * definition by the header's state machine ARN (and caches it), so an execution of a version
+     * runs under the version's ARN, whose runtime item holds the version's immutable snapshot;
+     * the item keeps the machine's name, so the runtime names the execution as the API does.
+     */
+    private String runtimeMachine(NewExecution execution) {
+        StateMachineRecord machine = execution.machine();
+        String version = execution.stateMachineVersionArn();
+        if (version == null) {
+            return machine.stateMachineArn();
+        }
+        store.putStateMachine(new dev.stepwise.store.StateMachineRecord(version, machine.name(), machine.definition(),
+                machine.type(), machine.roleArn(), machine.creationDate()));
+        return version;
     }
 
     @Override
@@ -132,28 +158,39 @@ public final class DurableExecutions implements ExecutionPort {
         return apiItem(executionArn).map(ApiItem::machine);
     }
 
+    /**
+     * Pages the store's {@value DynamoExecutionStore#BY_MACHINE} index (newest first); a status
+     * filter is a FilterExpression on it, since executions of versions are kept under their
+     * version in the status index but under the machine in this one.
+     */
     @Override
     public Page<ExecutionRecord> list(String stateMachineArn, ExecutionStatus status, String position, int limit) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false).limit(limit + 1);
         Map<String, AttributeValue> values = new HashMap<>();
-        String partition;
-        if (status == null) {
-            query.indexName(DynamoExecutionStore.BY_MACHINE);
-            partition = "mpk";
-            values.put(":k", AttributeValue.fromS(stateMachineArn));
-        } else {
-            query.indexName(DynamoExecutionStore.BY_STATUS);
-            partition = "spk";
-            values.put(":k", AttributeValue.fromS(stateMachineArn + "#" + status.name()));
-        }
-        if (position == null) {
-            query.keyConditionExpression(partition + " = :k");
-        } else {
-            query.keyConditionExpression(partition + " = :k AND msk < :p");
+        values.put(":k", AttributeValue.fromS(stateMachineArn));
+        String condition = "mpk = :k";
+        if (position != null) {
+            condition += " AND msk < :p";
             values.put(":p", AttributeValue.fromS(position));
         }
-        QueryResponse response = dynamo.query(query.expressionAttributeValues(values).build());
-        List<Map<String, AttributeValue>> found = response.items();
+        if (status != null) {
+            values.put(":s", AttributeValue.fromS(status.name()));
+        }
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(DynamoExecutionStore.BY_MACHINE)
+                    .scanIndexForward(false).limit(limit + 1).keyConditionExpression(condition)
+                    .expressionAttributeValues(values);
+            if (status != null) {
+                query.filterExpression("#status = :s").expressionAttributeNames(Map.of("#status", "status"));
+            }
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(query.build());
+            found.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null && found.size() <= limit);
         List<Map<String, AttributeValue>> page = found.subList(0, Math.min(limit, found.size()));
         Map<String, ApiItem> apis = apiItems(page.stream().map(item -> item.get(PK).s()).toList());
         List<ExecutionRecord> items = new ArrayList<>();

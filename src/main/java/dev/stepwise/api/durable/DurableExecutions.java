@@ -112,10 +112,25 @@ public final class DurableExecutions implements ExecutionPort {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException exists) {
+            ApiItem earlier = apiItem(execution.executionArn()).orElseThrow();
+            if (store.header(runtimeArn).isEmpty()) {
+                // The start that wrote the API item died before the runtime's header: finish it.
+                begin(new NewExecution(execution.executionArn(), earlier.started().name(), earlier.started().input(),
+                        earlier.machine(), earlier.started().stateMachineVersionArn(),
+                        earlier.started().stateMachineAliasArn(), earlier.started().startDate()), runtimeArn, runtimeName);
+            }
             return new Started(find(execution.executionArn()).orElseThrow(), false);
         }
-        // The header first, with the API's start date: the runtime then finds it and completes the
-        // start (first step, ExecutionStarted, messages) as it does for a start that was interrupted.
+        begin(execution, runtimeArn, runtimeName);
+        return new Started(record, true);
+    }
+
+    /**
+     * The header first, with the API's start date: the runtime then finds it and completes the
+     * start (first step, ExecutionStarted, messages) as it does for a start that was interrupted.
+     */
+    private void begin(NewExecution execution, String runtimeArn, String runtimeName) {
+        StateMachineRecord machine = execution.machine();
         JsonNode input = Json.parse(execution.input());
         Integer timeout = parser.parse(machine.definition()).timeoutSeconds();
         String runs = runtimeMachine(execution);
@@ -128,7 +143,6 @@ public final class DurableExecutions implements ExecutionPort {
                     .expressionAttributeValues(Map.of(":machine", AttributeValue.fromS(machine.stateMachineArn()))));
         }
         runtime.startExecution(runs, runtimeName, input);
-        return new Started(record, true);
     }
 
     /**

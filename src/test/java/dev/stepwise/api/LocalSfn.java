@@ -125,14 +125,9 @@ final class LocalSfn implements AutoCloseable {
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
-    private static Emulators emulators;
 
-    /** One emulator pair for the whole test JVM, stopped by its shutdown hook. */
-    private static synchronized Emulators emulators() {
-        if (emulators == null) {
-            emulators = Emulators.start(java.util.Map.of(), null);
-        }
-        return emulators;
+    private static Emulators emulators() {
+        return dev.stepwise.local.TestEmulators.get();
     }
 
     URI endpoint() {

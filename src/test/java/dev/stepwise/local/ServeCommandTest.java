@@ -8,7 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -39,6 +42,49 @@ class ServeCommandTest {
                 assertEquals("arn:aws:states:eu-west-1:111122223333:stateMachine:served", arn);
             }
         }
+    }
+
+    @Test
+    void machinesAndExecutionsOutliveTheServerInItsTable() throws InterruptedException {
+        Emulators emulators = TestEmulators.get();
+        String[] args = {"--port", "0", "--endpoint", "dynamodb=" + emulators.endpoint(Emulators.DYNAMODB),
+                "--endpoint", "sqs=" + emulators.endpoint(Emulators.SQS)};
+        String name = "outlives-" + System.nanoTime();
+        String machine;
+        String execution;
+        try (ApiServer server = command().open(args); SfnClient sfn = client(server)) {
+            machine = sfn.createStateMachine(b -> b.name(name).roleArn("arn:aws:iam::123456789012:role/r")
+                    .definition("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}"))
+                    .stateMachineArn();
+            execution = sfn.startExecution(b -> b.stateMachineArn(machine).name("kept").input("{\"k\": 1}")).executionArn();
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (sfn.describeExecution(b -> b.executionArn(execution)).status() == ExecutionStatus.RUNNING
+                    && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+        }
+        try (ApiServer server = command().open(args); SfnClient sfn = client(server)) {
+            assertEquals(name, sfn.describeStateMachine(b -> b.stateMachineArn(machine)).name());
+            DescribeExecutionResponse described = sfn.describeExecution(b -> b.executionArn(execution));
+            assertEquals(ExecutionStatus.SUCCEEDED, described.status());
+            assertEquals("{\"k\":1}", described.output());
+            assertEquals(List.of("kept"), sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().stream()
+                    .map(e -> e.name()).toList());
+        }
+    }
+
+    @Test
+    void inMemoryTakesNoEndpointOrDataDirectory() {
+        assertThrows(StepwiseCli.UsageException.class, () -> command().open(new String[] {"--in-memory", "--data-dir", "x"}));
+        assertThrows(StepwiseCli.UsageException.class,
+                () -> command().open(new String[] {"--in-memory", "--endpoint", "sqs=http://127.0.0.1:1"}));
+        assertThrows(StepwiseCli.UsageException.class, () -> command().open(new String[] {"--endpoint", "nonsense"}));
+    }
+
+    private static SfnClient client(ApiServer server) {
+        return SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.builder().build()).build();
     }
 
     @Test

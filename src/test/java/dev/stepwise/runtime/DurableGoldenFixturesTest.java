@@ -31,8 +31,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DurableGoldenFixturesTest {
     private static final Path ROOT = Path.of("src/test/resources/asl");
-    private static final List<String> FAKED = List.of("fixture-execution", "Fixture", "123456789012", "2024-01-01",
-            "\"$$", "$states.context", "Timestamp");
+    private static final List<String> FAKED = List.of("fixture-execution", "Fixture", "2024-01-01",
+            "$$.Execution", "$$.StateMachine", "$$.State.EnteredTime", "$$.Task", "\"$$\"",
+            "$states.context.Execution", "$states.context.StateMachine", "$states.context.State.EnteredTime",
+            "$states.context\"", "$now(", "$millis(", "Timestamp");
 
     @TestFactory
     Stream<DynamicTest> goldenFixturesBehaveTheSameThroughTheDurablePath() throws Exception {
@@ -74,7 +76,7 @@ class DurableGoldenFixturesTest {
                 JsonNode expect = fixtures.get(name).get("expect");
                 ExecutionHeader end = ends.get(name);
                 boolean concurrent = Json.write(fixtures.get(name).get("definition")).matches("(?s).*\"Type\"\\s*:\\s*\"(Parallel|Map)\".*");
-                tests.add(DynamicTest.dynamicTest(name, () -> {
+                tests.add(DynamicTest.dynamicTest(name + ": " + fixtures.get(name).path("description").asText(), () -> {
                     assertEquals(expect.get("status").asText(), end.status().name(), end.error() + ": " + end.cause());
                     if (expect.has("output")) {
                         assertEquals(expect.get("output"), end.output(), "output");

@@ -56,6 +56,10 @@ class DurableLimitsTest {
         Thread.sleep(3500); // the Wait's message arrives, sees ABORTED, writes the event and goes no further
         List<String> types = types(arn);
         assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "ExecutionAborted"), types);
+        JsonNode aborted = local.runtime().store().history(arn).get(2);
+        assertEquals(3, aborted.get("id").asLong());
+        assertEquals("User.Stop", aborted.path("executionAbortedEventDetails").path("error").asText());
+        assertEquals("stopped by the test", aborted.path("executionAbortedEventDetails").path("cause").asText());
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -40,8 +42,11 @@ final class BenchCommand {
     int run(String[] args) {
         Path dir = Path.of("../shared/bench/workloads");
         double seconds = 3;
+        boolean durable = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--workloads") && i + 1 < args.length) {
+            if (args[i].equals("--durable")) {
+                durable = true;
+            } else if (args[i].equals("--workloads") && i + 1 < args.length) {
                 dir = Path.of(args[++i]);
             } else if (args[i].equals("--seconds") && i + 1 < args.length) {
                 seconds = Double.parseDouble(args[++i]);
@@ -52,6 +57,9 @@ final class BenchCommand {
         if (!Files.isDirectory(dir)) {
             throw new StepwiseCli.UsageException("no workloads at " + dir.toAbsolutePath().normalize()
                     + " (give --workloads DIR holding loop.json, map.json, parallel.json and their .input.json)");
+        }
+        if (durable) {
+            return durable(dir);
         }
         Engine engine = new Engine(EngineOptions.defaults());
         InMemoryRunner runner = new InMemoryRunner(engine, request -> new Resumption.TaskSucceeded(request.parameters()));
@@ -72,6 +80,21 @@ final class BenchCommand {
             out.printf("bench: %s %d/s%n", workload, Math.round(rate));
         }
         return status;
+    }
+
+    private int durable(Path dir) {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        Map<String, JsonNode> inputs = new LinkedHashMap<>();
+        for (String workload : WORKLOADS) {
+            definitions.put(workload, read(dir.resolve(workload + ".json")));
+            inputs.put(workload, DurableBench.smaller(workload, Json.parse(read(dir.resolve(workload + ".input.json")))));
+        }
+        try {
+            return new DurableBench(out, err).run(definitions, inputs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return StepwiseCli.FAILED;
+        }
     }
 
     /** Runs the workload repeatedly for about {@code seconds}; transitions per second, or -1 on a wrong output. */

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** {@code run DEFINITION.json [--input JSON|@FILE]}: one execution, output on stdout. */
@@ -37,12 +39,18 @@ final class RunCommand {
     int run(String[] args) {
         String definitionFile = null;
         String inputText = "{}";
+        boolean inMemory = false;
+        Path dataDir = null;
+        List<String> endpoints = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--input")) {
-                if (i + 1 >= args.length) {
-                    throw new StepwiseCli.UsageException("--input needs a JSON value or @FILE");
-                }
-                inputText = args[++i];
+                inputText = value(args, ++i, "--input needs a JSON value or @FILE");
+            } else if (args[i].equals("--endpoint")) {
+                endpoints.add(value(args, ++i, "--endpoint needs SERVICE=URL"));
+            } else if (args[i].equals("--data-dir")) {
+                dataDir = Path.of(value(args, ++i, "--data-dir needs a directory"));
+            } else if (args[i].equals("--in-memory")) {
+                inMemory = true;
             } else if (definitionFile == null && !args[i].startsWith("--")) {
                 definitionFile = args[i];
             } else {
@@ -70,8 +78,12 @@ final class RunCommand {
             }
             return StepwiseCli.USAGE;
         }
+        String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "")
+                .replaceAll("[^A-Za-z0-9_-]", "-");
+        if (!inMemory) {
+            return durable(machineName, definition, input, endpoints, dataDir);
+        }
         String name = UUID.randomUUID().toString();
-        String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "");
         String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + machineName;
         ExecutionInfo execution = new ExecutionInfo("arn:aws:states:us-east-1:123456789012:execution:" + machineName + ":" + name,
                 name, input, "arn:aws:iam::123456789012:role/stepwise-local", Instant.now(), 0, null, machineArn, machineName);
@@ -96,6 +108,48 @@ final class RunCommand {
         err.println("error: " + result.error());
         err.println("cause: " + result.cause());
         return StepwiseCli.FAILED;
+    }
+
+    /** The default: one execution through the durable path (DynamoDB + SQS, emulated unless --endpoint says otherwise). */
+    private int durable(String machineName, String definition, JsonNode input, List<String> endpoints, Path dataDir) {
+        DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir);
+        try {
+            options = options.withEndpoints(Emulators.parseEndpoints(endpoints));
+        } catch (IllegalArgumentException e) {
+            throw new StepwiseCli.UsageException(e.getMessage());
+        }
+        long[] shown = {0};
+        DurableRun.Result result;
+        try {
+            result = DurableRun.run(machineName, definition, input, options, (eventId, type, state) -> {
+                long n = ++shown[0];
+                if (n <= PROGRESS_LINES || n % 1000 == 0) {
+                    err.println("[" + n + "] " + type + " " + state);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("stepwise: interrupted");
+            return StepwiseCli.FAILED;
+        }
+        for (DurableRun.Result resumed : result.resumed()) {
+            err.println("resumed " + resumed.executionArn() + ": " + resumed.status());
+        }
+        err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
+        if (result.status().isSuccessful()) {
+            out.println(Json.write(result.output()));
+            return StepwiseCli.OK;
+        }
+        err.println("error: " + result.error());
+        err.println("cause: " + result.cause());
+        return StepwiseCli.FAILED;
+    }
+
+    private static String value(String[] args, int i, String missing) {
+        if (i >= args.length) {
+            throw new StepwiseCli.UsageException(missing);
+        }
+        return args[i];
     }
 
     private static String readFile(String name) {

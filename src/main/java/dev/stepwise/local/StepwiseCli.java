@@ -28,6 +28,7 @@ public final class StepwiseCli {
             return switch (args[0]) {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "serve" -> new ServeCommand(out, err).run(rest);
                 case "-h", "--help", "help" -> usage(out) == USAGE ? OK : OK;
                 default -> {
                     err.println("stepwise: unknown command '" + args[0] + "'");
@@ -44,11 +45,19 @@ public final class StepwiseCli {
         to.println("""
                 usage: ./stepwise COMMAND [OPTIONS]
 
-                  run DEFINITION.json [--input JSON|@FILE]
-                        run one execution; prints its output JSON on stdout and the states it
-                        enters on stderr; exit 0 succeeded, 1 failed/timed out/aborted, 2 invalid
-                  bench [--workloads DIR] [--seconds N]
+                  run DEFINITION.json [--input JSON|@FILE] [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]
+                        run one execution through the durable path (DynamoDB + SQS, embedded
+                        emulators unless --endpoint dynamodb=URL / sqs=URL); prints its output
+                        JSON on stdout and the states it enters on stderr; exit 0 succeeded,
+                        1 failed/timed out/aborted, 2 invalid definition or usage.
+                        --data-dir keeps state on disk and resumes executions a killed run left;
+                        --in-memory uses the engine alone on a virtual clock (waits are instant)
+                  serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
+                        serve the Step Functions API (AWS JSON 1.0) on http://127.0.0.1:N
+                        (default 8083); prints 'listening on http://127.0.0.1:N' when ready
+                  bench [--workloads DIR] [--seconds N] [--durable]
                         run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
+                        (--durable: through DynamoDB + SQS on the emulators, beside an I/O floor)
                 """);
         return USAGE;
     }

@@ -40,6 +40,22 @@ class StepwiseCliTest {
     }
 
     @Test
+    void inMemoryRunsTheEngineAloneOnAVirtualClock() throws IOException {
+        String definition = file("wait.json", """
+                {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 3600, "End": true}}}""");
+        long start = System.nanoTime();
+        assertEquals(0, run("run", definition, "--in-memory", "--input", "{\"slept\": true}"));
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "an hour's wait passes on the virtual clock");
+        assertEquals("{\"slept\":true}", out.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void aBadEndpointOptionIsAUsageError() throws IOException {
+        String definition = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertEquals(2, run("run", definition, "--endpoint", "dynamodb"));
+    }
+
+    @Test
     void theInputCanComeFromAFile() throws IOException {
         String definition = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
         String input = file("input.json", "[1, 2, 3]");

@@ -1,0 +1,65 @@
+package dev.stepwise.api.port;
+
+import dev.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the execution actions need from the runtime. The API validates every request first
+ * (names, input, ARNs, the machine's existence); the port stores and runs.
+ */
+public interface ExecutionPort {
+
+    /** What {@link #start} did: started {@code execution}, or found one with the same ARN and left it alone. */
+    record Started(ExecutionRecord execution, boolean created) {
+    }
+
+    /**
+     * Writes the execution (status RUNNING, ExecutionStarted event) and sets it running, unless
+     * an execution with the same ARN exists: then returns that one. Must be atomic per ARN
+     * (a conditional put), since AWS's name idempotency depends on it.
+     */
+    Started start(NewExecution execution);
+
+    Optional<ExecutionRecord> find(String executionArn);
+
+    /** The state machine revision the execution runs (as it was when the execution started). */
+    Optional<StateMachineRecord> stateMachineOf(String executionArn);
+
+    /**
+     * Executions of one state machine (all its versions), newest first as AWS lists them,
+     * optionally only those with {@code status} (null for all), starting after {@code position}.
+     */
+    Page<ExecutionRecord> list(String stateMachineArn, ExecutionStatus status, String position, int limit);
+
+    /**
+     * Stops a RUNNING execution: status ABORTED, an ExecutionAborted event with {@code error} and
+     * {@code cause} (either may be null), stop date {@code now}. An execution that already ended
+     * is returned unchanged. Empty when there is no such execution.
+     */
+    Optional<ExecutionRecord> stop(String executionArn, String error, String cause, Instant now);
+
+    /**
+     * Waits until the execution has ended or {@code limit} has passed; returns its record then.
+     * StartSyncExecution uses it. This default polls {@link #find}; a runtime that can be told
+     * when an execution ends should override it.
+     */
+    default Optional<ExecutionRecord> awaitEnd(String executionArn, java.time.Duration limit) {
+        long until = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Optional<ExecutionRecord> execution = find(executionArn);
+            if (execution.isEmpty() || execution.get().status().isTerminal() || System.nanoTime() >= until) {
+                return execution;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return execution;
+            }
+        }
+    }
+
+    /** History events in id order (or reversed), starting after {@code position}. */
+    Page<StoredEvent> history(String executionArn, boolean reverseOrder, String position, int limit);
+}

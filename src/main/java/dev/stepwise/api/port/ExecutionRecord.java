@@ -1,0 +1,17 @@
+package dev.stepwise.api.port;
+
+import dev.stepwise.engine.ExecutionStatus;
+import java.time.Instant;
+
+/**
+ * An execution as DescribeExecution shows it. {@code input} and {@code output} are JSON text
+ * (null output until it succeeds); {@code error}/{@code cause} are set when it failed, timed out
+ * or was stopped with them. {@code stateMachineVersionArn} is set when it was started through a
+ * version ARN;
+ * {@code stateMachineAliasArn} when started through an alias (the version is the one the alias chose).
+ */
+public record ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
+                              Instant startDate, Instant stopDate, String input, String output, String error,
+                              String cause, String stateMachineVersionArn, String stateMachineAliasArn,
+                              String stateMachineType) {
+}

@@ -1,0 +1,123 @@
+package dev.stepwise.local;
+
+import dev.stepwise.api.ApiConfig;
+import dev.stepwise.api.ApiContext;
+import dev.stepwise.api.StepFunctionsApi;
+import dev.stepwise.api.memory.InMemoryExecutions;
+import dev.stepwise.api.memory.InMemoryStateMachines;
+import dev.stepwise.engine.EngineOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]}:
+ * the Step Functions API on
+ * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI, with state machines and
+ * executions in memory; prints {@code listening on http://127.0.0.1:N} on stdout once it
+ * accepts requests, then serves until the process is stopped.
+ */
+public final class ServeCommand {
+    static final int DEFAULT_PORT = 8083;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        ApiServer server = open(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stepwise-serve-shutdown"));
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        return StepwiseCli.OK;
+    }
+
+    /** Starts the server as {@link #run} does and prints the ready line; the caller closes it. */
+    ApiServer open(String[] args) {
+        int port = DEFAULT_PORT;
+        String region = ApiConfig.DEFAULT_REGION;
+        String account = ApiConfig.DEFAULT_ACCOUNT;
+        String auth = "none";
+        String credentials = null;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> port = port(value);
+                case "--region" -> region = required("--region", value);
+                case "--account" -> account = required("--account", value);
+                case "--auth" -> auth = required("--auth", value);
+                case "--credentials" -> credentials = required("--credentials", value);
+                default -> throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
+            }
+            i++;
+        }
+        SigV4Verifier verifier = verifier(auth, credentials);
+        ApiConfig defaults = ApiConfig.defaults();
+        ApiConfig config = new ApiConfig(region, account, defaults.tokenKey());
+        EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, region);
+        Clock clock = Clock.systemUTC();
+        ApiContext context = ApiContext.of(config, new InMemoryStateMachines(),
+                new InMemoryExecutions(clock, options, InMemoryExecutions.noIntegrations()), clock);
+        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
+                bug -> bug.printStackTrace(err));
+        ApiServer server;
+        try {
+            server = ApiServer.start(api, port, verifier);
+        } catch (IOException e) {
+            throw new StepwiseCli.UsageException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+        }
+        out.println("listening on http://127.0.0.1:" + server.port());
+        out.flush();
+        return server;
+    }
+
+    /** {@code --auth sigv4 --credentials KEY:SECRET} checks AWS Signature V4; {@code --auth none} (the default) does not. */
+    private static SigV4Verifier verifier(String auth, String credentials) {
+        switch (auth) {
+            case "none" -> {
+                if (credentials != null) {
+                    throw new StepwiseCli.UsageException("--credentials needs --auth sigv4");
+                }
+                return null;
+            }
+            case "sigv4" -> {
+                int colon = credentials == null ? -1 : credentials.indexOf(':');
+                if (colon <= 0 || colon == credentials.length() - 1) {
+                    throw new StepwiseCli.UsageException("--auth sigv4 needs --credentials ACCESS_KEY_ID:SECRET_ACCESS_KEY");
+                }
+                String keyId = credentials.substring(0, colon);
+                String secret = credentials.substring(colon + 1);
+                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC());
+            }
+            default -> throw new StepwiseCli.UsageException("--auth is sigv4 or none, not '" + auth + "'");
+        }
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(required("--port", value));
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new StepwiseCli.UsageException("--port needs a port number (0-65535), not '" + value + "'");
+        }
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new StepwiseCli.UsageException(option + " needs a value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.stepwise.api;
+
+import dev.stepwise.api.memory.InMemoryExecutions;
+import dev.stepwise.api.memory.InMemoryStateMachines;
+import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.engine.InMemoryRunner;
+import dev.stepwise.engine.Resumption;
+import dev.stepwise.local.ApiServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * A local API server on a free port with in-memory ports, and the real AWS SDK client pointed
+ * at it. Tasks whose resource ARN ends in ":echo" succeed with their input; others fail with
+ * States.TaskFailed, so tests can take both paths.
+ */
+final class LocalSfn implements AutoCloseable {
+    static final String ROLE = "arn:aws:iam::123456789012:role/stepwise-test";
+    static final String PASS = """
+            {"Comment": "BASE_PASS_RESULT", "StartAt": "State_1",
+             "States": {"State_1": {"Type": "Pass", "Result": {"Arg1": "argument1"}, "End": true}}}""";
+
+    final ApiServer server;
+    final SfnClient sfn;
+    final List<Throwable> bugs = new ArrayList<>();
+    private final InMemoryExecutions executions;
+
+    LocalSfn() {
+        Clock clock = Clock.systemUTC();
+        InMemoryRunner.TaskExecutor tasks = request -> request.resource().endsWith(":echo")
+                ? new Resumption.TaskSucceeded(request.parameters())
+                : new Resumption.TaskFailed("States.TaskFailed", "the test task failed");
+        executions = new InMemoryExecutions(clock, EngineOptions.defaults(), tasks);
+        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(), executions, clock);
+        try {
+            server = ApiServer.start(new StepFunctionsApi(context, tasks, bugs::add), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sfn = SfnClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        // TestState and StartSyncExecution are sent to "sync-<host>" unless told not to.
+                        .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .build();
+    }
+
+    String createMachine(String name, String definition) {
+        return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+    }
+
+    /** Polls until the execution has ended (in-memory executions of Pass states end within milliseconds). */
+    DescribeExecutionResponse awaitEnd(String executionArn) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(executionArn));
+            if (execution.status() != ExecutionStatus.RUNNING || System.nanoTime() > until) {
+                return execution;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return execution;
+            }
+        }
+    }
+
+    /** A raw protocol call, for what the SDK would never send. */
+    HttpResponse<String> post(String target, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    @Override
+    public void close() {
+        sfn.close();
+        server.close();
+        executions.close();
+    }
+}

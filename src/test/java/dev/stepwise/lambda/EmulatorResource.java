@@ -1,0 +1,36 @@
+package dev.stepwise.lambda;
+
+import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.RequestCounter;
+import dev.stepwise.local.Emulators;
+import dev.stepwise.queue.SqsStepQueue;
+import dev.stepwise.store.DynamoExecutionStore;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the real emulators (dynalite, ElasticMQ) for the Lambda handler tests and points the function at them. */
+public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
+    static final String TABLE = "stepwise-lambda-test";
+    private Emulators emulators;
+
+    @Override
+    public Map<String, String> start() {
+        emulators = Emulators.start(Map.of(), null);
+        AwsClients clients = new AwsClients("us-east-1", new RequestCounter());
+        new DynamoExecutionStore(clients.dynamoDb(emulators.endpoint(Emulators.DYNAMODB)), TABLE).createTableIfMissing();
+        List<String> queues = SqsStepQueue.createQueues(clients.sqs(emulators.endpoint(Emulators.SQS)), "stepwise-lambda-test", 3, 30);
+        return Map.of(
+                "stepwise.table", TABLE,
+                "stepwise.queue-url", queues.get(0),
+                "stepwise.endpoint.dynamodb", emulators.endpoint(Emulators.DYNAMODB).toString(),
+                "stepwise.endpoint.sqs", emulators.endpoint(Emulators.SQS).toString());
+    }
+
+    @Override
+    public void stop() {
+        if (emulators != null) {
+            emulators.close();
+        }
+    }
+}

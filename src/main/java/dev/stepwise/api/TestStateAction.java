@@ -15,6 +15,7 @@ import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.InMemoryRunner;
+import dev.stepwise.engine.Variables;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
@@ -48,10 +49,12 @@ final class TestStateAction implements Action {
         String definition = StateMachineActions.definition(request, true);
         String roleArn = StateMachineActions.roleArn(request, false);
         String inputText = request.string(INPUT);
+        String variablesText = request.string("variables");
         String level = request.oneOf("inspectionLevel", List.of("INFO", "DEBUG", "TRACE"));
         request.bool("revealSecrets", false);
         String input = inputText == null ? "{}" : inputText;
         ExecutionActions.checkInput(input);
+        Variables variables = variables(variablesText);
         JsonNode state;
         try {
             state = Json.parse(definition);
@@ -88,7 +91,7 @@ final class TestStateAction implements Action {
                 roleArn, context.clock().instant(), 0, null, machineArn, "TestState");
         InMemoryRunner.CollectingSink events = new InMemoryRunner.CollectingSink();
         InMemoryRunner.Result result = new InMemoryRunner(new Engine(new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES,
-                context.config().region())), tasks).run(machine, execution, events, new SecureRandom());
+                context.config().region())), tasks).run(machine, execution, events, new SecureRandom(), variables);
 
         ObjectNode out = Json.object();
         String nextState = null;
@@ -124,8 +127,13 @@ final class TestStateAction implements Action {
             Shapes.putIfSet(out, CAUSE, result.cause());
         }
         if ("DEBUG".equals(level) || "TRACE".equals(level)) {
-            out.set("inspectionData", inspection(state, inputNode, "Task".equals(state.path("Type").asText())
-                    ? events.events() : List.of()));
+            ObjectNode inspection = inspection(state, inputNode, "Task".equals(state.path("Type").asText())
+                    ? events.events() : List.of());
+            // "JSON string that contains the set of workflow variables after execution of the state".
+            ObjectNode after = Json.object();
+            result.variables().values().forEach(after::set);
+            inspection.put("variables", Json.write(after));
+            out.set("inspectionData", inspection);
         }
         return out;
     }
@@ -168,6 +176,23 @@ final class TestStateAction implements Action {
             }
         }
         return data;
+    }
+
+    /** TestState's {@code variables}: a JSON object of name → value, the variables the state sees. */
+    private static Variables variables(String text) {
+        if (text == null) {
+            return Variables.NONE;
+        }
+        JsonNode value;
+        try {
+            value = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException("InvalidExecutionInput", "Invalid variables: '" + e.getMessage() + "'");
+        }
+        if (!value.isObject()) {
+            throw new ApiException("InvalidExecutionInput", "Invalid variables: 'variables must be a JSON object'");
+        }
+        return Variables.NONE.with(value);
     }
 
     private static boolean failed(List<HistoryEvent> events) {

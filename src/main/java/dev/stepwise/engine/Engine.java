@@ -50,7 +50,12 @@ public final class Engine {
 
     /** The first step of an execution: the ExecutionStarted event and entering StartAt. */
     public StepResult start(StateMachine machine, ExecutionInfo execution) {
-        Outcome next = new Outcome.Continue(new Step.Enter(Frame.ROOT, machine.root().startAt(), execution.input()));
+        return start(machine, execution, Variables.NONE);
+    }
+
+    /** A start with workflow variables already set, as TestState's {@code variables} gives them. */
+    public StepResult start(StateMachine machine, ExecutionInfo execution, Variables variables) {
+        Outcome next = new Outcome.Continue(new Step.Enter(Frame.ROOT, machine.root().startAt(), execution.input(), variables));
         return new StepResult(next, List.of(new dev.stepwise.engine.history.HistoryEvent(EventType.ExecutionStarted,
                 new EventDetails.ExecutionStarted(execution.input(), execution.roleArn()))));
     }

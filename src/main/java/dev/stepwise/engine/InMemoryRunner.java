@@ -39,8 +39,9 @@ public final class InMemoryRunner {
         HistorySink NONE = (id, timestamp, event) -> { };
     }
 
+    /** {@code variables}: the root frame's workflow variables when its last state was entered. */
     public record Result(ExecutionStatus status, JsonNode output, String error, String cause, long eventCount,
-                         long statesEntered, Instant stopTime) {
+                         long statesEntered, Instant stopTime, Variables variables) {
     }
 
     private final Engine engine;
@@ -52,7 +53,12 @@ public final class InMemoryRunner {
     }
 
     public Result run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random) {
-        return new Run(machine, execution, sink, random).go();
+        return run(machine, execution, sink, random, Variables.NONE);
+    }
+
+    public Result run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random,
+                      Variables variables) {
+        return new Run(machine, execution, sink, random, variables).go();
     }
 
     /** A fan-out waiting for its branches. */
@@ -95,12 +101,15 @@ public final class InMemoryRunner {
             return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
         });
         final Instant deadline;
+        /** The root frame's variables as of the last state it entered. */
+        Variables variables;
         long sequence;
         long eventId;
         long statesEntered;
         Instant now;
 
-        Run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random) {
+        Run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random, Variables variables) {
+            this.variables = variables;
             this.machine = machine;
             this.execution = execution;
             this.sink = sink;
@@ -110,7 +119,7 @@ public final class InMemoryRunner {
         }
 
         Result go() {
-            StepResult started = engine.start(machine, execution);
+            StepResult started = engine.start(machine, execution, variables);
             record(started.events());
             schedule(now, ((Outcome.Continue) started.outcome()).next(), null);
             while (!queue.isEmpty()) {
@@ -126,6 +135,9 @@ public final class InMemoryRunner {
                     return finish(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT.aslName(), cause);
                 }
                 now = next.at;
+                if (next.step instanceof Step.Enter enter && enter.frame().isRoot()) {
+                    variables = enter.variables();
+                }
                 StepResult result = engine.step(machine, execution, next.step, now, eventId + 1, random);
                 record(result.events());
                 Result end = apply(result.outcome(), next);
@@ -206,7 +218,7 @@ public final class InMemoryRunner {
         }
 
         private Result finish(ExecutionStatus status, JsonNode output, String error, String cause) {
-            return new Result(status, output, error, cause, eventId, statesEntered, now);
+            return new Result(status, output, error, cause, eventId, statesEntered, now, variables);
         }
     }
 

@@ -252,7 +252,7 @@ public final class DurableRuntime {
                 // The step's own item, when it can be read, carries the next event id of a linear execution.
                 StoredItem step = message.step().startsWith("S#") ? store.item(message.execution(), message.step()).orElse(null) : null;
                 writeEndEvent(message.execution(), step, new HistoryEvent(EventType.ExecutionFailed,
-                        new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)), now);
+                        new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)), now, null);
             }
         } catch (RuntimeException again) {
             e.addSuppressed(again);
@@ -607,7 +607,7 @@ public final class DurableRuntime {
                     queue.send(new StepMessage(executionArn, committed.key()), delay);
                 }
                 case KIND_JOIN -> {
-                    long last = committed.firstEventId() + committed.events().size() - 1;
+                    long last = committed.events() == null ? 0 : committed.firstEventId() + committed.events().size() - 1;
                     startBranches(committed.key(), committed.body(), last);
                 }
                 case KIND_END -> {
@@ -634,7 +634,7 @@ public final class DurableRuntime {
             } else {
                 return; // succeeded or failed: the step that ended it wrote its last event
             }
-            writeEndEvent(executionArn, item, event, now);
+            writeEndEvent(executionArn, item, event, now, header);
         }
 
         private boolean commit(StoredItem item) {
@@ -655,7 +655,7 @@ public final class DurableRuntime {
      * Writes an execution's last event (aborted, timed out, failed by the runtime) once: with the
      * step's carried id in a linear execution, else with an id from the counter.
      */
-    private void writeEndEvent(String executionArn, StoredItem step, HistoryEvent event, Instant now) {
+    private void writeEndEvent(String executionArn, StoredItem step, HistoryEvent event, Instant now, ExecutionHeader header) {
         if (store.item(executionArn, StepKeys.END).isPresent()) {
             return;
         }
@@ -669,6 +669,16 @@ public final class DurableRuntime {
             previous = first - 1;
         }
         ArrayNode chunk = chunk(List.of(event), first, previous, now);
+        if (event.type() == EventType.ExecutionAborted && header != null && (header.error() != null || header.cause() != null)) {
+            // StopExecution's error and cause, as AWS shows them in executionAbortedEventDetails
+            ObjectNode details = ((ObjectNode) chunk.get(0)).putObject("executionAbortedEventDetails");
+            if (header.error() != null) {
+                details.put("error", header.error());
+            }
+            if (header.cause() != null) {
+                details.put("cause", header.cause());
+            }
+        }
         if (store.putIfAbsent(executionArn, StoredItem.of(StepKeys.END, KIND_HALT, Json.object()).withEvents(first, chunk))) {
             listener.committed(executionArn, chunk);
         }

@@ -58,6 +58,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *                                                     join collects, in index order, by one Query)
  * executionArn           "T#" stepKey "#" attempt     a STANDARD Task attempt's claim
  * executionArn           "X#END"                      the terminal event written by an abort/timeout
+ * executionArn           "P#" nonce "#" n             a part of an attribute too large for its item
+ *                                                     (bodyp/evp list the parts; gzip bytes, in order)
  * </pre>
  * History: any item may carry a chunk of events: {@code h} (N, first event id) and {@code ev}
  * (the AWS-shaped events as JSON text, gzip-compressed in {@code evz} when large). The local
@@ -78,6 +80,9 @@ public final class DynamoExecutionStore implements ExecutionStore {
     static final String MACHINE = "SM";
     /** Bodies and chunks larger than this are stored gzip-compressed (items are limited to 400 KB). */
     private static final int COMPRESS_ABOVE = 16 * 1024;
+    /** Above this an item's largest attributes move to part items (DynamoDB's item limit is 400 KB). */
+    private static final int SPILL_ABOVE = 350 * 1024;
+    private static final int PART_BYTES = 300 * 1024;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -98,7 +103,7 @@ public final class DynamoExecutionStore implements ExecutionStore {
                     .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName(HISTORY_INDEX)
                             .keySchema(key(PK, KeyType.HASH), key("h", KeyType.RANGE))
                             .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
-                                    .nonKeyAttributes("ev", "evz").build()).build())
+                                    .nonKeyAttributes("ev", "evz", "evp").build()).build())
                     .globalSecondaryIndexes(gsi(BY_MACHINE, "mpk"), gsi(BY_STATUS, "spk")));
         } catch (ResourceInUseException exists) {
             // created by an earlier run
@@ -226,7 +231,9 @@ public final class DynamoExecutionStore implements ExecutionStore {
 
     @Override
     public boolean putIfAbsent(String executionArn, StoredItem stored) {
-        Map<String, AttributeValue> item = attributes(executionArn, stored);
+        Prepared prepared = attributes(executionArn, stored);
+        write(prepared);
+        Map<String, AttributeValue> item = prepared.item();
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -240,8 +247,10 @@ public final class DynamoExecutionStore implements ExecutionStore {
         for (int from = 0; from < items.size(); from += 25) {
             List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> writes = new ArrayList<>();
             for (StoredItem stored : items.subList(from, Math.min(from + 25, items.size()))) {
+                Prepared prepared = attributes(executionArn, stored);
+                write(prepared);
                 writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
-                        .putRequest(p -> p.item(attributes(executionArn, stored))).build());
+                        .putRequest(p -> p.item(prepared.item())).build());
             }
             Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> request = Map.of(table, writes);
             while (!request.isEmpty()) {
@@ -293,7 +302,7 @@ public final class DynamoExecutionStore implements ExecutionStore {
         }
     }
 
-    private static JoinCount joinCount(Map<String, AttributeValue> item, boolean fresh) {
+    private JoinCount joinCount(Map<String, AttributeValue> item, boolean fresh) {
         return new JoinCount(intOf(item, "done"), intOf(item, "failed"), fresh, str(item, "state"), body(item, "body"));
     }
 
@@ -471,7 +480,11 @@ public final class DynamoExecutionStore implements ExecutionStore {
 
     // ---- item mapping -------------------------------------------------------------------------
 
-    private static Map<String, AttributeValue> attributes(String executionArn, StoredItem stored) {
+    /** An item ready to write, and the parts its largest attributes were spilled to (written first). */
+    private record Prepared(Map<String, AttributeValue> item, List<Map<String, AttributeValue>> parts) {
+    }
+
+    private static Prepared attributes(String executionArn, StoredItem stored) {
         Map<String, AttributeValue> item = new HashMap<>(key(executionArn, stored.key()));
         item.put("kind", s(stored.kind()));
         putBody(item, "body", stored.body());
@@ -479,7 +492,64 @@ public final class DynamoExecutionStore implements ExecutionStore {
             item.put("h", n(stored.firstEventId()));
             putBody(item, "ev", stored.events());
         }
-        return item;
+        List<Map<String, AttributeValue>> parts = new ArrayList<>();
+        for (String name : List.of("ev", "body")) {
+            if (size(item) <= SPILL_ABOVE) {
+                break;
+            }
+            spill(executionArn, item, name, parts);
+        }
+        return new Prepared(item, parts);
+    }
+
+    /**
+     * DynamoDB items hold at most 400 KB; a step's body and its events can each approach the
+     * 256 KiB payload quota. What does not fit (even compressed) moves to part items whose keys
+     * are unique to this write, so a losing concurrent writer's parts are never read.
+     */
+    private static void spill(String executionArn, Map<String, AttributeValue> item, String name,
+                              List<Map<String, AttributeValue>> parts) {
+        byte[] bytes;
+        AttributeValue plain = item.remove(name);
+        AttributeValue zipped = item.remove(name + "z");
+        if (plain == null && zipped == null) {
+            return;
+        }
+        bytes = zipped != null ? zipped.b().asByteArray() : gzip(plain.s().getBytes(StandardCharsets.UTF_8));
+        String nonce = java.util.UUID.randomUUID().toString();
+        List<AttributeValue> keys = new ArrayList<>();
+        for (int from = 0, i = 0; from < bytes.length; from += PART_BYTES, i++) {
+            String sk = "P#" + nonce + "#" + i;
+            Map<String, AttributeValue> part = new HashMap<>(key(executionArn, sk));
+            part.put("data", AttributeValue.fromB(SdkBytes.fromByteArray(
+                    java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + PART_BYTES)))));
+            parts.add(part);
+            keys.add(s(sk));
+        }
+        item.put(name + "p", AttributeValue.fromL(keys));
+    }
+
+    /** About the item's stored size: its attribute names and values. */
+    private static long size(Map<String, AttributeValue> item) {
+        long total = 0;
+        for (Map.Entry<String, AttributeValue> entry : item.entrySet()) {
+            AttributeValue value = entry.getValue();
+            total += entry.getKey().length();
+            if (value.s() != null) {
+                total += value.s().getBytes(StandardCharsets.UTF_8).length;
+            } else if (value.b() != null) {
+                total += value.b().asByteArray().length;
+            } else {
+                total += 64;
+            }
+        }
+        return total;
+    }
+
+    private void write(Prepared prepared) {
+        for (Map<String, AttributeValue> part : prepared.parts()) {
+            dynamo.putItem(b -> b.tableName(table).item(part));
+        }
     }
 
     private static ExecutionHeader header(Map<String, AttributeValue> item) {
@@ -491,8 +561,8 @@ public final class DynamoExecutionStore implements ExecutionStore {
                 item.containsKey("timeout") ? intOf(item, "timeout") : null);
     }
 
-    private static StoredItem storedItem(Map<String, AttributeValue> item) {
-        JsonNode events = item.containsKey("ev") || item.containsKey("evz") ? body(item, "ev") : null;
+    private StoredItem storedItem(Map<String, AttributeValue> item) {
+        JsonNode events = item.containsKey("ev") || item.containsKey("evz") || item.containsKey("evp") ? body(item, "ev") : null;
         return new StoredItem(item.get(SK).s(), str(item, "kind"), body(item, "body"),
                 item.containsKey("h") ? Long.parseLong(item.get("h").n()) : 0, (ArrayNode) events,
                 intOf(item, "done"), intOf(item, "failed"), str(item, "state"), str(item, "jerr"), str(item, "jcause"));
@@ -513,20 +583,47 @@ public final class DynamoExecutionStore implements ExecutionStore {
         item.put(name + "z", AttributeValue.fromB(SdkBytes.fromByteArray(bytes.toByteArray())));
     }
 
-    private static JsonNode body(Map<String, AttributeValue> item, String name) {
+    private JsonNode body(Map<String, AttributeValue> item, String name) {
         AttributeValue plain = item.get(name);
         if (plain != null && plain.s() != null) {
             return Json.parse(plain.s());
         }
         AttributeValue zipped = item.get(name + "z");
-        if (zipped == null) {
+        byte[] bytes;
+        if (zipped != null) {
+            bytes = zipped.b().asByteArray();
+        } else if (item.containsKey(name + "p")) {
+            bytes = parts(item.get(PK).s(), item.get(name + "p").l());
+        } else {
             return null;
         }
-        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(zipped.b().asByteArray()))) {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return Json.parse(new String(gzip.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private byte[] parts(String pk, List<AttributeValue> keys) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        for (AttributeValue key : keys) {
+            Map<String, AttributeValue> part = dynamo.getItem(b -> b.tableName(table).key(key(pk, key.s())).consistentRead(true)).item();
+            if (part == null || part.isEmpty()) {
+                throw new IllegalStateException("the part " + key.s() + " of an item of " + pk + " is missing");
+            }
+            joined.writeBytes(part.get("data").b().asByteArray());
+        }
+        return joined.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

@@ -42,6 +42,20 @@ class TestStateApiTest {
     }
 
     @Test
+    void variablesGoInAndTheAssignedOnesComeBackInTheInspectionData() {
+        // API reference: TestState takes "variables" (a JSON object as a string); at DEBUG the
+        // inspectionData's "variables" is "the set of workflow variables after execution of the state".
+        TestStateResponse response = local.sfn.testState(b -> b.roleArn(ROLE).input("{\"n\": 2}")
+                .definition("""
+                        {"Type": "Pass", "Parameters": {"total.$": "States.MathAdd($.n, $base)"},
+                         "Assign": {"base.$": "$.total", "seen": true}, "Next": "After"}""")
+                .variables("{\"base\": 40}").inspectionLevel(InspectionLevel.DEBUG));
+        assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
+        assertEquals("{\"total\":42}", response.output());
+        assertEquals("{\"base\":42,\"seen\":true}", response.inspectionData().variables());
+    }
+
+    @Test
     void anEndStateHasNoNextState() {
         TestStateResponse response = test("{\"Type\": \"Pass\", \"Result\": [1], \"End\": true}", "{}");
         assertEquals(TestExecutionStatus.SUCCEEDED, response.status());

@@ -1,6 +1,7 @@
 package dev.stepwise.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,10 @@ class DurableLimitsTest {
         Thread.sleep(3500); // the Wait's message arrives, sees ABORTED, writes the event and goes no further
         List<String> types = types(arn);
         assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "ExecutionAborted"), types);
+        JsonNode aborted = local.runtime().store().history(arn).get(2);
+        assertEquals(3, aborted.get("id").asLong());
+        assertEquals("User.Stop", aborted.path("executionAbortedEventDetails").path("error").asText());
+        assertEquals("stopped by the test", aborted.path("executionAbortedEventDetails").path("cause").asText());
     }
 
     @Test
@@ -138,6 +143,23 @@ class DurableLimitsTest {
             java.util.Collections.reverse(expected);
             assertEquals(expected, reverse, "page size " + size);
         }
+    }
+
+    @Test
+    void incompressiblePayloadsAtTheQuotaSpillOutOfTheirItemsAndComeBackWhole() throws Exception {
+        byte[] random = new byte[192_000];
+        new java.util.Random(5).nextBytes(random);
+        String blob = java.util.Base64.getEncoder().encodeToString(random); // 256,000 characters: just under 256 KiB
+        String arn = local.runtime().startExecution(machine("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"M"},
+                  "M":{"Type":"Map","ItemsPath":"$.items","End":true,"ItemProcessor":{"StartAt":"I","States":{
+                    "I":{"Type":"Pass","End":true}}}}}}"""),
+                "random", Json.object().set("items", Json.NODES.arrayNode().add(blob)));
+        ExecutionHeader end = local.awaitEnd(arn, Duration.ofSeconds(30));
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+        assertEquals(blob, end.output().get(0).asText());
+        assertTrue(local.runtime().store().history(arn).size() > 5);
+        assertFalse(local.runtime().store().items(arn, "P#").isEmpty(), "the test must make items spill into parts");
     }
 
     @Test

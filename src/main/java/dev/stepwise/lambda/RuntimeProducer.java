@@ -1,5 +1,11 @@
 package dev.stepwise.lambda;
 
+import dev.stepwise.api.ApiConfig;
+import dev.stepwise.api.ApiContext;
+import dev.stepwise.api.StepFunctionsApi;
+import dev.stepwise.api.durable.DurableExecutions;
+import dev.stepwise.api.durable.DurableStateMachines;
+import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.EngineOptions;
@@ -12,16 +18,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Builds the durable runtime a Lambda invocation uses from configuration (environment variables
+ * Builds the durable runtime (and the API on it) a Lambda invocation uses from configuration (environment variables
  * in the cloud: STEPWISE_TABLE, STEPWISE_QUEUE_URL, ...). Endpoints are set only to reach an
  * emulator or LocalStack; in AWS the SDK's defaults apply.
  */
 @ApplicationScoped
 public class RuntimeProducer {
+    private static final Logger LOG = Logger.getLogger(RuntimeProducer.class);
 
     @ConfigProperty(name = "stepwise.table")
     String table;
@@ -50,12 +60,39 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.endpoint.sqs")
     Optional<URI> sqsEndpoint;
 
+    /** Signs the API's pagination tokens; every instance of the API function must share it. */
+    @ConfigProperty(name = "stepwise.api.token-key")
+    Optional<String> tokenKey;
+
     @Produces
     @ApplicationScoped
-    DurableRuntime runtime() {
-        AwsClients clients = new AwsClients(region, new RequestCounter());
+    DynamoDbClient dynamo() {
+        return new AwsClients(region, new RequestCounter()).dynamoDb(dynamoEndpoint.orElse(null));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SqsStepQueue queue() {
+        return new SqsStepQueue(new AwsClients(region, new RequestCounter()).sqs(sqsEndpoint.orElse(null)), queueUrl);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        return new DurableRuntime(new DynamoExecutionStore(clients.dynamoDb(dynamoEndpoint.orElse(null)), table),
-                new SqsStepQueue(clients.sqs(sqsEndpoint.orElse(null)), queueUrl), new NoIntegrations(), Clock.systemUTC(), options);
+        return new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, new NoIntegrations(), Clock.systemUTC(), options);
+    }
+
+    /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */
+    @Produces
+    @ApplicationScoped
+    StepFunctionsApi api(DurableRuntime runtime, DynamoDbClient dynamo, SqsStepQueue queue) {
+        byte[] key = tokenKey.map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> ApiConfig.defaults().tokenKey());
+        ApiConfig config = new ApiConfig(region, accountId, key);
+        Clock clock = Clock.systemUTC();
+        ApiContext context = ApiContext.of(config, new DurableStateMachines(dynamo, table, runtime),
+                new DurableExecutions(runtime, queue, dynamo, table, clock), clock);
+        return new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
+                bug -> LOG.error("the API failed on a request it should have handled", bug));
     }
 }

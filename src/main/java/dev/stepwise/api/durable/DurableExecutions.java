@@ -64,6 +64,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DurableExecutions implements ExecutionPort {
     static final String API = "API";
+    /** The sort key of the store's execution header (see {@link DynamoExecutionStore}). */
+    private static final String HEADER = "EXEC";
     private static final String PK = "pk";
     private static final String SK = "sk";
     private static final String REC = "rec";
@@ -94,7 +96,7 @@ public final class DurableExecutions implements ExecutionPort {
     @Override
     public Started start(NewExecution execution) {
         String runtimeArn = runtimeArn(execution.executionArn());
-        String runtimeName = runtimeArn.substring(runtimeArn.indexOf(':', runtimeArn.indexOf(":execution:") + 11) + 1);
+        String runtimeName = runtimeName(runtimeArn);
         StateMachineRecord machine = execution.machine();
         ExecutionRecord record = new ExecutionRecord(execution.executionArn(), machine.stateMachineArn(), execution.name(),
                 ExecutionStatus.RUNNING, execution.startDate(), null, execution.input(), null, null, null,
@@ -138,7 +140,7 @@ public final class DurableExecutions implements ExecutionPort {
                 machine.roleArn(), ExecutionStatus.RUNNING, execution.startDate(), null, null, null, null, timeout), input);
         if (!runs.equals(machine.stateMachineArn())) {
             // Listed with the machine's other executions, as AWS lists a version's executions under the machine.
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of(PK, AttributeValue.fromS(runtimeArn), SK, AttributeValue.fromS("EXEC")))
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of(PK, AttributeValue.fromS(runtimeArn), SK, AttributeValue.fromS(HEADER)))
                     .updateExpression("SET mpk = :machine")
                     .expressionAttributeValues(Map.of(":machine", AttributeValue.fromS(machine.stateMachineArn()))));
         }
@@ -314,6 +316,12 @@ public final class DurableExecutions implements ExecutionPort {
         return executionArn.replaceFirst(":express:", ":execution:");
     }
 
+    /** The execution's name as the runtime knows it: what follows the machine's name in its ARN. */
+    private static String runtimeName(String runtimeArn) {
+        int machine = runtimeArn.indexOf(":execution:") + ":execution:".length();
+        return runtimeArn.substring(runtimeArn.indexOf(':', machine) + 1);
+    }
+
     private Optional<ApiItem> apiItem(String executionArn) {
         String runtimeArn = runtimeArn(executionArn);
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(runtimeArn)).consistentRead(true)).item();
@@ -346,7 +354,7 @@ public final class DurableExecutions implements ExecutionPort {
         JsonNode rec = Json.parse(item.get(REC).s());
         StateMachineRecord machine = PortRecords.machine(rec.get("machine"));
         String runtimeArn = item.get(PK).s();
-        String runtimeName = runtimeArn.substring(runtimeArn.indexOf(':', runtimeArn.indexOf(":execution:") + 11) + 1);
+        String runtimeName = runtimeName(runtimeArn);
         ExecutionRecord started = new ExecutionRecord(rec.get("executionArn").asText(), machine.stateMachineArn(),
                 rec.get("name").asText(), ExecutionStatus.RUNNING, Instant.parse(rec.get("startDate").asText()), null,
                 rec.get("input").asText(), null, null, null, text(rec, "stateMachineVersionArn"),

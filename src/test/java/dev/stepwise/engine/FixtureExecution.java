@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** The fixed execution every golden fixture runs as, and its mocked task results. */
-public final class FixtureExecution {
+final class FixtureExecution {
     static final String STATE_MACHINE_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:Fixture";
     static final String EXECUTION_ARN = "arn:aws:states:us-east-1:123456789012:execution:Fixture:fixture-execution";
     static final Instant START = Instant.parse("2024-01-01T00:00:00.000Z");
@@ -25,7 +25,7 @@ public final class FixtureExecution {
      * Task results per state name, consumed in order; the last one repeats. A Task with none
      * returns its effective input.
      */
-    public static InMemoryRunner.TaskExecutor mockedTasks(JsonNode taskResults) {
+    static InMemoryRunner.TaskExecutor mockedTasks(JsonNode taskResults) {
         Map<String, Integer> calls = new HashMap<>();
         return request -> {
             JsonNode results = taskResults == null ? null : taskResults.get(request.stateName());
@@ -52,7 +52,7 @@ public final class FixtureExecution {
         }
     }
 
-    public static JsonNode orEmpty(JsonNode node) {
+    static JsonNode orEmpty(JsonNode node) {
         return node == null ? Json.object() : node;
     }
 }

@@ -65,6 +65,12 @@ public final class HistoryShapes {
         } else if (details instanceof EventDetails.StateExited d) {
             out.put(NAME, d.name());
             payload(out, OUTPUT, d.output(), data);
+            if (d.assignedVariables() != null && data) {
+                // "assignedVariables: Map of variable name and value as a serialized JSON representation."
+                ObjectNode assigned = out.putObject("assignedVariables");
+                d.assignedVariables().fields().forEachRemaining(v -> assigned.put(v.getKey(), Json.write(v.getValue())));
+                out.putObject("assignedVariablesDetails").put("truncated", false);
+            }
         } else if (details instanceof EventDetails.TaskScheduled d) {
             out.put("resourceType", d.resourceType());
             out.put("resource", d.resource());

@@ -45,6 +45,8 @@ final class StepRun {
     final RandomGenerator random;
     private final long firstEventId;
     private final List<HistoryEvent> events = new ArrayList<>(4);
+    /** What the exiting state's Assign set, for its Exited event's assignedVariables. */
+    private JsonNode assigned;
 
     StepRun(EngineOptions options, ExecutionInfo execution, Frame frame, Branch branch, State enclosing, Instant now,
             RandomGenerator random, long firstEventId) {
@@ -76,6 +78,11 @@ final class StepRun {
         return Bindings.of(input, () -> context(visit), random, visit.variables().values());
     }
 
+    /** The exiting state's assigned variables, or null when its Assign set none (or it has no Assign). */
+    private JsonNode assignedVariables() {
+        return assigned == null || assigned.isEmpty() ? null : assigned;
+    }
+
     /** What an Assign or Output reads as {@code $} (JSONPath) or under {@code $states} (JSONata). */
     enum Source { INPUT, RESULT, ERROR_OUTPUT }
 
@@ -89,7 +96,7 @@ final class StepRun {
         if (assignment == null) {
             return visit.variables();
         }
-        JsonNode assigned = assignment instanceof Assignment.JsonataAssignment jsonata
+        assigned = assignment instanceof Assignment.JsonataAssignment jsonata
                 ? jsonata.template().evaluate(statesVariable(visit, source, role), visit.variables().values(), random, now)
                 : ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
         return visit.variables().with(assigned);
@@ -203,7 +210,7 @@ final class StepRun {
     /** The state is done with this output and these variables: emit its Exited event and follow its transition. */
     Outcome exit(State state, JsonNode output, Transition transition, Variables variables) {
         checkPayload(state, output);
-        emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
+        emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output, assignedVariables()));
         return transition.isEnd() ? frameSucceeded(output)
                 : new Outcome.Continue(new Step.Enter(frame, transition.next(), output, variables));
     }
@@ -265,7 +272,7 @@ final class StepRun {
                 } catch (StatesFailure failure) {
                     return frameFailed(failure.error(), failure.cause());
                 }
-                emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output));
+                emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output, assignedVariables()));
                 return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output, next));
             }
         }

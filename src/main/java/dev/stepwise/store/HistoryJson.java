@@ -19,7 +19,16 @@ import java.util.Set;
 public final class HistoryJson {
     private static final Set<String> PAYLOADS = Set.of("input", "output", "parameters");
 
+    /** StateExited's map of variable name → value, each value written as a JSON string, as AWS does. */
+    public static final String ASSIGNED_VARIABLES = "assignedVariables";
+
     private HistoryJson() {
+    }
+
+    public static ObjectNode assignedVariables(JsonNode assigned) {
+        ObjectNode strings = Json.object();
+        assigned.fields().forEachRemaining(v -> strings.put(v.getKey(), Json.write(v.getValue())));
+        return strings;
     }
 
     public static ObjectNode write(HistoryEvent event, long id, long previousEventId, Instant timestamp) {
@@ -46,7 +55,10 @@ public final class HistoryJson {
             if (value == null || value.isNull() || entry.getKey().equals("awsField")) {
                 continue;
             }
-            if (PAYLOADS.contains(entry.getKey())) {
+            if (entry.getKey().equals(ASSIGNED_VARIABLES)) {
+                detail.set(ASSIGNED_VARIABLES, assignedVariables(value));
+                detail.putObject(ASSIGNED_VARIABLES + "Details").put("truncated", false);
+            } else if (PAYLOADS.contains(entry.getKey())) {
                 detail.put(entry.getKey(), Json.write(value));
                 detail.putObject(entry.getKey() + "Details").put("truncated", false);
             } else {

@@ -118,6 +118,23 @@ class ExecutionApiTest {
     }
 
     @Test
+    void aStateExitedEventListsTheVariablesItsStateAssigned() {
+        // API reference, StateExitedEventDetails: "assignedVariables: Map of variable name and value
+        // as a serialized JSON representation".
+        String machine = local.createMachine("assigns", """
+                {"StartAt": "Keep", "States": {
+                  "Keep": {"Type": "Pass", "Assign": {"total.$": "$.a", "label": "first"}, "Next": "Plain"},
+                  "Plain": {"Type": "Pass", "End": true}}}""");
+        String arn = local.sfn.startExecution(b -> b.stateMachineArn(machine).name("v").input("{\"a\": [1, 2]}")).executionArn();
+        local.awaitEnd(arn);
+        List<HistoryEvent> exits = local.sfn.getExecutionHistory(b -> b.executionArn(arn)).events().stream()
+                .filter(e -> e.type() == HistoryEventType.PASS_STATE_EXITED).toList();
+        assertEquals(java.util.Map.of("total", "[1,2]", "label", "\"first\""), exits.get(0).stateExitedEventDetails().assignedVariables());
+        assertFalse(exits.get(0).stateExitedEventDetails().assignedVariablesDetails().truncated());
+        assertTrue(exits.get(1).stateExitedEventDetails().assignedVariables().isEmpty(), "a state without Assign lists none");
+    }
+
+    @Test
     void anExecutionPastItsTimeoutSecondsTimesOut() {
         String machine = local.createMachine("times-out", """
                 {"TimeoutSeconds": 1, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}""");

@@ -46,7 +46,8 @@ final class StoredEvents {
             case "evaluationFailedEventDetails" -> new EventDetails.EvaluationFailed(text(d, "error"), text(d, "cause"),
                     text(d, "location"), text(d, "state"));
             case "stateEnteredEventDetails" -> new EventDetails.StateEntered(text(d, "name"), payload(d, "input"));
-            case "stateExitedEventDetails" -> new EventDetails.StateExited(text(d, "name"), payload(d, "output"));
+            case "stateExitedEventDetails" -> new EventDetails.StateExited(text(d, "name"), payload(d, "output"),
+                    assignedVariables(d.get("assignedVariables")));
             case "taskScheduledEventDetails" -> new EventDetails.TaskScheduled(text(d, "resourceType"), text(d, "resource"),
                     text(d, "region"), payload(d, "parameters"), number(d, "timeoutInSeconds"), number(d, "heartbeatInSeconds"));
             case "taskStartedEventDetails" -> new EventDetails.TaskStarted(text(d, "resourceType"), text(d, "resource"));
@@ -86,5 +87,15 @@ final class StoredEvents {
     private static Long number(JsonNode d, String field) {
         JsonNode value = d.get(field);
         return value == null || value.isNull() ? null : value.asLong();
+    }
+
+    /** The stored name → JSON text map back to name → value; null when the state assigned nothing. */
+    private static JsonNode assignedVariables(JsonNode stored) {
+        if (stored == null || !stored.isObject()) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode values = dev.stepwise.asl.Json.object();
+        stored.fields().forEachRemaining(v -> values.set(v.getKey(), dev.stepwise.asl.Json.parse(v.getValue().asText())));
+        return values;
     }
 }

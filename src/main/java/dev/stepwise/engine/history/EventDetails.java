@@ -63,7 +63,15 @@ public sealed interface EventDetails {
         }
     }
 
-    record StateExited(String name, JsonNode output) implements EventDetails {
+    /**
+     * {@code assignedVariables}: the variables the state's Assign set, name → value (AWS writes
+     * each value as a JSON string), or null when it set none.
+     */
+    record StateExited(String name, JsonNode output, JsonNode assignedVariables) implements EventDetails {
+        public StateExited(String name, JsonNode output) {
+            this(name, output, null);
+        }
+
         @Override
         public String awsField() {
             return "stateExitedEventDetails";

@@ -12,9 +12,13 @@ public sealed interface Resumption {
 
     /**
      * A Wait state's time has come; {@code output} and {@code variables} are what it passes on,
-     * decided when it was entered.
+     * decided when it was entered; {@code assigned} is what its Assign set (null when nothing),
+     * for its Exited event.
      */
-    record WaitElapsed(JsonNode output, Variables variables) implements Resumption {
+    record WaitElapsed(JsonNode output, Variables variables, JsonNode assigned) implements Resumption {
+        public WaitElapsed(JsonNode output, Variables variables) {
+            this(output, variables, null);
+        }
     }
 
     /** The runtime has not run the task yet; it replaces this with a {@link TaskSucceeded} or {@link TaskFailed}. */

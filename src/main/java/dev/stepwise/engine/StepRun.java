@@ -83,6 +83,15 @@ final class StepRun {
         return assigned == null || assigned.isEmpty() ? null : assigned;
     }
 
+    /** What this step's Assign set so far (a Wait carries it to the step that exits it). */
+    JsonNode assigned() {
+        return assignedVariables();
+    }
+
+    void assigned(JsonNode value) {
+        assigned = value;
+    }
+
     /** What an Assign or Output reads as {@code $} (JSONPath) or under {@code $states} (JSONata). */
     enum Source { INPUT, RESULT, ERROR_OUTPUT }
 

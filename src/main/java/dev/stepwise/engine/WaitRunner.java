@@ -19,12 +19,13 @@ final class WaitRunner implements StateRunner<WaitState> {
                 : run.applyOutputPath(state.paths(), input, visit);
         Variables next = run.assign(state.assign(), input, StepRun.Source.INPUT, visit);
         return new Outcome.Sleep(until.isBefore(run.now) ? run.now : until,
-                new Step.Resume(run.frame, visit, new Resumption.WaitElapsed(output, next)));
+                new Step.Resume(run.frame, visit, new Resumption.WaitElapsed(output, next, run.assigned())));
     }
 
     @Override
     public Outcome resume(WaitState state, StepRun run, StateVisit visit, Resumption resumption) {
         Resumption.WaitElapsed elapsed = (Resumption.WaitElapsed) resumption;
+        run.assigned(elapsed.assigned());
         return run.exit(state, elapsed.output(), state.transition(), elapsed.variables());
     }
 

@@ -29,6 +29,8 @@ public final class StepCodec {
     private static final String OUTPUT = "o";
     private static final String ERROR = "e";
     private static final String CAUSE = "c";
+    /** A Wait's assigned variables, for the Exited event written when the wait ends. */
+    private static final String ASSIGNED = "asg";
 
     private StepCodec() {
     }
@@ -103,6 +105,9 @@ public final class StepCodec {
         } else if (resumption instanceof Resumption.WaitElapsed wait) {
             json.put(TYPE, "waited").set(OUTPUT, wait.output());
             putVariables(json, wait.variables());
+            if (wait.assigned() != null) {
+                json.set(ASSIGNED, wait.assigned());
+            }
         } else if (resumption instanceof Resumption.TaskPending) {
             json.put(TYPE, "taskPending");
         } else if (resumption instanceof Resumption.TaskSucceeded ok) {
@@ -125,7 +130,7 @@ public final class StepCodec {
     private static Resumption resumption(JsonNode json) {
         return switch (json.get(TYPE).asText()) {
             case "retry" -> new Resumption.RetryAttempt();
-            case "waited" -> new Resumption.WaitElapsed(json.get(OUTPUT), variables(json));
+            case "waited" -> new Resumption.WaitElapsed(json.get(OUTPUT), variables(json), json.get(ASSIGNED));
             case "taskPending" -> new Resumption.TaskPending();
             case "taskSucceeded" -> new Resumption.TaskSucceeded(json.get(OUTPUT));
             case "taskFailed" -> new Resumption.TaskFailed(text(json, ERROR), text(json, CAUSE));

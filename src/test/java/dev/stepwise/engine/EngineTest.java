@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.asl.model.StateMachineParser;
+import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.time.Instant;
@@ -91,6 +92,16 @@ class EngineTest {
         assertEquals(1, retry.visit().retryCount());
         Outcome.RunTask second = assertInstanceOf(Outcome.RunTask.class, step(m, retry, 1).outcome());
         assertEquals(1, second.request().attempt());
+    }
+
+    @Test
+    void aWaitStatesExitedEventListsWhatItsAssignSet() {
+        StateMachine m = machine("""
+                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 5, "Assign": {"slept": 5}, "End": true}}}""");
+        Outcome.Sleep sleep = assertInstanceOf(Outcome.Sleep.class, step(m, new Step.Enter(Frame.ROOT, "W", Json.object()), 1).outcome());
+        StepResult woke = step(m, sleep.next(), 1);
+        EventDetails.StateExited exited = (EventDetails.StateExited) woke.events().get(0).details();
+        assertEquals(Json.parse("{\"slept\":5}"), exited.assignedVariables());
     }
 
     @Test

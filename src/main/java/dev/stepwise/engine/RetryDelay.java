@@ -14,7 +14,8 @@ final class RetryDelay {
             seconds = Math.min(seconds, retrier.maxDelaySeconds());
         }
         long millis = (long) Math.ceil(seconds * 1000);
-        // JitterStrategy FULL: "randomizes the delay between 0 and the computed interval".
+        // JitterStrategy FULL (AWS guide, "Retrying after an error"): the wait is drawn at random
+        // between 0 and the computed interval; NONE waits the computed interval.
         return retrier.jitterStrategy() == Retrier.JitterStrategy.FULL ? (long) (random.nextDouble() * millis) : millis;
     }
 }

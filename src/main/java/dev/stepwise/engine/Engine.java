@@ -66,13 +66,23 @@ public final class Engine {
      */
     public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
                            RandomGenerator random) {
+        return step(machine, execution, step, now, firstEventId, random, null);
+    }
+
+    /**
+     * A step whose callback Task (if it enters one) hands out {@code taskToken} as
+     * {@code $$.Task.Token}. The runtime derives the token from the step's identity, so a
+     * replayed step gives the same token.
+     */
+    public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
+                           RandomGenerator random, String taskToken) {
         Branch branch = machine.root();
         State enclosing = null;
         for (Frame.Segment segment : step.frame().segments()) {
             enclosing = branch.state(segment.stateName());
             branch = branchOf(enclosing, segment.index());
         }
-        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId);
+        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId, taskToken);
         Outcome outcome;
         if (step instanceof Step.Enter enter) {
             outcome = enter(run, enter.stateName(), enter.input(), enter.variables());

@@ -44,13 +44,16 @@ final class StepRun {
     final Instant now;
     final RandomGenerator random;
     private final long firstEventId;
+    /** The token this step's callback Task hands out as $$.Task.Token, or null. */
+    final String taskToken;
     private final List<HistoryEvent> events = new ArrayList<>(4);
     /** What the exiting state's Assign set, for its Exited event's assignedVariables. */
     private JsonNode assigned;
 
     StepRun(EngineOptions options, ExecutionInfo execution, Frame frame, Branch branch, State enclosing, Instant now,
-            RandomGenerator random, long firstEventId) {
+            RandomGenerator random, long firstEventId, String taskToken) {
         this.options = options;
+        this.taskToken = taskToken;
         this.execution = execution;
         this.frame = frame;
         this.branch = branch;
@@ -143,7 +146,13 @@ final class StepRun {
         State state = branch.state(visit.stateName());
         // Recorded on AWS: a Pass state's $$ has no State.RetryCount; states that can retry have it.
         boolean retries = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
-        return ContextObject.of(execution, visit.stateName(), visit.enteredTime(), retries ? visit.retryCount() : null);
+        ObjectNode context = ContextObject.of(execution, visit.stateName(), visit.enteredTime(), retries ? visit.retryCount() : null);
+        if (taskToken != null && state instanceof TaskState task
+                && TaskResource.Pattern.of(task.resource()) == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN) {
+            // AWS: "$$.Task.Token" exists only for the callback pattern (.waitForTaskToken).
+            context.putObject("Task").put("Token", taskToken);
+        }
+        return context;
     }
 
     /** InputPath: null gives {}; a path that selects nothing fails the state. */

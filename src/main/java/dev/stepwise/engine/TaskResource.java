@@ -9,6 +9,39 @@ public record TaskResource(Kind kind, String resourceType, String resource, Stri
 
     public enum Kind { SERVICE, LAMBDA_FUNCTION, ACTIVITY }
 
+    /** AWS's three service integration patterns, named by the resource ARN's suffix. */
+    public enum Pattern {
+        REQUEST_RESPONSE(""), RUN_JOB(".sync"), RUN_JOB_JSON(".sync:2"), WAIT_FOR_TASK_TOKEN(".waitForTaskToken");
+
+        private final String suffix;
+
+        Pattern(String suffix) {
+            this.suffix = suffix;
+        }
+
+        public String suffix() {
+            return suffix;
+        }
+
+        public static Pattern of(String arn) {
+            if (!arn.startsWith("arn:aws:states:")) {
+                return REQUEST_RESPONSE;
+            }
+            if (arn.endsWith(".waitForTaskToken")) {
+                return WAIT_FOR_TASK_TOKEN;
+            }
+            if (arn.endsWith(".sync:2")) {
+                return RUN_JOB_JSON;
+            }
+            return arn.endsWith(".sync") ? RUN_JOB : REQUEST_RESPONSE;
+        }
+
+        /** The ARN without this pattern's suffix: {@code arn:aws:states:::sqs:sendMessage}. */
+        public String strip(String arn) {
+            return arn.endsWith(suffix) ? arn.substring(0, arn.length() - suffix.length()) : arn;
+        }
+    }
+
     public static TaskResource of(String arn, String defaultRegion) {
         String[] parts = arn.split(":", 6);
         if (parts.length == 6 && "lambda".equals(parts[2]) && parts[5].startsWith("function:")) {

@@ -45,7 +45,8 @@ final class TaskRunner implements StateRunner<TaskState> {
                     resource.resource(), resource.region(), parameters, shownTimeout, heartbeat));
         }
         TaskRequest request = new TaskRequest(state.name(), state.resource(), parameters, timeout, heartbeat,
-                state.credentials(), visit.retryCount());
+                state.credentials(), visit.retryCount(), run.execution.executionArn(), run.execution.stateMachineArn(),
+                run.taskToken);
         return new Outcome.RunTask(request, new Step.Resume(run.frame, visit, new Resumption.TaskPending()));
     }
 

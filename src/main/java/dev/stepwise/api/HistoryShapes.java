@@ -95,6 +95,20 @@ public final class HistoryShapes {
             out.put("resourceType", d.resourceType());
             out.put("resource", d.resource());
             errorAndCause(out, d.error(), d.cause());
+        } else if (details instanceof EventDetails.TaskSubmitted d) {
+            out.put("resourceType", d.resourceType());
+            out.put("resource", d.resource());
+            payload(out, OUTPUT, d.output(), data);
+        } else if (details instanceof EventDetails.TaskTimedOut d) {
+            out.put("resourceType", d.resourceType());
+            out.put("resource", d.resource());
+            errorAndCause(out, d.error(), d.cause());
+        } else if (details instanceof EventDetails.LambdaFunctionTimedOut d) {
+            errorAndCause(out, d.error(), d.cause());
+        } else if (details instanceof EventDetails.ActivityStarted d) {
+            Shapes.putIfSet(out, "workerName", d.workerName());
+        } else if (details instanceof EventDetails.ActivityTimedOut d) {
+            errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.LambdaFunctionScheduled d) {
             out.put("resource", d.resource());
             payload(out, INPUT, d.input(), data);

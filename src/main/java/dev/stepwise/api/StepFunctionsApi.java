@@ -28,6 +28,8 @@ public final class StepFunctionsApi {
         VersionActions versions = new VersionActions(context);
         TagActions tags = new TagActions(context);
         AliasActions aliases = new AliasActions(context);
+        TaskTokenActions taskTokens = new TaskTokenActions(context);
+        ActivityActions activities = new ActivityActions(context);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", machines::create),
                 Map.entry("DescribeStateMachine", machines::describe),
@@ -53,7 +55,15 @@ public final class StepFunctionsApi {
                 Map.entry("ListStateMachineAliases", aliases::list),
                 Map.entry("TagResource", tags::tag),
                 Map.entry("UntagResource", tags::untag),
-                Map.entry("ListTagsForResource", tags::list));
+                Map.entry("ListTagsForResource", tags::list),
+                Map.entry("SendTaskSuccess", taskTokens::success),
+                Map.entry("SendTaskFailure", taskTokens::failure),
+                Map.entry("SendTaskHeartbeat", taskTokens::heartbeat),
+                Map.entry("CreateActivity", activities::create),
+                Map.entry("DescribeActivity", activities::describe),
+                Map.entry("DeleteActivity", activities::delete),
+                Map.entry("ListActivities", activities::list),
+                Map.entry("GetActivityTask", activities::getTask));
     }
 
     /** @param target the X-Amz-Target header (null when missing); @param body the request body */

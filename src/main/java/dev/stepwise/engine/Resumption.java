@@ -25,10 +25,36 @@ public sealed interface Resumption {
     record TaskPending() implements Resumption {
     }
 
-    record TaskSucceeded(JsonNode output) implements Resumption {
+    /**
+     * What the runtime already recorded of a task's start before its result came. {@code emit}:
+     * the resuming step writes the Started event (a task run within the step, or an activity a
+     * worker picked up, named {@code worker}); otherwise the runtime wrote TaskStarted and
+     * TaskSubmitted when it submitted the task, or the task never started (an activity that timed
+     * out waiting for a worker).
+     */
+    record TaskStart(boolean emit, String worker) {
+        public static final TaskStart IN_STEP = new TaskStart(true, null);
+        public static final TaskStart RECORDED = new TaskStart(false, null);
+
+        public static TaskStart pickedUpBy(String worker) {
+            return new TaskStart(true, worker);
+        }
     }
 
-    record TaskFailed(String error, String cause) implements Resumption {
+    record TaskSucceeded(JsonNode output, TaskStart start) implements Resumption {
+        public TaskSucceeded(JsonNode output) {
+            this(output, TaskStart.IN_STEP);
+        }
+    }
+
+    record TaskFailed(String error, String cause, TaskStart start) implements Resumption {
+        public TaskFailed(String error, String cause) {
+            this(error, cause, TaskStart.IN_STEP);
+        }
+    }
+
+    /** The task's TimeoutSeconds or HeartbeatSeconds passed before its result came. */
+    record TaskTimedOut(String error, String cause, TaskStart start) implements Resumption {
     }
 
     /** The runtime is still running the branches; it replaces this with one of the two below. */

@@ -53,13 +53,29 @@ final class TaskRunner implements StateRunner<TaskState> {
     @Override
     public Outcome resume(TaskState state, StepRun run, StateVisit visit, Resumption resumption) {
         TaskResource resource = TaskResource.of(state.resource(), run.options.region());
-        started(resource, run);
+        Resumption.TaskStart start = resumption instanceof Resumption.TaskSucceeded ok ? ok.start()
+                : resumption instanceof Resumption.TaskFailed failed ? failed.start()
+                : ((Resumption.TaskTimedOut) resumption).start();
+        if (start.emit()) {
+            started(resource, run, start.worker());
+        }
         if (resumption instanceof Resumption.TaskSucceeded succeeded
                 && JsonSize.exceeds(succeeded.output(), run.options.payloadLimitBytes())) {
             // Recorded on AWS: an oversized result fails the task itself (TaskFailed /
             // LambdaFunctionFailed), naming the function ARN or the integration's service.
             String name = resource.kind() == TaskResource.Kind.SERVICE ? resource.resourceType() : state.resource();
             resumption = new Resumption.TaskFailed(StatesError.DATA_LIMIT_EXCEEDED.aslName(), Causes.dataLimitExceeded(name));
+        }
+        if (resumption instanceof Resumption.TaskTimedOut timedOut) {
+            switch (resource.kind()) {
+                case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionTimedOut,
+                        new EventDetails.LambdaFunctionTimedOut(timedOut.error(), timedOut.cause()));
+                case ACTIVITY -> run.emit(EventType.ActivityTimedOut,
+                        new EventDetails.ActivityTimedOut(timedOut.error(), timedOut.cause()));
+                default -> run.emit(EventType.TaskTimedOut, new EventDetails.TaskTimedOut(resource.resourceType(),
+                        resource.resource(), timedOut.error(), timedOut.cause()));
+            }
+            return run.recover(state, state.errors(), visit, timedOut.error(), timedOut.cause());
         }
         if (resumption instanceof Resumption.TaskFailed failed) {
             switch (resource.kind()) {
@@ -86,10 +102,10 @@ final class TaskRunner implements StateRunner<TaskState> {
         return state.errors();
     }
 
-    private static void started(TaskResource resource, StepRun run) {
+    private static void started(TaskResource resource, StepRun run, String worker) {
         switch (resource.kind()) {
             case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionStarted, EventDetails.None.INSTANCE);
-            case ACTIVITY -> run.emit(EventType.ActivityStarted, EventDetails.None.INSTANCE);
+            case ACTIVITY -> run.emit(EventType.ActivityStarted, new EventDetails.ActivityStarted(worker));
             default -> run.emit(EventType.TaskStarted, new EventDetails.TaskStarted(resource.resourceType(), resource.resource()));
         }
     }

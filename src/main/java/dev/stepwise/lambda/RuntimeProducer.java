@@ -3,7 +3,9 @@ package dev.stepwise.lambda;
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
+import dev.stepwise.api.durable.ApiChildStarter;
 import dev.stepwise.api.durable.DurableExecutions;
+import dev.stepwise.api.durable.DurableTasks;
 import dev.stepwise.api.durable.DurableStateMachines;
 import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.aws.AwsClients;
@@ -80,19 +82,27 @@ public class RuntimeProducer {
     @ApplicationScoped
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        return new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, new NoIntegrations(), Clock.systemUTC(), options);
+        DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, new NoIntegrations(),
+                Clock.systemUTC(), options);
+        // Task states start child executions through the API, so they are listed and described like any other.
+        runtime.children(new ApiChildStarter(new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
+                bug -> LOG.error("starting a child execution failed", bug))));
+        return runtime;
+    }
+
+    private ApiContext context(DurableRuntime runtime, DynamoDbClient dynamo, SqsStepQueue queue) {
+        byte[] key = tokenKey.map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> ApiConfig.defaults().tokenKey());
+        ApiConfig config = new ApiConfig(region, accountId, key);
+        Clock clock = Clock.systemUTC();
+        return ApiContext.of(config, new DurableStateMachines(dynamo, table, runtime),
+                new DurableExecutions(runtime, queue, dynamo, table, clock), new DurableTasks(runtime), clock);
     }
 
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */
     @Produces
     @ApplicationScoped
     StepFunctionsApi api(DurableRuntime runtime, DynamoDbClient dynamo, SqsStepQueue queue) {
-        byte[] key = tokenKey.map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> ApiConfig.defaults().tokenKey());
-        ApiConfig config = new ApiConfig(region, accountId, key);
-        Clock clock = Clock.systemUTC();
-        ApiContext context = ApiContext.of(config, new DurableStateMachines(dynamo, table, runtime),
-                new DurableExecutions(runtime, queue, dynamo, table, clock), clock);
-        return new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
+        return new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
                 bug -> LOG.error("the API failed on a request it should have handled", bug));
     }
 }

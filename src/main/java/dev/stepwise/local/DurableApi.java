@@ -2,7 +2,11 @@ package dev.stepwise.local;
 
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
+import dev.stepwise.api.StepFunctionsApi;
+import dev.stepwise.api.durable.ApiChildStarter;
 import dev.stepwise.api.durable.DurableExecutions;
+import dev.stepwise.api.durable.DurableTasks;
+import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.api.durable.DurableStateMachines;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
@@ -48,7 +52,11 @@ public final class DurableApi implements AutoCloseable {
             DurableExecutions executions = new DurableExecutions(local.runtime(),
                     new SqsStepQueue(local.sqs(), local.queueUrl()), dynamo, table, clock);
             DurableStateMachines machines = new DurableStateMachines(dynamo, table, local.runtime());
-            return new DurableApi(local, dynamo, ApiContext.of(config, machines, executions, clock));
+            ApiContext context = ApiContext.of(config, machines, executions, new DurableTasks(local.runtime()), clock);
+            // Task states start child executions through the API, so they are listed and described like any other.
+            local.runtime().children(new ApiChildStarter(new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
+                    bug -> bug.printStackTrace())));
+            return new DurableApi(local, dynamo, context);
         } catch (RuntimeException e) {
             local.close();
             throw e;

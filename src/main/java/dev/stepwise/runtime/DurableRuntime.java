@@ -15,6 +15,8 @@ import dev.stepwise.engine.Outcome;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.StepResult;
+import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.engine.TaskResource;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
@@ -65,6 +67,14 @@ public final class DurableRuntime {
     static final String KIND_JOIN = "join";
     static final String KIND_END = "end";
     static final String KIND_HALT = "halt";
+    /** A step that waits for its task's result: a callback token, a child execution, an activity worker. */
+    static final String KIND_AWAIT = "await";
+    /** The result of an awaited task, in {@code R#<awaiting step key>}: the first writer wins. */
+    static final String KIND_RESULT = "result";
+    /** The task's last heartbeat, in {@code H#<awaiting step key>}. */
+    static final String KIND_BEAT = "beat";
+    /** In a child execution's partition: the parent step that waits for it ({@code .sync}). */
+    static final String PARENT = "PARENT";
     private static final int CACHE = 512;
 
     private final ExecutionStore store;
@@ -74,8 +84,11 @@ public final class DurableRuntime {
     private final RuntimeOptions options;
     private final Engine engine;
     private volatile StepListener listener = StepListener.NONE;
+    private volatile ChildStarter children = this::startChild;
+    private final Activities activities;
     private final Map<String, StateMachine> machines = Collections.synchronizedMap(lru());
     private final Map<String, ExecutionInfo> executions = Collections.synchronizedMap(lru());
+    private final Map<String, String> types = Collections.synchronizedMap(lru());
 
     public DurableRuntime(ExecutionStore store, StepQueue queue, TaskExecutor tasks, Clock clock, RuntimeOptions options) {
         this.store = store;
@@ -84,10 +97,35 @@ public final class DurableRuntime {
         this.clock = clock;
         this.options = options;
         this.engine = new Engine(options.engine());
+        this.activities = new Activities(store, clock);
+    }
+
+    /** Activities and their workers' GetActivityTask. */
+    public Activities activities() {
+        return activities;
     }
 
     public void listener(StepListener listener) {
         this.listener = listener;
+    }
+
+    /** Who starts the executions Task states start; by default the runtime itself. */
+    public void children(ChildStarter starter) {
+        this.children = starter;
+    }
+
+    private ChildStarter.Started startChild(String stateMachineArn, String name, String input) {
+        JsonNode parsed;
+        try {
+            parsed = Json.parse(input);
+        } catch (RuntimeException e) {
+            throw new ChildStarter.Rejected("InvalidExecutionInput", "Invalid State Machine Execution Input: '" + e.getMessage() + "'");
+        }
+        if (store.stateMachine(stateMachineArn).isEmpty()) {
+            throw new ChildStarter.Rejected("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + stateMachineArn + "'");
+        }
+        String arn = startExecution(stateMachineArn, name, parsed);
+        return new ChildStarter.Started(arn, store.header(arn).map(ExecutionHeader::startDate).orElse(clock.instant()));
     }
 
     public RuntimeOptions options() {
@@ -156,8 +194,10 @@ public final class DurableRuntime {
     public boolean stopExecution(String executionArn, String error, String cause) {
         ExecutionHeader header = store.header(executionArn).orElseThrow(() ->
                 new IllegalArgumentException("Execution Does Not Exist: '" + executionArn + "'"));
-        return store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.ABORTED, clock.instant(), null,
+        boolean stopped = store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.ABORTED, clock.instant(), null,
                 error, cause);
+        tellParent(executionArn);
+        return stopped;
     }
 
     /**
@@ -180,7 +220,8 @@ public final class DurableRuntime {
                 boolean committed = keys.contains(StepKeys.successor(item.key()))
                         || (!StepKeys.isRoot(frame) && keys.contains(StepKeys.branchEnd(frame)));
                 boolean rootEnd = item.kind().equals(KIND_END) && StepKeys.isRoot(frame);
-                if (rootEnd || (!committed && (item.kind().equals(KIND_STEP) || item.kind().equals(KIND_JOIN)))) {
+                if (rootEnd || (!committed && (item.kind().equals(KIND_STEP) || item.kind().equals(KIND_JOIN)
+                        || item.kind().equals(KIND_AWAIT)))) {
                     messages.add(StepMessage.recovery(executionArn, item.key()));
                 }
             }
@@ -222,7 +263,11 @@ public final class DurableRuntime {
 
     private void checkTimeout(String executionArn) {
         ExecutionHeader header = store.header(executionArn).orElse(null);
-        if (header == null || header.status().isTerminal() || header.timeoutSeconds() == null) {
+        if (header != null && header.status().isTerminal()) {
+            tellParent(executionArn); // a redelivery after a crash between the end and the notice
+            return;
+        }
+        if (header == null || header.timeoutSeconds() == null) {
             return;
         }
         Instant deadline = header.startDate().plusSeconds(header.timeoutSeconds());
@@ -233,6 +278,7 @@ public final class DurableRuntime {
         }
         store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.TIMED_OUT, now, null,
                 StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT);
+        tellParent(executionArn);
     }
 
     /**
@@ -254,6 +300,7 @@ public final class DurableRuntime {
                 writeEndEvent(message.execution(), step, new HistoryEvent(EventType.ExecutionFailed,
                         new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)), now, null);
             }
+            tellParent(message.execution());
         } catch (RuntimeException again) {
             e.addSuppressed(again);
         }
@@ -301,7 +348,8 @@ public final class DurableRuntime {
                 finishRoot(header, item.body()); // recovery: the execution's end was committed, its header not yet
                 return;
             }
-            if (!item.kind().equals(KIND_STEP) && !item.kind().equals(KIND_JOIN)) {
+            boolean awaiting = item.kind().equals(KIND_AWAIT);
+            if (!item.kind().equals(KIND_STEP) && !item.kind().equals(KIND_JOIN) && !awaiting) {
                 return;
             }
             if (item.kind().equals(KIND_JOIN) && item.state() == null) {
@@ -338,8 +386,44 @@ public final class DurableRuntime {
             Step step = StepCodec.read(body.get("step"));
             if (item.kind().equals(KIND_JOIN)) {
                 step = ((Step.Resume) step).with(joinResult(item));
+            } else if (awaiting) {
+                Resumption result = awaited(item);
+                if (result == null) {
+                    return; // still waiting: the result, or the next deadline's check, sends this step again
+                }
+                step = ((Step.Resume) step).with(result);
             }
             decide(header, item, step);
+        }
+
+        /**
+         * The awaited task's result, when it came; a timeout once its deadline passed (recorded on
+         * AWS: both TimeoutSeconds and HeartbeatSeconds expiring fail with States.Timeout and no
+         * cause); else null, with a check message sent for the next deadline.
+         */
+        private Resumption awaited(StoredItem item) {
+            StoredItem result = store.item(executionArn, resultKey(key)).orElse(null);
+            if (result == null) {
+                JsonNode body = item.body();
+                Long deadline = deadline(executionArn, key, body);
+                if (deadline == null || now.toEpochMilli() < deadline) {
+                    if (body.has("child")) {
+                        tellParent(body.get("child").asText()); // the child ended but its notice was lost
+                        result = store.item(executionArn, resultKey(key)).orElse(null);
+                    }
+                    if (result == null) {
+                        if (deadline != null) {
+                            queue.send(new StepMessage(executionArn, key), delay(now, Instant.ofEpochMilli(deadline)));
+                        }
+                        return null;
+                    }
+                } else {
+                    store.putIfAbsent(executionArn, resultItem(key, new Resumption.TaskTimedOut(StatesError.TIMEOUT.aslName(),
+                            null, startOf(executionArn, key, body))));
+                    result = store.item(executionArn, resultKey(key)).orElseThrow();
+                }
+            }
+            return StepCodec.readResumption(result.body());
         }
 
         /** Recovery: a branch's end was committed; count it into its join (idempotent) and send the join if it is due. */
@@ -372,10 +456,12 @@ public final class DurableRuntime {
             boolean carried = body.has("fid");
             long previous = body.path("pe").asLong();
             long first = carried ? body.get("fid").asLong() : 1;
-            StepResult result = engine.step(machine, info, step, now, first, random());
+            String secret = TaskTokens.newSecret();
+            String token = TaskTokens.token(executionArn, StepKeys.successor(key), secret);
+            StepResult result = engine.step(machine, info, step, now, first, random(), token);
             if (!carried) {
-                first = store.allocateEvents(executionArn, result.events().size());
-                result = engine.step(machine, info, step, now, first, random());
+                first = store.allocateEvents(executionArn, result.events().size() + submittedEvents(result.outcome()));
+                result = engine.step(machine, info, step, now, first, random(), token);
             }
             long last = first + result.events().size() - 1;
             if (last >= options.historyLimit() && !endsAtLimit(result, last)) {
@@ -383,7 +469,7 @@ public final class DurableRuntime {
                 return;
             }
             ArrayNode chunk = chunk(result.events(), first, previous, now);
-            apply(header, result.outcome(), chunk, first, last, carried);
+            apply(header, result.outcome(), chunk, first, last, carried, secret);
         }
 
         /** AWS: "If the event number 25,000 is ExecutionSucceeded, the execution finishes successfully." */
@@ -409,10 +495,12 @@ public final class DurableRuntime {
             if (commit(StoredItem.of(target, KIND_END, end).withEvents(first, chunk))) {
                 store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.FAILED, now, null,
                         StatesError.RUNTIME.aslName(), cause);
+                tellParent(executionArn);
             }
         }
 
-        private void apply(ExecutionHeader header, Outcome outcome, ArrayNode chunk, long first, long last, boolean carried) {
+        private void apply(ExecutionHeader header, Outcome outcome, ArrayNode chunk, long first, long last, boolean carried,
+                           String secret) {
             String next = StepKeys.successor(key);
             if (outcome instanceof Outcome.Continue go) {
                 ObjectNode body = successorBody(go.next(), last, carried);
@@ -426,14 +514,7 @@ public final class DurableRuntime {
                     queue.send(new StepMessage(executionArn, next), delay(now, sleep.until()));
                 }
             } else if (outcome instanceof Outcome.RunTask task) {
-                Resumption result = runTask(task);
-                if (result == null) {
-                    return; // another delivery holds this attempt's claim and is running it
-                }
-                ObjectNode body = successorBody(task.then().with(result), last, carried);
-                if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
-                    queue.send(new StepMessage(executionArn, next), 0);
-                }
+                runTask(header, task, chunk, first, last, carried, secret);
             } else if (outcome instanceof Outcome.FanOut fanOut) {
                 fanOut(fanOut, chunk, first, last);
             } else if (outcome instanceof Outcome.FrameSucceeded done) {
@@ -451,18 +532,136 @@ public final class DurableRuntime {
             return body;
         }
 
-        /** STANDARD: the attempt is claimed before its side effect, so it happens at most once. */
-        private Resumption runTask(Outcome.RunTask task) {
-            int attempt = task.request().attempt();
-            String claim = StepKeys.claim(key, attempt);
-            if (!store.putIfAbsent(executionArn, StoredItem.of(claim, "claim", Json.object().put("at", now.toString())))) {
-                if (receiveCount <= 1) {
-                    return null;
+        /**
+         * Runs the task. A request-response task's result is committed as the successor step. A
+         * task that waits (a callback token, a child execution's end, an activity worker) commits
+         * an awaiting step instead, with TaskStarted and TaskSubmitted: its result comes later
+         * as an {@code R#} item (SendTaskSuccess/Failure, the child's end, a timeout check).
+         */
+        private void runTask(ExecutionHeader header, Outcome.RunTask task, ArrayNode chunk, long first, long last,
+                             boolean carried, String secret) {
+            TaskRequest request = task.request();
+            TaskResource resource = TaskResource.of(request.resource(), options.region());
+            TaskResource.Pattern pattern = request.pattern();
+            boolean nested = NestedExecutions.isStartExecution(resource, pattern);
+            String next = StepKeys.successor(key);
+            if (resource.kind() == TaskResource.Kind.ACTIVITY) {
+                if (!activities.exists(request.resource())) {
+                    // Recorded on AWS: a missing activity fails the state with States.Runtime.
+                    String cause = "An error occurred while executing the state '" + request.stateName() + "' (entered at the event id #"
+                            + task.then().visit().enteredEventId() + "). The activity " + request.resource() + " does not exist.";
+                    ObjectNode body = successorBody(task.then().with(new Resumption.TaskFailed(StatesError.RUNTIME.aslName(), cause,
+                            Resumption.TaskStart.RECORDED)), last, carried);
+                    if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
+                        queue.send(new StepMessage(executionArn, next), 0);
+                    }
+                    return;
                 }
-                return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), Causes.lostClaim(task.request().stateName(), attempt));
+                ObjectNode body = awaitBody(task, last, carried, secret);
+                body.put("act", request.resource());
+                body.set("in", request.parameters());
+                if (commit(StoredItem.of(next, KIND_AWAIT, body).withEvents(first, chunk))) {
+                    scheduleActivity(next, body);
+                }
+                return;
+            }
+            boolean sync = nested && (pattern == TaskResource.Pattern.RUN_JOB || pattern == TaskResource.Pattern.RUN_JOB_JSON);
+            boolean waits = sync || pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN;
+            String[] child = new String[1];
+            Resumption result = claimed(header, request, () -> {
+                if (!nested) {
+                    return tasks.execute(request, executionArn + "/" + key + "/" + request.attempt());
+                }
+                ChildStarter.Started started;
+                try {
+                    started = children.start(request.parameters().path("StateMachineArn").asText(),
+                            NestedExecutions.name(request.parameters(), executionArn, key),
+                            NestedExecutions.input(request.parameters()));
+                } catch (ChildStarter.Rejected rejected) {
+                    return NestedExecutions.rejected(rejected);
+                }
+                child[0] = DurableRuntime.runtimeArn(started.executionArn());
+                if (sync) {
+                    store.putAll(child[0], List.of(StoredItem.of(PARENT, PARENT, Json.object().put("exec", executionArn)
+                            .put("key", next).put("json", pattern == TaskResource.Pattern.RUN_JOB_JSON))));
+                }
+                return new Resumption.TaskSucceeded(NestedExecutions.started(started));
+            });
+            if (result == null) {
+                return; // another delivery holds this attempt's claim and is running it
+            }
+            if (!waits || !(result instanceof Resumption.TaskSucceeded submitted)) {
+                ObjectNode body = successorBody(task.then().with(result), last, carried);
+                if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
+                    queue.send(new StepMessage(executionArn, next), 0);
+                }
+                return;
+            }
+            String resourceName = resource.resource();
+            chunk.add(HistoryJson.write(new HistoryEvent(EventType.TaskStarted,
+                    new EventDetails.TaskStarted(resource.resourceType(), resourceName)), last + 1, last, now));
+            chunk.add(HistoryJson.write(new HistoryEvent(EventType.TaskSubmitted,
+                    new EventDetails.TaskSubmitted(resource.resourceType(), resourceName, submitted.output())), last + 2, last + 1, now));
+            ObjectNode body = awaitBody(task, last + 2, carried, secret);
+            if (child[0] != null && sync) {
+                body.put("child", child[0]);
+            }
+            if (commit(StoredItem.of(next, KIND_AWAIT, body).withEvents(first, chunk))) {
+                if (child[0] != null && sync) {
+                    tellParent(child[0]); // the child may have ended before this step committed
+                }
+                if (store.item(executionArn, resultKey(next)).isPresent()) {
+                    queue.send(new StepMessage(executionArn, next), 0);
+                } else {
+                    scheduleCheck(next, body);
+                }
+            }
+        }
+
+        private ObjectNode awaitBody(Outcome.RunTask task, long last, boolean carried, String secret) {
+            ObjectNode body = successorBody(task.then(), last, carried);
+            body.put("tok", secret);
+            body.put("at", now.toEpochMilli());
+            TaskRequest request = task.request();
+            if (request.timeoutSeconds() < dev.stepwise.asl.model.TaskState.DEFAULT_TIMEOUT_SECONDS) {
+                body.put("to", now.toEpochMilli() + request.timeoutSeconds() * 1000);
+            }
+            if (request.heartbeatSeconds() != null) {
+                body.put("hb", request.heartbeatSeconds());
+            }
+            return body;
+        }
+
+        private void scheduleActivity(String awaitKey, JsonNode body) {
+            activities.schedule(body.get("act").asText(), executionArn, awaitKey,
+                    TaskTokens.token(executionArn, awaitKey, body.get("tok").asText()), body.get("in"), now);
+            scheduleCheck(awaitKey, body);
+        }
+
+        private void scheduleCheck(String awaitKey, JsonNode body) {
+            Long deadline = deadline(executionArn, awaitKey, body);
+            if (deadline != null) {
+                queue.send(new StepMessage(executionArn, awaitKey), delay(now, Instant.ofEpochMilli(deadline)));
+            }
+        }
+
+        /**
+         * STANDARD: the attempt is claimed before its side effect, so it happens at most once.
+         * EXPRESS: at least once, with the attempt's idempotency key passed to the integration.
+         */
+        private Resumption claimed(ExecutionHeader header, TaskRequest request, java.util.function.Supplier<Resumption> call) {
+            int attempt = request.attempt();
+            if (!isExpress(header.stateMachineArn())) {
+                String claim = StepKeys.claim(key, attempt);
+                if (!store.putIfAbsent(executionArn, StoredItem.of(claim, "claim", Json.object().put("at", now.toString())))) {
+                    if (receiveCount <= 1) {
+                        return null;
+                    }
+                    return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), Causes.lostClaim(request.stateName(), attempt));
+                }
             }
             try {
-                return tasks.execute(task.request(), executionArn + "/" + key + "/" + attempt);
+                return call.get();
             } catch (RuntimeException e) {
                 return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), String.valueOf(e.getMessage()));
             }
@@ -541,6 +740,7 @@ public final class DurableRuntime {
             ExecutionStatus status = ExecutionStatus.valueOf(body.get("status").asText());
             store.finish(executionArn, header.stateMachineArn(), status, now, body.get("output"),
                     body.path("error").asText(null), body.path("cause").asText(null));
+            tellParent(executionArn);
         }
 
         /** Counts this branch once; whoever sees the fan-out complete (or failed) sends its join. */
@@ -605,6 +805,13 @@ public final class DurableRuntime {
                     JsonNode body = committed.body();
                     int delay = body.has("runAt") ? delay(now, Instant.ofEpochMilli(body.get("runAt").asLong())) : 0;
                     queue.send(new StepMessage(executionArn, committed.key()), delay);
+                }
+                case KIND_AWAIT -> {
+                    // What follows an awaiting step's commit: its activity task, its deadline check, its result if it came.
+                    if (isActivityAwait(committed.body()) && !store.item(executionArn, Activities.takenKey(committed.key())).isPresent()) {
+                        scheduleActivity(committed.key(), committed.body());
+                    }
+                    queue.send(new StepMessage(executionArn, committed.key()), 0);
                 }
                 case KIND_JOIN -> {
                     long last = committed.events() == null ? 0 : committed.firstEventId() + committed.events().size() - 1;
@@ -682,6 +889,148 @@ public final class DurableRuntime {
         if (store.putIfAbsent(executionArn, StoredItem.of(StepKeys.END, KIND_HALT, Json.object()).withEvents(first, chunk))) {
             listener.committed(executionArn, chunk);
         }
+    }
+
+    // ---- awaited tasks: callbacks, child executions, activities ---------------------------------
+
+    /** Events the runtime adds to a step that submits a waiting task: TaskStarted and TaskSubmitted. */
+    private int submittedEvents(Outcome outcome) {
+        if (!(outcome instanceof Outcome.RunTask task)) {
+            return 0;
+        }
+        TaskResource resource = TaskResource.of(task.request().resource(), options.region());
+        TaskResource.Pattern pattern = task.request().pattern();
+        boolean waits = pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN
+                || (NestedExecutions.isStartExecution(resource, pattern) && pattern != TaskResource.Pattern.REQUEST_RESPONSE);
+        return waits && resource.kind() != TaskResource.Kind.ACTIVITY ? 2 : 0;
+    }
+
+    static String resultKey(String awaitKey) {
+        return "R#" + awaitKey;
+    }
+
+    static String beatKey(String awaitKey) {
+        return "H#" + awaitKey;
+    }
+
+    private static StoredItem resultItem(String awaitKey, Resumption result) {
+        return StoredItem.of(resultKey(awaitKey), KIND_RESULT, StepCodec.writeResumption(result));
+    }
+
+    /** The earlier of the task's TimeoutSeconds and its HeartbeatSeconds after the last heartbeat; null when neither is set. */
+    private Long deadline(String executionArn, String awaitKey, JsonNode body) {
+        Long deadline = body.has("to") ? body.get("to").asLong() : null;
+        if (body.has("hb")) {
+            long beat = body.get("at").asLong();
+            StoredItem last = store.item(executionArn, beatKey(awaitKey)).orElse(null);
+            if (last != null) {
+                beat = Math.max(beat, last.body().get("at").asLong());
+            }
+            long heartbeat = beat + body.get("hb").asLong() * 1000;
+            deadline = deadline == null ? heartbeat : Math.min(deadline, heartbeat);
+        }
+        return deadline;
+    }
+
+    /** Callbacks recorded TaskStarted when submitted; an activity starts when a worker takes it. */
+    private Resumption.TaskStart startOf(String executionArn, String awaitKey, JsonNode body) {
+        if (!isActivityAwait(body)) {
+            return Resumption.TaskStart.RECORDED;
+        }
+        return activities.start(executionArn, awaitKey);
+    }
+
+    private static boolean isActivityAwait(JsonNode body) {
+        return body.has("act");
+    }
+
+    /**
+     * A child execution ended (or may have): if a parent's {@code .sync} task waits for it, write
+     * the task's result into the parent (first writer wins) and send the parent's step. Safe to
+     * call any number of times.
+     */
+    void tellParent(String childArn) {
+        StoredItem link = store.item(childArn, PARENT).orElse(null);
+        if (link == null) {
+            return;
+        }
+        ExecutionHeader child = store.header(childArn).orElse(null);
+        if (child == null || !child.status().isTerminal()) {
+            return;
+        }
+        String parentArn = link.body().get("exec").asText();
+        String awaitKey = link.body().get("key").asText();
+        JsonNode input = store.load(childArn, StepKeys.step("", 0), List.of(), true).input();
+        Resumption result = NestedExecutions.ended(child, input, link.body().path("json").asBoolean());
+        if (store.putIfAbsent(parentArn, resultItem(awaitKey, result)) || store.item(parentArn, awaitKey).isPresent()) {
+            queue.send(new StepMessage(parentArn, awaitKey), 0);
+        }
+    }
+
+    /** SendTaskSuccess: the task's result is {@code output}. */
+    public void sendTaskSuccess(String token, JsonNode output) {
+        complete(token, start -> new Resumption.TaskSucceeded(output, start));
+    }
+
+    /** SendTaskFailure: the task failed with {@code error} and {@code cause} (either may be null). */
+    public void sendTaskFailure(String token, String error, String cause) {
+        complete(token, start -> new Resumption.TaskFailed(error, cause, start));
+    }
+
+    /** SendTaskHeartbeat: the task's HeartbeatSeconds start again from now. */
+    public void sendTaskHeartbeat(String token) {
+        TaskTokens.Ref ref = awaiting(token);
+        store.putAll(ref.executionArn(), List.of(StoredItem.of(beatKey(ref.stepKey()), KIND_BEAT,
+                Json.object().put("at", clock.millis()))));
+    }
+
+    private void complete(String token, java.util.function.Function<Resumption.TaskStart, Resumption> result) {
+        TaskTokens.Ref ref = awaiting(token);
+        StoredItem item = store.item(ref.executionArn(), ref.stepKey()).orElseThrow();
+        if (!store.putIfAbsent(ref.executionArn(), resultItem(ref.stepKey(), result.apply(startOf(ref.executionArn(), ref.stepKey(), item.body()))))) {
+            throw TaskCompletionRejected.timedOut();
+        }
+        queue.send(new StepMessage(ref.executionArn(), ref.stepKey()), 0);
+    }
+
+    /**
+     * The token's task, still waiting. A token whose secret does not match is not a token
+     * (InvalidToken); one whose task has its result, timed out or whose execution ended is
+     * TaskTimedOut, as AWS answers for "a task that no longer exists".
+     */
+    private TaskTokens.Ref awaiting(String token) {
+        TaskTokens.Ref ref = TaskTokens.parse(token).orElseThrow(TaskCompletionRejected::invalidToken);
+        StoredItem item = store.item(ref.executionArn(), ref.stepKey()).orElse(null);
+        if (item == null || !item.kind().equals(KIND_AWAIT) || !ref.secret().equals(item.body().path("tok").asText())) {
+            throw TaskCompletionRejected.invalidToken();
+        }
+        ExecutionHeader header = store.header(ref.executionArn()).orElse(null);
+        if (header == null || header.status().isTerminal() || store.item(ref.executionArn(), resultKey(ref.stepKey())).isPresent()) {
+            throw TaskCompletionRejected.timedOut();
+        }
+        Long deadline = deadline(ref.executionArn(), ref.stepKey(), item.body());
+        if (deadline != null && clock.millis() >= deadline) {
+            // Its check has not run yet: time it out now, so the check and this answer agree.
+            store.putIfAbsent(ref.executionArn(), resultItem(ref.stepKey(), new Resumption.TaskTimedOut(
+                    StatesError.TIMEOUT.aslName(), null, startOf(ref.executionArn(), ref.stepKey(), item.body()))));
+            queue.send(new StepMessage(ref.executionArn(), ref.stepKey()), 0);
+            throw TaskCompletionRejected.timedOut();
+        }
+        return ref;
+    }
+
+    /** The runtime's name for an execution the API calls {@code ...:express:...}. */
+    static String runtimeArn(String executionArn) {
+        return executionArn.replaceFirst(":express:", ":execution:");
+    }
+
+    private boolean isExpress(String stateMachineArn) {
+        String type = types.get(stateMachineArn);
+        if (type == null) {
+            type = store.stateMachine(stateMachineArn).map(StateMachineRecord::type).orElse("STANDARD");
+            types.put(stateMachineArn, type);
+        }
+        return "EXPRESS".equals(type);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

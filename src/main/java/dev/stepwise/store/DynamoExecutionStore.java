@@ -90,6 +90,14 @@ public final class DynamoExecutionStore implements ExecutionStore {
     public DynamoExecutionStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.activities = new DynamoActivityStore(dynamo, table);
+    }
+
+    private final ActivityStore activities;
+
+    @Override
+    public ActivityStore activities() {
+        return activities;
     }
 
     /** Creates the table and its indexes unless it exists (local runs and tests; the SAM template does it on AWS). */

@@ -70,4 +70,9 @@ public interface ExecutionStore {
 
     /** Executions of a state machine, newest first, optionally of one status. */
     List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit);
+
+    /** The activities kept beside the executions (activity Task states, GetActivityTask). */
+    default ActivityStore activities() {
+        throw new UnsupportedOperationException("this store keeps no activities");
+    }
 }

@@ -98,6 +98,15 @@ public final class StepCodec {
                 Instant.parse(json.get("at").asText()), retries, variables(json));
     }
 
+    /** A task's result as a result item stores it until its awaiting step runs. */
+    public static ObjectNode writeResumption(Resumption resumption) {
+        return resumption(resumption);
+    }
+
+    public static Resumption readResumption(JsonNode json) {
+        return resumption(json);
+    }
+
     private static ObjectNode resumption(Resumption resumption) {
         ObjectNode json = Json.object();
         if (resumption instanceof Resumption.RetryAttempt) {
@@ -112,8 +121,13 @@ public final class StepCodec {
             json.put(TYPE, "taskPending");
         } else if (resumption instanceof Resumption.TaskSucceeded ok) {
             json.put(TYPE, "taskSucceeded").set(OUTPUT, ok.output());
+            putStart(json, ok.start());
         } else if (resumption instanceof Resumption.TaskFailed failed) {
             json.put(TYPE, "taskFailed").put(ERROR, failed.error()).put(CAUSE, failed.cause());
+            putStart(json, failed.start());
+        } else if (resumption instanceof Resumption.TaskTimedOut timedOut) {
+            json.put(TYPE, "taskTimedOut").put(ERROR, timedOut.error()).put(CAUSE, timedOut.cause());
+            putStart(json, timedOut.start());
         } else if (resumption instanceof Resumption.BranchesPending) {
             json.put(TYPE, "branchesPending");
         } else if (resumption instanceof Resumption.BranchesSucceeded ok) {
@@ -132,8 +146,9 @@ public final class StepCodec {
             case "retry" -> new Resumption.RetryAttempt();
             case "waited" -> new Resumption.WaitElapsed(json.get(OUTPUT), variables(json), json.get(ASSIGNED));
             case "taskPending" -> new Resumption.TaskPending();
-            case "taskSucceeded" -> new Resumption.TaskSucceeded(json.get(OUTPUT));
-            case "taskFailed" -> new Resumption.TaskFailed(text(json, ERROR), text(json, CAUSE));
+            case "taskSucceeded" -> new Resumption.TaskSucceeded(json.get(OUTPUT), start(json));
+            case "taskFailed" -> new Resumption.TaskFailed(text(json, ERROR), text(json, CAUSE), start(json));
+            case "taskTimedOut" -> new Resumption.TaskTimedOut(text(json, ERROR), text(json, CAUSE), start(json));
             case "branchesPending" -> new Resumption.BranchesPending();
             case "branchesSucceeded" -> {
                 List<JsonNode> outputs = new ArrayList<>();
@@ -143,6 +158,23 @@ public final class StepCodec {
             case "branchesFailed" -> new Resumption.BranchesFailed(text(json, ERROR), text(json, CAUSE));
             default -> throw new IllegalArgumentException("unknown stored resumption '" + json.get(TYPE).asText() + "'");
         };
+    }
+
+    /** A task's start as the runtime recorded it; absent for the common case, a task run within its step. */
+    private static void putStart(ObjectNode json, Resumption.TaskStart start) {
+        if (!start.equals(Resumption.TaskStart.IN_STEP)) {
+            json.put("emit", start.emit());
+            if (start.worker() != null) {
+                json.put("worker", start.worker());
+            }
+        }
+    }
+
+    private static Resumption.TaskStart start(JsonNode json) {
+        if (!json.has("emit")) {
+            return Resumption.TaskStart.IN_STEP;
+        }
+        return new Resumption.TaskStart(json.get("emit").asBoolean(), text(json, "worker"));
     }
 
     /** Workflow variables (Assign) as a JSON object; absent when there are none. */

@@ -284,10 +284,13 @@ public final class DurableExecutions implements ExecutionPort {
         steps.forEach(step -> keys.add(step.key()));
         long soon = clock.millis() + 1000;
         for (StoredItem step : steps) {
-            if (keys.contains(StepKeys.successor(step.key())) || step.body() == null || !step.body().has("runAt")) {
+            if (keys.contains(StepKeys.successor(step.key())) || step.body() == null) {
                 continue;
             }
-            if (step.body().get("runAt").asLong() > soon) {
+            if ("await".equals(step.kind())) {
+                // A task waiting for a callback or a worker has no message coming; send one.
+                queue.send(new StepMessage(runtimeArn, step.key()), 0);
+            } else if (step.body().has("runAt") && step.body().get("runAt").asLong() > soon) {
                 queue.send(new StepMessage(runtimeArn, step.key()), 0);
             }
         }

@@ -55,6 +55,13 @@ final class StoredEvents {
                     payload(d, "output"));
             case "taskFailedEventDetails" -> new EventDetails.TaskFailed(text(d, "resourceType"), text(d, "resource"),
                     text(d, "error"), text(d, "cause"));
+            case "taskSubmittedEventDetails" -> new EventDetails.TaskSubmitted(text(d, "resourceType"), text(d, "resource"),
+                    payload(d, "output"));
+            case "taskTimedOutEventDetails" -> new EventDetails.TaskTimedOut(text(d, "resourceType"), text(d, "resource"),
+                    text(d, "error"), text(d, "cause"));
+            case "lambdaFunctionTimedOutEventDetails" -> new EventDetails.LambdaFunctionTimedOut(text(d, "error"), text(d, "cause"));
+            case "activityStartedEventDetails" -> new EventDetails.ActivityStarted(text(d, "workerName"));
+            case "activityTimedOutEventDetails" -> new EventDetails.ActivityTimedOut(text(d, "error"), text(d, "cause"));
             case "lambdaFunctionScheduledEventDetails" -> new EventDetails.LambdaFunctionScheduled(text(d, "resource"),
                     payload(d, "input"), number(d, "timeoutInSeconds"));
             case "lambdaFunctionSucceededEventDetails" -> new EventDetails.LambdaFunctionSucceeded(payload(d, "output"));

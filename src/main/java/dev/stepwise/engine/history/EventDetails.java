@@ -150,6 +150,41 @@ public sealed interface EventDetails {
         }
     }
 
+    record TaskSubmitted(String resourceType, String resource, JsonNode output) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "taskSubmittedEventDetails";
+        }
+    }
+
+    record TaskTimedOut(String resourceType, String resource, String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "taskTimedOutEventDetails";
+        }
+    }
+
+    record LambdaFunctionTimedOut(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "lambdaFunctionTimedOutEventDetails";
+        }
+    }
+
+    record ActivityStarted(String workerName) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "activityStartedEventDetails";
+        }
+    }
+
+    record ActivityTimedOut(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "activityTimedOutEventDetails";
+        }
+    }
+
     record MapStateStarted(int length) implements EventDetails {
         @Override
         public String awsField() {

@@ -1,0 +1,107 @@
+package dev.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.store.ActivityStore;
+import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.StoredItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Activity Task states and their workers: the awaiting step queues a task for the activity;
+ * GetActivityTask takes one (long-polling), records which worker took it (ActivityStarted is
+ * written with that name when the task's result comes) and hands out the token that
+ * SendTaskSuccess/Failure/Heartbeat take.
+ */
+public final class Activities {
+    /** The task's worker, in {@code A#<awaiting step key>} of the execution. */
+    static final String KIND_TAKEN = "taken";
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final ExecutionStore store;
+    private final Clock clock;
+
+    Activities(ExecutionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What GetActivityTask returns: a token and input, or nothing when no task came in time. */
+    public record Assignment(String token, JsonNode input) {
+    }
+
+    public ActivityStore.Activity create(String arn, String name) {
+        return store.activities().create(new ActivityStore.Activity(arn, name, clock.instant()));
+    }
+
+    public Optional<ActivityStore.Activity> find(String arn) {
+        return store.activities().find(arn);
+    }
+
+    public void delete(String arn) {
+        store.activities().delete(arn);
+    }
+
+    public List<ActivityStore.Activity> list() {
+        return store.activities().list();
+    }
+
+    boolean exists(String arn) {
+        return store.activities().find(arn).isPresent();
+    }
+
+    void schedule(String activityArn, String executionArn, String awaitKey, String token, JsonNode input, Instant now) {
+        store.activities().offer(activityArn, now, new ActivityStore.ActivityTask(token, input, executionArn, awaitKey));
+    }
+
+    /** How the task of this awaiting step started: taken by a worker (named or not), or not at all. */
+    dev.stepwise.engine.Resumption.TaskStart start(String executionArn, String awaitKey) {
+        return store.item(executionArn, takenKey(awaitKey))
+                .map(item -> dev.stepwise.engine.Resumption.TaskStart.pickedUpBy(item.body().path("worker").asText(null)))
+                .orElse(dev.stepwise.engine.Resumption.TaskStart.RECORDED);
+    }
+
+    static String takenKey(String awaitKey) {
+        return "A#" + awaitKey;
+    }
+
+    /**
+     * GetActivityTask: waits up to {@code wait} for a task. A task whose execution has ended, or
+     * whose result came already (a timeout), is dropped and the poll goes on.
+     */
+    public Optional<Assignment> take(String activityArn, String workerName, Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<ActivityStore.ActivityTask> task = store.activities().take(activityArn);
+            if (task.isPresent()) {
+                ActivityStore.ActivityTask taken = task.get();
+                boolean live = store.header(taken.executionArn()).map(h -> !h.status().isTerminal()).orElse(false)
+                        && store.item(taken.executionArn(), DurableRuntime.resultKey(taken.stepKey())).isEmpty();
+                if (live) {
+                    // ActivityStarted's workerName: AWS shows an empty detail when the worker gave none.
+                    var body = Json.object().put("at", clock.millis());
+                    if (workerName != null) {
+                        body.put("worker", workerName);
+                    }
+                    store.putIfAbsent(taken.executionArn(), StoredItem.of(takenKey(taken.stepKey()), KIND_TAKEN, body));
+                    return Optional.of(new Assignment(taken.token(), taken.input()));
+                }
+                continue;
+            }
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -23,7 +23,7 @@ final class ErrorMatcher {
             }
             // "When used in a retry or catch, States.TaskFailed acts as a wildcard that matches any
             // known error name except for States.Timeout."
-            if (name.equals(StatesError.TASK_FAILED.aslName()) && !error.equals(StatesError.TIMEOUT.aslName())) {
+            if (name.equals(StatesError.TASK_FAILED.aslName()) && !StatesError.TIMEOUT.aslName().equals(error)) {
                 return true;
             }
         }
@@ -31,6 +31,7 @@ final class ErrorMatcher {
     }
 
     static boolean isTerminal(String error) {
-        return error.equals(StatesError.RUNTIME.aslName());
+        // A SendTaskFailure may give no error at all (recorded on AWS: States.ALL still catches it).
+        return StatesError.RUNTIME.aslName().equals(error);
     }
 }

@@ -273,8 +273,9 @@ final class StepRun {
             if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
-                // Recorded on AWS: an error without a cause (States.Timeout) is caught as "Cause": "".
-                errorOutput.put("Cause", cause == null ? "" : cause);
+                // Recorded on AWS: an error without a cause (States.Timeout) is caught as "Cause": "";
+                // a SendTaskFailure with neither error nor cause is caught as both null.
+                errorOutput.put("Cause", cause == null && error != null ? "" : cause);
                 JsonNode output;
                 Variables next;
                 try {

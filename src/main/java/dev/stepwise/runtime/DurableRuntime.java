@@ -621,10 +621,12 @@ public final class DurableRuntime {
         private ObjectNode awaitBody(Outcome.RunTask task, long last, boolean carried, String secret) {
             ObjectNode body = successorBody(task.then(), last, carried);
             body.put("tok", secret);
-            body.put("at", now.toEpochMilli());
+            // The task's clocks start when it is submitted: the integration call may have taken a while.
+            long submitted = clock.millis();
+            body.put("at", submitted);
             TaskRequest request = task.request();
             if (request.timeoutSeconds() < dev.stepwise.asl.model.TaskState.DEFAULT_TIMEOUT_SECONDS) {
-                body.put("to", now.toEpochMilli() + request.timeoutSeconds() * 1000);
+                body.put("to", submitted + request.timeoutSeconds() * 1000);
             }
             if (request.heartbeatSeconds() != null) {
                 body.put("hb", request.heartbeatSeconds());
@@ -641,7 +643,7 @@ public final class DurableRuntime {
         private void scheduleCheck(String awaitKey, JsonNode body) {
             Long deadline = deadline(executionArn, awaitKey, body);
             if (deadline != null) {
-                queue.send(new StepMessage(executionArn, awaitKey), delay(now, Instant.ofEpochMilli(deadline)));
+                queue.send(new StepMessage(executionArn, awaitKey), delay(clock.instant(), Instant.ofEpochMilli(deadline)));
             }
         }
 

@@ -54,7 +54,7 @@ final class LocalSfn implements AutoCloseable {
 
     LocalSfn(Backend backend) {
         Clock clock = Clock.systemUTC();
-        InMemoryRunner.TaskExecutor tasks = request -> request.resource().endsWith(":echo")
+        InMemoryRunner.TaskExecutor tasks = request -> request.pattern().strip(request.resource()).endsWith(":echo")
                 ? new Resumption.TaskSucceeded(request.parameters())
                 : new Resumption.TaskFailed("States.TaskFailed", "the test task failed");
         ApiContext context;

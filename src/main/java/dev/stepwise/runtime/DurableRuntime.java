@@ -421,9 +421,10 @@ public final class DurableRuntime {
                 }
             } else if (outcome instanceof Outcome.Sleep sleep) {
                 ObjectNode body = successorBody(sleep.next(), last, carried);
-                body.put("runAt", sleep.until().toEpochMilli());
+                Instant until = options.scaled(now, sleep.until()); // --time-scale: events keep the real time
+                body.put("runAt", until.toEpochMilli());
                 if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
-                    queue.send(new StepMessage(executionArn, next), delay(now, sleep.until()));
+                    queue.send(new StepMessage(executionArn, next), delay(now, until));
                 }
             } else if (outcome instanceof Outcome.RunTask task) {
                 Resumption result = runTask(task);

@@ -40,12 +40,9 @@ class MockedCommandsTest {
 
     @Test
     void runWithATestCaseGoesThroughTheDurablePathWithItsMockedResponses() {
-        long started = System.nanoTime();
         assertEquals(0, run("run", MACHINE, "--mock", MOCKS, "--test-case", "RetryPath", "--time-scale", "0"),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(SQS_MOCK, stdout());
-        // The three retries' back-offs (2, 4, 8 s) pass at once; the emulators' start is most of this.
-        assertTrue(System.nanoTime() - started < 60_000_000_000L);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("TaskStateEntered SQSState"));
     }
 

@@ -17,7 +17,8 @@ log="$(mktemp -t stepwise-smoke.XXXXXX)"
 passed=0
 failed=0
 
-./stepwise serve --port "$port" "$@" >"$log" 2>&1 &
+# --mock: Step Functions Local's test cases (start-execution on "<ARN>#<TestCase>"), checked at the end.
+./stepwise serve --port "$port" --mock examples/MockConfigFile.json "$@" >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
@@ -109,6 +110,22 @@ check "get-execution-history ends with ExecutionAborted" "ExecutionStarted WaitS
   "$(sfn get-execution-history --execution-arn "$stopped" --query 'events[].type' --output text | tr -s '\t' ' ')"
 check "list-executions filters by status" "waits" \
   "$(sfn list-executions --state-machine-arn "$waiting" --status-filter ABORTED --query 'executions[].name' --output text)"
+
+# Testing without AWS: the AWS guide's mocked service integrations example (examples/LambdaSQSIntegration.json
+# with examples/MockConfigFile.json), through serve as the guide runs it, then through ./stepwise run.
+sqs_mock='{"MD5OfMessageBody":"3bcb6e8e-7h85-4375-b0bc-1a59812c6e51","MessageId":"3bcb6e8e-8b51-4375-b0bc-1a59812c6e51"}'
+mocked="$(sfn create-state-machine --name LambdaSQSIntegration --role-arn "$role" \
+  --definition file://examples/LambdaSQSIntegration.json --query stateMachineArn --output text)"
+happy="$(sfn start-execution --state-machine-arn "$mocked#HappyPath" --name executionWithHappyPathMockedServices \
+  --query executionArn --output text)"
+check "start-execution on ARN#TestCase answers with the machine's execution ARN" \
+  "arn:aws:states:us-east-1:123456789012:execution:LambdaSQSIntegration:executionWithHappyPathMockedServices" "$happy"
+check "the HappyPath execution SUCCEEDED" "SUCCEEDED" "$(await_end "$happy")"
+check "its output is the mocked SQS response" "$sqs_mock" \
+  "$(sfn describe-execution --execution-arn "$happy" --query output --output text)"
+check "run --mock --test-case RetryPath --time-scale 0 prints the mocked SQS response" "$sqs_mock" \
+  "$(./stepwise run examples/LambdaSQSIntegration.json --mock examples/MockConfigFile.json --test-case RetryPath \
+       --time-scale 0 2>/dev/null)"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

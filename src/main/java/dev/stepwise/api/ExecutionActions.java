@@ -79,7 +79,11 @@ final class ExecutionActions {
     }
 
     private ExecutionRecord startExecution(Request request, boolean sync) {
-        String machineArn = request.string(STATE_MACHINE_ARN, 1, 256, true);
+        String requestedArn = request.string(STATE_MACHINE_ARN, 1, 256, true);
+        // Step Functions Local: with a mock configuration, "<state machine ARN>#<TestCase>" picks a test case.
+        int hash = context.testCases() == null ? -1 : requestedArn.indexOf('#');
+        String machineArn = hash < 0 ? requestedArn : requestedArn.substring(0, hash);
+        String testCase = hash < 0 ? null : requestedArn.substring(hash + 1);
         String name = request.string(NAME);
         String inputText = request.string(INPUT);
         Arns.Parsed parsed = context.arns().parse(machineArn, Arns.STATE_MACHINE);
@@ -118,6 +122,9 @@ final class ExecutionActions {
         String executionArn = express
                 ? context.arns().expressExecution(machine.stateMachineArn(), name, UUID.randomUUID().toString())
                 : context.arns().execution(machine.stateMachineArn(), name);
+        if (testCase != null && context.executions().find(executionArn).isEmpty()) {
+            selectTestCase(requestedArn, executionArn, machine.name(), testCase);
+        }
         ExecutionPort.Started started = context.executions().start(
                 new NewExecution(executionArn, name, input, machine, versionArn, aliasArn, context.clock().instant()));
         ExecutionRecord execution = started.execution();
@@ -128,6 +135,20 @@ final class ExecutionActions {
             throw ApiException.executionAlreadyExists(executionArn);
         }
         return execution;
+    }
+
+    /**
+     * Records the test case before the execution starts, so its first Task already runs mocked.
+     * An unknown test case is refused as an unknown state machine would be, naming the ARN as
+     * given, with the reason after it.
+     */
+    private void selectTestCase(String requestedArn, String executionArn, String machineName, String testCase) {
+        try {
+            context.testCases().select(executionArn, machineName, testCase);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + requestedArn + "' ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.tasks.TaskExecutor;
+import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,12 +39,21 @@ public final class DurableApi implements AutoCloseable {
     /** Starts the runtime and its poller on {@code table} and {@code queue}; resumes executions left RUNNING when asked. */
     public static DurableApi start(ApiConfig config, URI dynamoEndpoint, URI sqsEndpoint, String table, String queue,
                                    TaskExecutor tasks, boolean resume) {
+        return start(config, dynamoEndpoint, sqsEndpoint, table, queue, tasks, resume, null, 1.0);
+    }
+
+    /**
+     * As above, for testing without AWS: {@code mocks} (null for none) mocks Task states per test
+     * case ({@code StartExecution} on {@code <ARN>#<TestCase>}); {@code timeScale} shortens waits and back-offs.
+     */
+    public static DurableApi start(ApiConfig config, URI dynamoEndpoint, URI sqsEndpoint, String table, String queue,
+                                   TaskExecutor tasks, boolean resume, MockConfigFile mocks, double timeScale) {
         Clock clock = Clock.systemUTC();
         RuntimeOptions defaults = RuntimeOptions.defaults();
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region()),
-                defaults.historyLimit(), defaults.maxReceives(), config.account());
+                defaults.historyLimit(), defaults.maxReceives(), config.account(), timeScale);
         LocalRuntime local = LocalRuntime.builder(dynamoEndpoint, sqsEndpoint).table(table).queue(queue)
-                .options(options).tasks(tasks).clock(clock).start();
+                .options(options).tasks(tasks).mocks(mocks).clock(clock).start();
         try {
             if (resume) {
                 local.runtime().resumeRunning();
@@ -53,6 +63,9 @@ public final class DurableApi implements AutoCloseable {
                     new SqsStepQueue(local.sqs(), local.queueUrl()), dynamo, table, clock);
             DurableStateMachines machines = new DurableStateMachines(dynamo, table, local.runtime());
             ApiContext context = ApiContext.of(config, machines, executions, new DurableTasks(local.runtime()), clock);
+            if (local.mocks().isPresent()) {
+                context = context.withTestCases(local.mocks().get()::select);
+            }
             // Task states start child executions through the API, so they are listed and described like any other.
             local.runtime().children(new ApiChildStarter(new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
                     bug -> bug.printStackTrace())));

@@ -6,6 +6,7 @@ import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.tasks.NoIntegrations;
 import dev.stepwise.tasks.TaskExecutor;
+import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,22 +30,31 @@ public final class DurableRun {
         Progress NONE = (id, type, name) -> { };
     }
 
+    /** {@code mocks} and {@code testCase}: run the execution with that test case of the mock configuration (both or neither). */
     public record Options(Map<String, URI> endpoints, Path dataDir, TaskExecutor tasks, RuntimeOptions runtime,
-                          Duration timeout) {
+                          Duration timeout, MockConfigFile mocks, String testCase) {
         public static Options defaults() {
-            return new Options(Map.of(), null, new NoIntegrations(), RuntimeOptions.defaults(), Duration.ofDays(366));
+            return new Options(Map.of(), null, new NoIntegrations(), RuntimeOptions.defaults(), Duration.ofDays(366), null, null);
         }
 
         public Options withEndpoints(Map<String, URI> value) {
-            return new Options(value, dataDir, tasks, runtime, timeout);
+            return new Options(value, dataDir, tasks, runtime, timeout, mocks, testCase);
         }
 
         public Options withDataDir(Path value) {
-            return new Options(endpoints, value, tasks, runtime, timeout);
+            return new Options(endpoints, value, tasks, runtime, timeout, mocks, testCase);
         }
 
         public Options withTasks(TaskExecutor value) {
-            return new Options(endpoints, dataDir, value, runtime, timeout);
+            return new Options(endpoints, dataDir, value, runtime, timeout, mocks, testCase);
+        }
+
+        public Options withRuntime(RuntimeOptions value) {
+            return new Options(endpoints, dataDir, tasks, value, timeout, mocks, testCase);
+        }
+
+        public Options withMocks(MockConfigFile config, String testCaseName) {
+            return new Options(endpoints, dataDir, tasks, runtime, timeout, config, testCaseName);
         }
     }
 
@@ -65,7 +75,7 @@ public final class DurableRun {
         Path dynaliteDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
         try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir);
              LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
-                     .options(options.runtime()).tasks(options.tasks()).workers(4).start()) {
+                     .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4).start()) {
             long[] entered = {0};
             local.runtime().listener((execution, events) -> {
                 for (JsonNode event : events) {
@@ -86,7 +96,13 @@ public final class DurableRun {
             }
             String machineArn = local.runtime().createStateMachine(machineName, definition,
                     "arn:aws:iam::" + options.runtime().accountId() + ":role/stepwise-local");
-            String executionArn = local.runtime().startExecution(machineArn, UUID.randomUUID().toString(), input);
+            String name = UUID.randomUUID().toString();
+            if (options.testCase() != null) {
+                // Selected before the start, so the first Task already runs mocked (the ARN is the one startExecution makes).
+                String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+                local.mocks().orElseThrow().select(executionArn, machineName, options.testCase());
+            }
+            String executionArn = local.runtime().startExecution(machineArn, name, input);
             ExecutionHeader end = local.awaitEnd(executionArn, options.timeout());
             long count;
             synchronized (entered) {

@@ -10,8 +10,11 @@ import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.DynamoExecutionStore;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.tasks.MockedTasks;
 import dev.stepwise.tasks.NoIntegrations;
 import dev.stepwise.tasks.TaskExecutor;
+import dev.stepwise.tasks.mock.MockConfigFile;
+import dev.stepwise.tasks.mock.StoredMockLedger;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +36,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final String deadLetterQueueUrl;
     private final DurableRuntime runtime;
     private final StepPoller poller;
+    private final MockedTasks mocks;
 
     private LocalRuntime(Builder b) {
         counter = new RequestCounter();
@@ -46,7 +50,9 @@ public final class LocalRuntime implements AutoCloseable {
         deadLetterQueueUrl = urls.get(1);
         ExecutionStore store = b.wrapStore.apply(dynamoStore);
         StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
-        runtime = new DurableRuntime(store, queue, b.tasks, b.clock, b.options);
+        // Mocks wrap whatever executor was given: states a test case does not name still reach it.
+        mocks = b.mocks == null ? null : new MockedTasks(b.mocks, b.tasks, new StoredMockLedger(store));
+        runtime = new DurableRuntime(store, queue, mocks == null ? b.tasks : mocks, b.clock, b.options);
         poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
     }
 
@@ -56,6 +62,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public DurableRuntime runtime() {
         return runtime;
+    }
+
+    /** The mocked integrations when a mock configuration was given, to select an execution's test case. */
+    public java.util.Optional<MockedTasks> mocks() {
+        return java.util.Optional.ofNullable(mocks);
     }
 
     public RequestCounter counter() {
@@ -113,6 +124,7 @@ public final class LocalRuntime implements AutoCloseable {
         private int visibilityTimeoutSeconds = 30;
         private RuntimeOptions options = RuntimeOptions.defaults();
         private TaskExecutor tasks = new NoIntegrations();
+        private MockConfigFile mocks;
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
@@ -155,6 +167,12 @@ public final class LocalRuntime implements AutoCloseable {
 
         public Builder tasks(TaskExecutor executor) {
             tasks = executor;
+            return this;
+        }
+
+        /** Mocked service integrations (Step Functions Local's MockConfigFile); null for none. */
+        public Builder mocks(MockConfigFile config) {
+            mocks = config;
             return this;
         }
 

@@ -13,6 +13,12 @@ import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.InMemoryRunner;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.tasks.MockedTasks;
+import dev.stepwise.tasks.mock.InMemoryMockLedger;
+import dev.stepwise.tasks.mock.InvalidMockConfigException;
+import dev.stepwise.tasks.mock.MockConfigFile;
+import dev.stepwise.tasks.mock.UnknownTestCaseException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code run DEFINITION.json [--input JSON|@FILE]}: one execution, output on stdout. */
+/**
+ * {@code run DEFINITION.json [--input JSON|@FILE] [--mock FILE --test-case NAME] [--time-scale F]}:
+ * one execution, output on stdout. The state machine is named after the file (its name without
+ * {@code .json}), which is the name a mock configuration's StateMachines must use.
+ */
 final class RunCommand {
     /** Past this many, progress shows every thousandth state only, so long loops stay readable. */
     private static final int PROGRESS_LINES = 200;
@@ -42,8 +52,17 @@ final class RunCommand {
         boolean inMemory = false;
         Path dataDir = null;
         List<String> endpoints = new ArrayList<>();
+        String mockFile = null;
+        String testCase = null;
+        double timeScale = 1.0;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--input")) {
+            if (args[i].equals("--mock")) {
+                mockFile = value(args, ++i, "--mock needs a mock configuration FILE");
+            } else if (args[i].equals("--test-case")) {
+                testCase = value(args, ++i, "--test-case needs the NAME of a test case");
+            } else if (args[i].equals("--time-scale")) {
+                timeScale = timeScale(value(args, ++i, "--time-scale needs a factor"));
+            } else if (args[i].equals("--input")) {
                 inputText = value(args, ++i, "--input needs a JSON value or @FILE");
             } else if (args[i].equals("--endpoint")) {
                 endpoints.add(value(args, ++i, "--endpoint needs SERVICE=URL"));
@@ -60,6 +79,13 @@ final class RunCommand {
         if (definitionFile == null) {
             throw new StepwiseCli.UsageException("run needs a DEFINITION.json");
         }
+        if ((mockFile == null) != (testCase == null)) {
+            throw new StepwiseCli.UsageException("--mock FILE and --test-case NAME go together");
+        }
+        if (inMemory && timeScale != 1.0) {
+            throw new StepwiseCli.UsageException("--in-memory runs on a virtual clock already: drop --time-scale");
+        }
+        MockConfigFile mocks = mockFile == null ? null : mocks(mockFile);
         String definition = readFile(definitionFile);
         JsonNode input;
         try {
@@ -80,8 +106,14 @@ final class RunCommand {
         }
         String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "")
                 .replaceAll("[^A-Za-z0-9_-]", "-");
+        if (mocks != null && mocks.testCase(machineName, testCase).isEmpty()) {
+            throw new StepwiseCli.UsageException(new UnknownTestCaseException(machineName, testCase).getMessage()
+                    + " (" + mockFile + "; the machine is named after " + Path.of(definitionFile).getFileName() + ")");
+        }
         if (!inMemory) {
-            return durable(machineName, definition, input, endpoints, dataDir);
+            DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir)
+                    .withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale)).withMocks(mocks, testCase);
+            return durable(machineName, definition, input, endpoints, options);
         }
         String name = UUID.randomUUID().toString();
         String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + machineName;
@@ -96,9 +128,16 @@ final class RunCommand {
                 }
             }
         };
-        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), request ->
+        InMemoryRunner.TaskExecutor tasks = request ->
                 new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), "No integration for resource '"
-                        + request.resource() + "' is available in this runner yet"));
+                        + request.resource() + "' is available in this runner yet");
+        if (mocks != null) {
+            InMemoryRunner.TaskExecutor real = tasks;
+            MockedTasks mocked = new MockedTasks(mocks, (request, key) -> real.execute(request), new InMemoryMockLedger());
+            mocked.select(execution.executionArn(), machineName, testCase);
+            tasks = request -> mocked.execute(request, UUID.randomUUID().toString()); // one call per attempt here
+        }
+        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), tasks);
         InMemoryRunner.Result result = runner.run(machine, execution, progress, new SecureRandom());
         err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
         if (result.status().isSuccessful()) {
@@ -111,8 +150,7 @@ final class RunCommand {
     }
 
     /** The default: one execution through the durable path (DynamoDB + SQS, emulated unless --endpoint says otherwise). */
-    private int durable(String machineName, String definition, JsonNode input, List<String> endpoints, Path dataDir) {
-        DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir);
+    private int durable(String machineName, String definition, JsonNode input, List<String> endpoints, DurableRun.Options options) {
         try {
             options = options.withEndpoints(Emulators.parseEndpoints(endpoints));
         } catch (IllegalArgumentException e) {
@@ -143,6 +181,29 @@ final class RunCommand {
         err.println("error: " + result.error());
         err.println("cause: " + result.cause());
         return StepwiseCli.FAILED;
+    }
+
+    /** {@code --time-scale F}: a number ≥ 0. */
+    static double timeScale(String text) {
+        try {
+            double scale = Double.parseDouble(text);
+            if (scale >= 0 && !Double.isInfinite(scale)) {
+                return scale;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StepwiseCli.UsageException("--time-scale needs a number ≥ 0 (1 = real time, 0 = waits pass at once), not '"
+                + text + "'");
+    }
+
+    /** Reads a mock configuration file; every rule it breaks becomes the usage error. */
+    static MockConfigFile mocks(String file) {
+        try {
+            return MockConfigFile.read(Path.of(file));
+        } catch (InvalidMockConfigException e) {
+            throw new StepwiseCli.UsageException(file + ": " + String.join("; ", e.problems()));
+        }
     }
 
     private static String value(String[] args, int i, String missing) {

@@ -6,7 +6,12 @@ import dev.stepwise.api.StepFunctionsApi;
 import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
+import dev.stepwise.engine.InMemoryRunner;
+import dev.stepwise.tasks.MockedTasks;
 import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.mock.InMemoryMockLedger;
+import dev.stepwise.tasks.mock.MockConfigFile;
+import java.util.UUID;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,24 +24,35 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
- * [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]}: the Step Functions API on
+ * [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory] [--mock FILE] [--time-scale F]}: the Step Functions API on
  * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI. By default state machines and
  * executions live in DynamoDB and run on the durable runtime (SQS + a poller), on embedded
  * emulators unless {@code --endpoint dynamodb=URL / sqs=URL} names others, as {@code run} does;
  * {@code --data-dir} keeps the tables on disk and resumes executions a killed server left running.
- * {@code --in-memory} keeps everything in this process instead. Prints
+ * {@code --in-memory} keeps everything in this process instead. {@code --mock FILE} (or the
+ * environment variable SFN_MOCK_CONFIG, as Step Functions Local reads it) mocks Task states per
+ * test case; {@code --time-scale F} shortens waits and back-offs. Prints
  * {@code listening on http://127.0.0.1:N} on stdout once it accepts requests, then serves until
  * the process is stopped.
  */
 public final class ServeCommand {
     static final int DEFAULT_PORT = 8083;
 
+    /** Step Functions Local's variable naming the mock configuration file; {@code --mock} wins over it. */
+    static final String SFN_MOCK_CONFIG = "SFN_MOCK_CONFIG";
+
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
     public ServeCommand(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    ServeCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     public int run(String[] args) {
@@ -61,6 +77,8 @@ public final class ServeCommand {
         boolean inMemory = false;
         Path dataDir = null;
         List<String> endpoints = new ArrayList<>();
+        String mockFile = env.get(SFN_MOCK_CONFIG);
+        double timeScale = 1.0;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (args[i].equals("--in-memory")) {
@@ -75,6 +93,8 @@ public final class ServeCommand {
                 case "--account" -> account = required("--account", value);
                 case "--auth" -> auth = required("--auth", value);
                 case "--credentials" -> credentials = required("--credentials", value);
+                case "--mock" -> mockFile = required("--mock", value);
+                case "--time-scale" -> timeScale = RunCommand.timeScale(required("--time-scale", value));
                 default -> throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
             }
             i++;
@@ -83,6 +103,10 @@ public final class ServeCommand {
         if (inMemory && (dataDir != null || !endpoints.isEmpty())) {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
         }
+        if (inMemory && timeScale != 1.0) {
+            throw new StepwiseCli.UsageException("--time-scale applies to the durable runtime: drop --in-memory");
+        }
+        MockConfigFile mocks = mockFile == null || mockFile.isEmpty() ? null : RunCommand.mocks(mockFile);
         Map<String, URI> overrides;
         try {
             overrides = Emulators.parseEndpoints(endpoints);
@@ -94,7 +118,8 @@ public final class ServeCommand {
         List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
-            ApiContext context = inMemory ? inMemory(config) : durable(config, overrides, dataDir, resources);
+            ApiContext context = inMemory ? inMemory(config, mocks)
+                    : durable(config, overrides, dataDir, resources, mocks, timeScale);
             StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
                     bug -> bug.printStackTrace(err));
             server = ApiServer.start(api, port, verifier);
@@ -111,19 +136,29 @@ public final class ServeCommand {
         return server;
     }
 
-    private static ApiContext inMemory(ApiConfig config) {
+    private static ApiContext inMemory(ApiConfig config, MockConfigFile mocks) {
         EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region());
         Clock clock = Clock.systemUTC();
-        return ApiContext.of(config, new InMemoryStateMachines(),
-                new InMemoryExecutions(clock, options, InMemoryExecutions.noIntegrations()), clock);
+        InMemoryRunner.TaskExecutor tasks = InMemoryExecutions.noIntegrations();
+        MockedTasks mocked = null;
+        if (mocks != null) {
+            InMemoryRunner.TaskExecutor real = tasks;
+            MockedTasks wrapper = new MockedTasks(mocks, (request, key) -> real.execute(request), new InMemoryMockLedger());
+            // The in-memory runner calls each attempt once: a fresh key per call counts every one.
+            tasks = request -> wrapper.execute(request, UUID.randomUUID().toString());
+            mocked = wrapper;
+        }
+        ApiContext context = ApiContext.of(config, new InMemoryStateMachines(), new InMemoryExecutions(clock, options, tasks), clock);
+        return mocked == null ? context : context.withTestCases(mocked::select);
     }
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
-    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, Path dataDir, List<AutoCloseable> resources) {
+    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, Path dataDir, List<AutoCloseable> resources,
+                                      MockConfigFile mocks, double timeScale) {
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
         resources.add(emulators);
         DurableApi durable = DurableApi.start(config, emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS),
-                "stepwise", "stepwise-steps", new NoIntegrations(), dataDir != null);
+                "stepwise", "stepwise-steps", new NoIntegrations(), dataDir != null, mocks, timeScale);
         resources.add(durable);
         return durable.context();
     }

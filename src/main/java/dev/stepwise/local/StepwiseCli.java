@@ -52,13 +52,19 @@ public final class StepwiseCli {
                         1 failed/timed out/aborted, 2 invalid definition or usage.
                         --data-dir keeps state on disk and resumes executions a killed run left;
                         --in-memory uses the engine alone on a virtual clock (waits are instant)
+                      [--mock FILE --test-case NAME] [--time-scale F]
+                        mock Task states with a test case of a Step Functions Local mock file
+                        (the machine is named after DEFINITION's file name); --time-scale 0 makes
+                        Wait states and retry back-offs pass at once, 0.01 shortens them 100x
                   serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
                         [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]
                         serve the Step Functions API (AWS JSON 1.0) on http://127.0.0.1:N
                         (default 8083); prints 'listening on http://127.0.0.1:N' when ready.
                         Executions run on the durable path (DynamoDB + SQS, embedded emulators
                         unless --endpoint); --data-dir keeps them on disk; --in-memory keeps
-                        everything in this process
+                        everything in this process. --mock FILE (or SFN_MOCK_CONFIG=FILE):
+                        StartExecution on '<ARN>#<TestCase>' runs with that test case;
+                        --time-scale F as for run (durable only)
                   bench [--workloads DIR] [--seconds N] [--durable]
                         run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
                         (--durable: through DynamoDB + SQS on the emulators, beside an I/O floor)

@@ -509,9 +509,10 @@ public final class DurableRuntime {
                 }
             } else if (outcome instanceof Outcome.Sleep sleep) {
                 ObjectNode body = successorBody(sleep.next(), last, carried);
-                body.put("runAt", sleep.until().toEpochMilli());
+                Instant until = options.scaled(now, sleep.until()); // --time-scale: events keep the real time
+                body.put("runAt", until.toEpochMilli());
                 if (commit(StoredItem.of(next, KIND_STEP, body).withEvents(first, chunk))) {
-                    queue.send(new StepMessage(executionArn, next), delay(now, sleep.until()));
+                    queue.send(new StepMessage(executionArn, next), delay(now, until));
                 }
             } else if (outcome instanceof Outcome.RunTask task) {
                 runTask(header, task, chunk, first, last, carried, secret);
@@ -543,9 +544,10 @@ public final class DurableRuntime {
             TaskRequest request = task.request();
             TaskResource resource = TaskResource.of(request.resource(), options.region());
             TaskResource.Pattern pattern = request.pattern();
-            boolean nested = NestedExecutions.isStartExecution(resource, pattern);
+            boolean mocked = tasks.answersFinally(request);
+            boolean nested = !mocked && NestedExecutions.isStartExecution(resource, pattern);
             String next = StepKeys.successor(key);
-            if (resource.kind() == TaskResource.Kind.ACTIVITY) {
+            if (resource.kind() == TaskResource.Kind.ACTIVITY && !mocked) {
                 if (!activities.exists(request.resource())) {
                     // Recorded on AWS: a missing activity fails the state with States.Runtime.
                     String cause = "An error occurred while executing the state '" + request.stateName() + "' (entered at the event id #"
@@ -566,7 +568,7 @@ public final class DurableRuntime {
                 return;
             }
             boolean sync = nested && (pattern == TaskResource.Pattern.RUN_JOB || pattern == TaskResource.Pattern.RUN_JOB_JSON);
-            boolean waits = sync || pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN;
+            boolean waits = sync || (pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN && !mocked);
             String[] child = new String[1];
             Resumption result = claimed(header, request, () -> {
                 if (!nested) {

@@ -12,4 +12,13 @@ import dev.stepwise.engine.TaskRequest;
 public interface TaskExecutor {
     /** @return {@link Resumption.TaskSucceeded} or {@link Resumption.TaskFailed}; never throws for a task's own failure */
     Resumption execute(TaskRequest request, String idempotencyKey);
+
+    /**
+     * True when this executor's answer is the task's result whatever the integration pattern (a
+     * mocked response): the runtime then calls {@link #execute} and waits for no token, child
+     * execution or activity worker.
+     */
+    default boolean answersFinally(TaskRequest request) {
+        return false;
+    }
 }

@@ -61,6 +61,7 @@ const definition = {
 };
 
 let browser;
+let machineUrl;
 let page;
 
 before(async () => {
@@ -107,6 +108,7 @@ test('a machine created in the editor is drawn from its definition', { skip }, a
   await shot('02-editor-valid.png');
   await page.locator('#save-machine').click();
   await page.waitForURL(/#\/machine\//);
+  machineUrl = page.url();
   await state('Left').waitFor();
   // The Choice rule and Default are edge labels; the Catch edge is dashed.
   assert.equal(await page.locator('svg.graph .edge-choice .edge-label').textContent(), '$.fail == true');
@@ -178,4 +180,24 @@ test('the executions list filters by status', { skip }, async () => {
     return rows.length === 1 && rows[0].querySelector('[data-status="FAILED"]');
   });
   await shot('08-executions-filtered.png');
+});
+
+test('the editor updates a machine with the definition as edited', { skip }, async () => {
+  await page.goto(machineUrl);
+  await page.getByRole('link', { name: 'Edit definition' }).click();
+  const editor = page.locator('#definition');
+  await page.waitForFunction(() => document.querySelector('#definition').value.includes('"Pause"'));
+  const edited = { ...definition, Comment: 'Edited in the console' };
+  await editor.fill(JSON.stringify(edited, null, 2));
+  await page.locator('#validation-ok').waitFor();
+  await page.locator('#save-machine').click();
+  await page.waitForURL(/#\/machine\//);
+  await page.getByRole('link', { name: 'Edit definition' }).click();
+  await page.waitForFunction(() => document.querySelector('#definition').value.includes('Edited in the console'));
+});
+
+test('the state machines list links to the new machine', { skip }, async () => {
+  await page.goto(`${url}#/`);
+  await page.getByRole('link', { name, exact: true }).waitFor();
+  await shot('09-machines.png');
 });

@@ -123,3 +123,19 @@ test('events may arrive in any order: they are read by id', () => {
   const summary = historyStatus([exited(3, 2, 'Pass', 'A'), entered(2, 0, 'Pass', 'A'), started], 'SUCCEEDED');
   assert.equal(summary.states.A.status, 'succeeded');
 });
+
+test('after a redrive, a state that ran again shows its newest run, and one that did not keeps its status', () => {
+  const summary = historyStatus([started,
+    entered(2, 0, 'Pass', 'First'),
+    exited(3, 2, 'Pass', 'First'),
+    entered(4, 3, 'Task', 'Flaky'),
+    { id: 5, previousEventId: 4, type: 'TaskFailed', taskFailedEventDetails: { error: 'E', cause: 'C' } },
+    { id: 6, previousEventId: 5, type: 'ExecutionFailed', executionFailedEventDetails: { error: 'E', cause: 'C' } },
+    { id: 7, previousEventId: 6, type: 'ExecutionRedriven', executionRedrivenEventDetails: { redriveCount: 1 } },
+    entered(8, 7, 'Task', 'Flaky'),
+    { id: 9, previousEventId: 8, type: 'TaskSucceeded', taskSucceededEventDetails: { output: '{}' } },
+    exited(10, 9, 'Task', 'Flaky')], 'RUNNING');
+  assert.equal(summary.states.First.status, 'succeeded');
+  assert.equal(summary.states.Flaky.status, 'succeeded');
+  assert.equal(summary.states.Flaky.error, null);
+});

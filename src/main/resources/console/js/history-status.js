@@ -54,14 +54,16 @@ export function historyStatus(events, executionStatus) {
   const maps = {};
   const execution = { error: null, cause: null };
   const eventStates = {}; // event id → the name of the state it belongs to
+  let redrives = 0;
   for (const event of sorted) {
+    if (event.type === 'ExecutionRedriven') redrives += 1;
     byId.set(event.id, event);
     const details = detailsOf(event);
     const previous = byId.get(event.previousEventId);
     let visit = null;
     if (isEntered(event.type)) {
       visit = {
-        name: details.name, type: event.type.slice(0, -'StateEntered'.length), enteredId: event.id,
+        name: details.name, type: event.type.slice(0, -'StateEntered'.length), enteredId: event.id, run: redrives,
         input: details.input ?? null, output: null, exited: false, outcome: 'pending', error: null, cause: null,
       };
       visits.push(visit);
@@ -114,8 +116,11 @@ export function historyStatus(events, executionStatus) {
     }
   }
   const running = executionStatus === 'RUNNING' || executionStatus === undefined;
+  // After a redrive, a state that ran again shows how it went in the newest run only.
+  const lastRun = {};
+  for (const visit of visits) lastRun[visit.name] = Math.max(lastRun[visit.name] ?? 0, visit.run);
   const states = {};
-  for (const visit of visits) {
+  for (const visit of visits.filter((v) => v.run === lastRun[v.name])) {
     const status = visitStatus(visit, running);
     const s = states[visit.name] ?? (states[visit.name] = {
       name: visit.name, type: visit.type, status, visits: 0, input: null, output: null, error: null, cause: null,

@@ -83,6 +83,16 @@ after(async () => {
   await browser?.close();
 });
 
+/** An API call from the page, as the console makes it (same origin, AWS JSON 1.0). */
+const api = (action, body) => page.evaluate(async ([a, b]) => {
+  const response = await fetch('/', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `AWSStepFunctions.${a}` },
+    body: JSON.stringify(b),
+  });
+  return response.json();
+}, [action, body]);
+
 const shot = (file) => page.screenshot({ path: join(artifacts, file), fullPage: true });
 const state = (stateName) => page.locator(`svg.graph [data-state="${stateName}"]`);
 
@@ -196,8 +206,36 @@ test('the editor updates a machine with the definition as edited', { skip }, asy
   await page.waitForFunction(() => document.querySelector('#definition').value.includes('Edited in the console'));
 });
 
+test('the executions list pages with nextToken: 20 a page, then Load more', { skip }, async () => {
+  // 21 executions through the API from the page (the console's own origin).
+  const { stateMachineArn: arn } = await api('CreateStateMachine', {
+    name: `${name}-paging`, roleArn: 'arn:aws:iam::123456789012:role/stepwise',
+    definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
+  });
+  for (let i = 0; i < 21; i++) await api('StartExecution', { stateMachineArn: arn, name: `run-${i}` });
+  await page.goto(`${url}#/machine/${encodeURIComponent(arn)}`);
+  await page.waitForFunction(() => document.querySelectorAll('.executions tbody tr').length === 20);
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.executions tbody tr').length === 21);
+  assert.equal(await page.getByRole('button', { name: 'Load more' }).isHidden(), true);
+});
+
+test('Stop aborts a running execution, and the state it was in shows aborted', { skip }, async () => {
+  const { stateMachineArn } = await api('CreateStateMachine', {
+    name: `${name}-stop`, roleArn: 'arn:aws:iam::123456789012:role/stepwise',
+    definition: JSON.stringify({ StartAt: 'Long wait', States: { 'Long wait': { Type: 'Wait', Seconds: 600, End: true } } }),
+  });
+  const { executionArn } = await api('StartExecution', { stateMachineArn });
+  await page.goto(`${url}#/execution/${encodeURIComponent(executionArn)}`);
+  await page.locator('svg.graph [data-state="Long wait"][data-status="running"]').waitFor();
+  await page.locator('#stop-execution').click();
+  await page.locator('#execution-status [data-status="ABORTED"]').waitFor({ timeout: 15000 });
+  await page.locator('svg.graph [data-state="Long wait"][data-status="aborted"]').waitFor();
+  await shot('09-execution-stopped.png');
+});
+
 test('the state machines list links to the new machine', { skip }, async () => {
   await page.goto(`${url}#/`);
   await page.getByRole('link', { name, exact: true }).waitFor();
-  await shot('09-machines.png');
+  await shot('10-machines.png');
 });

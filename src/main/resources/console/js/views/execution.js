@@ -172,6 +172,6 @@ function legendList() {
   return h('ul', { class: 'legend', 'aria-label': 'Legend' },
     Object.entries(STATUSES).map(([status, look]) => h('li', { class: `badge status-${status}` },
       h('span', { 'aria-hidden': 'true' }, look.icon), ` ${look.text}`)),
-    h('li', { class: 'legend-edge catch' }, 'Catch edge (dashed)'),
-    h('li', { class: 'legend-edge default' }, 'Default edge'));
+    h('li', { class: 'legend-edge catch' }, 'Catch (dashed)'),
+    h('li', { class: 'legend-edge default' }, 'Default (dotted)'));
 }

@@ -27,7 +27,7 @@ const definition = {
   StartAt: 'Prepare',
   States: {
     Prepare: { Type: 'Pass', Result: 'ready', ResultPath: '$.prepared', Next: 'Pause' },
-    Pause: { Type: 'Wait', Seconds: 2, Next: 'Call service' },
+    Pause: { Type: 'Wait', Seconds: 3, Next: 'Call service' },
     'Call service': {
       Type: 'Task',
       Resource: 'arn:aws:lambda:us-east-1:123456789012:function:not-here',
@@ -139,7 +139,7 @@ async function startExecution(input) {
 
 test('an execution started from the console is seen running, then every state it ran turns green', { skip }, async () => {
   await startExecution({ fail: false, items: [1, 2, 3] });
-  // The Wait holds the execution for 2 s: the polled view shows it in progress first.
+  // The Wait holds the execution for 3 s: the polled view shows it in progress first.
   await page.locator('svg.graph [data-state="Pause"][data-status="running"]').waitFor({ timeout: 15000 });
   await shot('04-execution-running.png');
   await page.locator('#execution-status [data-status="SUCCEEDED"]').waitFor({ timeout: 30000 });
@@ -148,7 +148,15 @@ test('an execution started from the console is seen running, then every state it
   }
   assert.equal(await state('Call service').getAttribute('data-status'), 'caught');
   assert.equal(await state('Give up').getAttribute('data-status'), 'notStarted');
-  // Keyboard: focus a state, Enter selects it; the side panel shows the Map's item counts.
+  // Keyboard: states are in the tab order, arrow keys move between them, Enter selects one.
+  await state('Prepare').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-state')), 'Pause');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-state')), 'Call service');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#state-panel h2').textContent(), 'Call service');
+  // The side panel shows the Map's item counts.
   await state('Each item').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('#state-status').textContent(), '✓ Succeeded');

@@ -10,6 +10,9 @@ import { mapCountsText } from '../graph-view.js';
 import { errorBox, jsonBlock, loading, statusBadge } from './common.js';
 
 const POLL_MS = 1000;
+/** Large histories are polled less often and only their newest events are listed. */
+const LARGE_HISTORY = 2000;
+const LISTED_EVENTS = 500;
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 export function executionView(arn) {
@@ -26,6 +29,7 @@ export function executionView(arn) {
   const side = h('aside', { class: 'side-panel', id: 'state-panel', 'aria-label': 'Selected state', 'aria-live': 'polite' },
     h('p', { class: 'hint' }, 'Select a state in the graph (click, or Tab to it and press Enter) to see its input, output and error.'));
   const events = h('tbody');
+  const eventsNote = h('p', { class: 'meta' });
   const element = h('section', { 'aria-labelledby': 'execution-title' },
     crumbs,
     h('div', { class: 'title-row' }, h('div', {}, title, ' ', badge),
@@ -34,7 +38,7 @@ export function executionView(arn) {
     h('div', { class: 'execution-layout' },
       h('div', {}, legend, graph),
       side),
-    h('h2', { id: 'events-title' }, 'Event history'),
+    h('h2', { id: 'events-title' }, 'Event history'), eventsNote,
     h('div', { class: 'table-scroll' },
       h('table', { class: 'list events', 'aria-labelledby': 'events-title' },
         h('thead', {}, h('tr', {}, ...['ID', 'Type', 'State', 'Time', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
@@ -74,7 +78,9 @@ export function executionView(arn) {
   }
 
   function schedule() {
-    if (!disposed && (!execution || execution.status === 'RUNNING')) timer = setTimeout(refresh, POLL_MS);
+    if (!disposed && (!execution || execution.status === 'RUNNING')) {
+      timer = setTimeout(refresh, history.length > LARGE_HISTORY ? 3 * POLL_MS : POLL_MS);
+    }
   }
 
   function showExecution() {
@@ -131,7 +137,9 @@ export function executionView(arn) {
   }
 
   function showEvents() {
-    events.replaceChildren(...history.map((event) => {
+    const listed = history.length > LISTED_EVENTS ? history.slice(-LISTED_EVENTS) : history;
+    eventsNote.textContent = listed.length < history.length ? `The newest ${listed.length} of ${history.length} events.` : '';
+    events.replaceChildren(...listed.map((event) => {
       const details = detailsOf(event);
       const text = Object.keys(details).length ? JSON.stringify(details) : '';
       return h('tr', { 'data-type': event.type, class: /Failed|TimedOut|Aborted/.test(event.type) ? 'event-failed' : '' },

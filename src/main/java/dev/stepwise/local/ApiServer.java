@@ -18,8 +18,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The Step Functions API on 127.0.0.1 over plain HTTP (JDK server, no dependency): every
- * {@code POST /} goes to {@link StepFunctionsApi}. Bound to the loopback interface only, as the
- * API has no authentication here.
+ * {@code POST /} goes to {@link StepFunctionsApi}, and {@code GET /console/...} serves the console's
+ * static files ({@link ConsoleFiles}). Bound to the loopback interface only, as the API has no
+ * authentication here.
  */
 public final class ApiServer implements AutoCloseable {
     /** A 1 MiB definition JSON-escaped can double; beyond this the body is refused unread. */
@@ -50,6 +51,8 @@ public final class ApiServer implements AutoCloseable {
         });
         server.setExecutor(threads);
         server.createContext("/", exchange -> serve(api, verifier, exchange));
+        // Static files carry no secret and call the API like any client, so they need no signature.
+        server.createContext(ConsoleFiles.PATH, ConsoleFiles::serve);
         server.start();
         return new ApiServer(server, threads);
     }

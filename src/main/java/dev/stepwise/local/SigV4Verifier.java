@@ -41,11 +41,22 @@ public final class SigV4Verifier {
 
     private final Function<String, String> secrets;
     private final Clock clock;
+    private final String service;
 
     /** @param secrets the secret key of an access key id, or null for an unknown one */
     public SigV4Verifier(Function<String, String> secrets, Clock clock) {
+        this(secrets, clock, null);
+    }
+
+    /**
+     * @param service the signing name a signature must be scoped to ({@code states} as Step
+     *                Functions checks it, {@code execute-api} as API Gateway's IAM authorization
+     *                does), or null for any
+     */
+    public SigV4Verifier(Function<String, String> secrets, Clock clock, String service) {
         this.secrets = secrets;
         this.clock = clock;
+        this.service = service;
     }
 
     /** Null when the request is signed correctly, else why not. */
@@ -71,6 +82,11 @@ public final class SigV4Verifier {
             return new Refusal("IncompleteSignatureException", 400,
                     "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization="
                             + authorization);
+        }
+        if (service != null && !service.equals(scope[3])) {
+            // API Gateway's answer to a signature scoped to another service (e.g. "states").
+            return new Refusal("InvalidSignatureException", 403, "Credential should be scoped to correct service: '"
+                    + service + "'. ");
         }
         String secret = secrets.apply(scope[0]);
         if (secret == null) {

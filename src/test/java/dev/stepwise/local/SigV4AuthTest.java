@@ -27,7 +27,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.auth.scheme.SfnAuthSchemeProvider;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /**
@@ -88,6 +90,40 @@ class SigV4AuthTest {
             SfnException e = assertThrows(SfnException.class, sfn::listStateMachines);
             assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
             assertTrue(e.awsErrorDetails().errorMessage().startsWith("Signature expired: "), e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    /**
+     * Deployed, the API sits behind API Gateway's IAM authorization, which checks signatures
+     * scoped to {@code execute-api}. The SDK signs for {@code states} unless its auth scheme says
+     * otherwise; this is the configuration README's deploy walkthrough gives.
+     */
+    static SfnClient signedForApiGateway(URI endpoint, String key, String secret) {
+        SfnAuthSchemeProvider defaults = SfnAuthSchemeProvider.defaultProvider();
+        return SfnClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .authSchemeProvider(params -> defaults.resolveAuthScheme(params).stream()
+                        .map(option -> option.toBuilder().putSignerProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api").build())
+                        .toList())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    @Test
+    void behindApiGatewayTheSdkMustSignForExecuteApi() throws IOException {
+        Clock clock = Clock.systemUTC();
+        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
+                new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
+        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(), Throwable::printStackTrace);
+        try (ApiServer server = ApiServer.start(api, 0, new SigV4Verifier(id -> id.equals("AKIDLOCAL") ? "s3cret" : null,
+                clock, "execute-api"));
+             SfnClient plain = client(server.endpoint(), "AKIDLOCAL", "s3cret");
+             SfnClient gateway = signedForApiGateway(server.endpoint(), "AKIDLOCAL", "s3cret")) {
+            SfnException e = assertThrows(SfnException.class, plain::listStateMachines);
+            assertEquals(403, e.statusCode());
+            assertEquals("Credential should be scoped to correct service: 'execute-api'. ", e.awsErrorDetails().errorMessage());
+            assertEquals(0, gateway.listStateMachines().stateMachines().size());
         }
     }
 

@@ -161,6 +161,14 @@ public final class DurableRuntime {
     }
 
     /**
+     * RedriveExecution: see {@link Redrive}. Empty when there is no such execution; throws
+     * {@link Redrive.NotRedrivable} when it may not be redriven.
+     */
+    public java.util.Optional<Redrive.Result> redriveExecution(String executionArn, String clientToken) {
+        return new Redrive(store, queue, clock, options, listener).run(executionArn, clientToken);
+    }
+
+    /**
      * After a local runner was killed, its in-memory queue lost the messages in flight; the
      * store still has every committed step. Re-sends, as redeliveries, a message for each step
      * of each RUNNING execution that has not committed its successor, for each branch end (its
@@ -225,7 +233,9 @@ public final class DurableRuntime {
         if (header == null || header.status().isTerminal() || header.timeoutSeconds() == null) {
             return;
         }
-        Instant deadline = header.startDate().plusSeconds(header.timeoutSeconds());
+        // A redriven execution's TimeoutSeconds counts from its redrive.
+        Instant from = header.redriveDate() != null ? header.redriveDate() : header.startDate();
+        Instant deadline = from.plusSeconds(header.timeoutSeconds());
         Instant now = clock.instant();
         if (now.isBefore(deadline)) {
             queue.send(new StepMessage(executionArn, StepMessage.TIMEOUT_CHECK), delay(now, deadline));
@@ -296,6 +306,9 @@ public final class DurableRuntime {
             }
             if (loaded.input() != null) {
                 executions.put(executionArn, info(header, loaded.input()));
+            } else {
+                executions.computeIfPresent(executionArn, (arn, cached) -> cached.redriveCount() == header.redriveCount()
+                        ? cached : info(header, cached.input())); // redriven since it was cached
             }
             if (item.kind().equals(KIND_END) && root && receiveCount > 1) {
                 finishRoot(header, item.body()); // recovery: the execution's end was committed, its header not yet
@@ -724,7 +737,8 @@ public final class DurableRuntime {
     }
 
     private static ExecutionInfo info(ExecutionHeader header, JsonNode input) {
-        return new ExecutionInfo(header.executionArn(), header.name(), input, header.roleArn(), header.startDate(), 0, null,
+        return new ExecutionInfo(header.executionArn(), header.name(), input, header.roleArn(), header.startDate(),
+                header.redriveCount(), header.redriveDate(),
                 header.stateMachineArn(), header.stateMachineName());
     }
 }

@@ -79,6 +79,26 @@ class DurableRedriveTest {
     }
 
     @Test
+    void aTimedOutExecutionRedrivenGetsItsTimeoutAgainFromTheRedriveAndSeesItsRedriveTime() throws Exception {
+        String arn = run("""
+                {"QueryLanguage": "JSONata", "TimeoutSeconds": 2, "StartAt": "Hold", "States": {
+                  "Hold": {"Type": "Wait", "Seconds": "{% $states.context.Execution.RedriveCount = 0 ? 30 : 0 %}", "Next": "Show"},
+                  "Show": {"Type": "Pass", "End": true, "Output": {
+                    "count": "{% $states.context.Execution.RedriveCount %}",
+                    "time": "{% $states.context.Execution.RedriveTime %}"}}}}""");
+        ExecutionHeader timedOut = local.awaitEnd(arn, Duration.ofSeconds(30));
+        assertEquals(ExecutionStatus.TIMED_OUT, timedOut.status());
+
+        Redrive.Result redriven = local.runtime().redriveExecution(arn, null).orElseThrow();
+        ExecutionHeader end = local.awaitEnd(arn, Duration.ofSeconds(30));
+
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + ": " + end.cause());
+        assertEquals(1, end.output().get("count").asInt());
+        assertEquals(redriven.redriveDate().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Instant.parse(end.output().get("time").asText()));
+        DurableFaultsTest.assertUniqueIncreasingIds(local, arn);
+    }
+
+    @Test
     void anExecutionRedrivenTwiceCountsBothRedrives() throws Exception {
         String arn = run("""
                 {"QueryLanguage": "JSONata", "StartAt": "Flaky", "States": {

@@ -122,11 +122,11 @@ public final class Redrive {
         }
         Plan plan = new Plan(executionArn, store.items(executionArn, "S#"), store.items(executionArn, "B#"));
         if (!store.redrive(executionArn, header.stateMachineArn(), header.status(), header.redriveCount(), now, clientToken)) {
-            ExecutionHeader now2 = store.header(executionArn).orElseThrow();
-            if (clientToken != null && clientToken.equals(now2.redriveToken()) && now2.redriveDate() != null) {
-                return java.util.Optional.of(new Result(now2.redriveDate(), now2.redriveCount()));
+            ExecutionHeader current = store.header(executionArn).orElseThrow();
+            if (clientToken != null && clientToken.equals(current.redriveToken()) && current.redriveDate() != null) {
+                return java.util.Optional.of(new Result(current.redriveDate(), current.redriveCount()));
             }
-            throw new NotRedrivable("Execution is " + now2.status().name() + " and cannot be redriven");
+            throw new NotRedrivable("Execution is " + current.status().name() + " and cannot be redriven");
         }
         int redriveCount = header.redriveCount() + 1;
         plan.retireOldRun(redriveCount);

@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * StartExecution, DescribeExecution, StopExecution, ListExecutions, GetExecutionHistory and
- * DescribeStateMachineForExecution.
+ * DescribeStateMachineForExecution (RedriveExecution is {@link RedriveAction}).
  */
 final class ExecutionActions {
     private static final List<String> STATUSES =
@@ -192,12 +192,7 @@ final class ExecutionActions {
         Shapes.putIfSet(out, CAUSE, execution.cause());
         Shapes.putIfSet(out, STATE_MACHINE_VERSION_ARN, execution.stateMachineVersionArn());
         Shapes.putIfSet(out, STATE_MACHINE_ALIAS_ARN, execution.stateMachineAliasArn());
-        out.put("redriveCount", 0);
-        if (execution.status() == ExecutionStatus.RUNNING || execution.status() == ExecutionStatus.SUCCEEDED) {
-            // Recorded on AWS (test_describe_execution).
-            out.put("redriveStatus", "NOT_REDRIVABLE");
-            out.put("redriveStatusReason", "Execution is " + execution.status().name() + " and cannot be redriven");
-        }
+        RedriveAction.describe(out, execution, context.executions().redrives(), context.clock().instant());
         return out;
     }
 
@@ -232,17 +227,14 @@ final class ExecutionActions {
             // Express executions are not listed (API reference: "This API action is not supported by EXPRESS state machines").
             throw new ApiException("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
         }
-        if ("REDRIVEN".equals(redrive)) {
-            // No execution is ever redriven here (RedriveExecution is not implemented yet).
-            return Json.object().set("executions", Json.NODES.arrayNode());
-        }
-        String scope = "ListExecutions|" + machineArn + "|" + status;
+        // The redrive filter applies to each page, so a page may hold fewer than maxResults executions.
+        String scope = "ListExecutions|" + machineArn + "|" + status + "|" + redrive;
         Page<ExecutionRecord> page = context.executions().list(baseArn,
                 status == null ? null : ExecutionStatus.valueOf(status), context.tokens().open(scope, token), limit);
         ArrayNode items = Json.NODES.arrayNode();
         for (ExecutionRecord execution : page.items()) {
-            if (!qualified || machineArn.equals(execution.stateMachineVersionArn())
-                    || machineArn.equals(execution.stateMachineAliasArn())) {
+            if ((!qualified || machineArn.equals(execution.stateMachineVersionArn())
+                    || machineArn.equals(execution.stateMachineAliasArn())) && RedriveAction.matches(redrive, execution)) {
                 items.add(Shapes.executionListItem(execution));
             }
         }

@@ -59,6 +59,8 @@ public final class HistoryShapes {
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.ExecutionTimedOut d) {
             errorAndCause(out, d.error(), d.cause());
+        } else if (details instanceof EventDetails.ExecutionRedriven d) {
+            out.put("redriveCount", d.redriveCount());
         } else if (details instanceof EventDetails.StateEntered d) {
             out.put(NAME, d.name());
             payload(out, INPUT, d.input(), data);

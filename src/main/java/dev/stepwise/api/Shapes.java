@@ -71,7 +71,8 @@ public final class Shapes {
         putTimestamp(out, STOP_DATE, execution.stopDate());
         putIfSet(out, STATE_MACHINE_VERSION_ARN, execution.stateMachineVersionArn());
         putIfSet(out, STATE_MACHINE_ALIAS_ARN, execution.stateMachineAliasArn());
-        out.put("redriveCount", 0);
+        out.put("redriveCount", execution.redriveCount());
+        putTimestamp(out, "redriveDate", execution.redriveDate());
         return out;
     }
 }

@@ -41,6 +41,7 @@ public final class StepFunctionsApi {
                 Map.entry("StartSyncExecution", executions::startSync),
                 Map.entry("DescribeExecution", executions::describe),
                 Map.entry("StopExecution", executions::stop),
+                Map.entry("RedriveExecution", new RedriveAction(context)),
                 Map.entry("ListExecutions", executions::list),
                 Map.entry("GetExecutionHistory", executions::history),
                 Map.entry("DescribeStateMachineForExecution", executions::describeStateMachine),

@@ -15,6 +15,23 @@ final class Causes {
         return "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.";
     }
 
+    // AWS documents the variable limits but not the cause it writes when they are exceeded; these
+    // follow the wording of its payload-quota cause.
+    static String variableTooLarge(String stateName, String variable) {
+        return "The state '" + stateName + "' assigned the variable '" + variable
+                + "' a value with a size exceeding the maximum number of bytes service limit (256 KiB per variable).";
+    }
+
+    static String assignTooLarge(String stateName) {
+        return "The state '" + stateName
+                + "' assigned variables with a combined size exceeding the maximum number of bytes service limit (256 KiB per Assign).";
+    }
+
+    static String variablesTooLarge(String stateName) {
+        return "The state '" + stateName
+                + "' assigned variables whose total size exceeds the maximum number of bytes service limit (10 MiB).";
+    }
+
     static String noChoiceMatched() {
         return "No Matches!";
     }

@@ -111,7 +111,9 @@ final class StepRun {
         assigned = assignment instanceof Assignment.JsonataAssignment jsonata
                 ? jsonata.template().evaluate(statesVariable(visit, source, role), visit.variables().values(), random, now)
                 : ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
-        return visit.variables().with(assigned);
+        Variables next = visit.variables().with(assigned);
+        VariableQuota.check(visit.stateName(), assigned, next);
+        return next;
     }
 
     /**

@@ -69,7 +69,7 @@ public final class DurableRuntime {
     static final String KIND_HALT = "halt";
     /** A step that waits for its task's result: a callback token, a child execution, an activity worker. */
     static final String KIND_AWAIT = "await";
-    /** The result of an awaited task, in {@code R#<awaiting step key>}: the first writer wins. */
+    /** The result of an awaited task, in {@code C#<awaiting step key>}: the first writer wins. */
     static final String KIND_RESULT = "result";
     /** The task's last heartbeat, in {@code H#<awaiting step key>}. */
     static final String KIND_BEAT = "beat";
@@ -201,6 +201,14 @@ public final class DurableRuntime {
     }
 
     /**
+     * RedriveExecution: see {@link Redrive}. Empty when there is no such execution; throws
+     * {@link Redrive.NotRedrivable} when it may not be redriven.
+     */
+    public java.util.Optional<Redrive.Result> redriveExecution(String executionArn, String clientToken) {
+        return new Redrive(store, queue, clock, options, listener).run(executionArn, clientToken);
+    }
+
+    /**
      * After a local runner was killed, its in-memory queue lost the messages in flight; the
      * store still has every committed step. Re-sends, as redeliveries, a message for each step
      * of each RUNNING execution that has not committed its successor, for each branch end (its
@@ -270,7 +278,9 @@ public final class DurableRuntime {
         if (header == null || header.timeoutSeconds() == null) {
             return;
         }
-        Instant deadline = header.startDate().plusSeconds(header.timeoutSeconds());
+        // A redriven execution's TimeoutSeconds counts from its redrive.
+        Instant from = header.redriveDate() != null ? header.redriveDate() : header.startDate();
+        Instant deadline = from.plusSeconds(header.timeoutSeconds());
         Instant now = clock.instant();
         if (now.isBefore(deadline)) {
             queue.send(new StepMessage(executionArn, StepMessage.TIMEOUT_CHECK), delay(now, deadline));
@@ -343,6 +353,9 @@ public final class DurableRuntime {
             }
             if (loaded.input() != null) {
                 executions.put(executionArn, info(header, loaded.input()));
+            } else {
+                executions.computeIfPresent(executionArn, (arn, cached) -> cached.redriveCount() == header.redriveCount()
+                        ? cached : info(header, cached.input())); // redriven since it was cached
             }
             if (item.kind().equals(KIND_END) && root && receiveCount > 1) {
                 finishRoot(header, item.body()); // recovery: the execution's end was committed, its header not yet
@@ -537,7 +550,7 @@ public final class DurableRuntime {
          * Runs the task. A request-response task's result is committed as the successor step. A
          * task that waits (a callback token, a child execution's end, an activity worker) commits
          * an awaiting step instead, with TaskStarted and TaskSubmitted: its result comes later
-         * as an {@code R#} item (SendTaskSuccess/Failure, the child's end, a timeout check).
+         * as a {@code C#} item (SendTaskSuccess/Failure, the child's end, a timeout check).
          */
         private void runTask(ExecutionHeader header, Outcome.RunTask task, ArrayNode chunk, long first, long last,
                              boolean carried, String secret) {
@@ -910,7 +923,7 @@ public final class DurableRuntime {
     }
 
     static String resultKey(String awaitKey) {
-        return "R#" + awaitKey;
+        return "C#" + awaitKey;
     }
 
     static String beatKey(String awaitKey) {
@@ -1009,7 +1022,9 @@ public final class DurableRuntime {
             throw TaskCompletionRejected.invalidToken();
         }
         ExecutionHeader header = store.header(ref.executionArn()).orElse(null);
-        if (header == null || header.status().isTerminal() || store.item(ref.executionArn(), resultKey(ref.stepKey())).isPresent()) {
+        if (header == null || header.status().isTerminal() || store.item(ref.executionArn(), resultKey(ref.stepKey())).isPresent()
+                || store.item(ref.executionArn(), StepKeys.successor(ref.stepKey())).isPresent()) {
+            // Completed, timed out, or left behind by a redrive.
             throw TaskCompletionRejected.timedOut();
         }
         Long deadline = deadline(ref.executionArn(), ref.stepKey(), item.body());
@@ -1077,7 +1092,8 @@ public final class DurableRuntime {
     }
 
     private static ExecutionInfo info(ExecutionHeader header, JsonNode input) {
-        return new ExecutionInfo(header.executionArn(), header.name(), input, header.roleArn(), header.startDate(), 0, null,
+        return new ExecutionInfo(header.executionArn(), header.name(), input, header.roleArn(), header.startDate(),
+                header.redriveCount(), header.redriveDate(),
                 header.stateMachineArn(), header.stateMachineName());
     }
 }

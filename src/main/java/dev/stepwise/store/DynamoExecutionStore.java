@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * pk (S)                 sk (S)                       item
  * stateMachineArn        "SM"                         definition, name, type, roleArn, created
  * executionArn           "EXEC"                       header: status, name, start/stop, output, error,
- *                                                     cause, ec (event id counter), GSI keys below
+ *                                                     cause, ec (event id counter), GSI keys below,
+ *                                                     rc/rd/rtok (redrive count, date, clientToken)
  * executionArn           "INPUT"                      the execution input (read once per container)
  * executionArn           "S#" frame "#" seq           a step; frame is the escaped path of
  *                                                     Parallel/Map segments ("Fan[2]/Inner[7]"), seq
@@ -58,6 +59,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *                                                     join collects, in index order, by one Query)
  * executionArn           "T#" stepKey "#" attempt     a STANDARD Task attempt's claim
  * executionArn           "X#END"                      the terminal event written by an abort/timeout
+ *                                                     (moved to "X#END#" n when redrive n begins)
+ * executionArn           "R#" n                       redrive n: its ExecutionRedriven event
+ * executionArn           "C#" stepKey                 the result of the task an awaiting step waits for
+ *                                                     (callback, child execution, activity, timeout)
+ * executionArn           "H#" stepKey                 that task's last heartbeat
+ * executionArn           "A#" stepKey                 the activity worker that took that task
+ * executionArn           "PARENT"                     a child execution's link to the parent step waiting for it
  * executionArn           "P#" nonce "#" n             a part of an attribute too large for its item
  *                                                     (bodyp/evp list the parts; gzip bytes, in order)
  * </pre>
@@ -376,6 +384,37 @@ public final class DynamoExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public boolean redrive(String executionArn, String stateMachineArn, ExecutionStatus from, int redriveCount, Instant now,
+                           String clientToken) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":from", s(from.name()));
+        values.put(":running", s(ExecutionStatus.RUNNING.name()));
+        values.put(":spk", s(stateMachineArn + "#" + ExecutionStatus.RUNNING.name()));
+        values.put(":rc", n(redriveCount));
+        values.put(":next", n(redriveCount + 1));
+        values.put(":rd", s(now.toString()));
+        values.put(":tok", clientToken == null ? AttributeValue.fromNul(true) : s(clientToken));
+        String condition = "#status = :from AND " + (redriveCount == 0 ? "(attribute_not_exists(rc) OR rc = :rc)" : "rc = :rc");
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, HEADER))
+                    .updateExpression("SET #status = :running, spk = :spk, rc = :next, rd = :rd, rtok = :tok"
+                            + " REMOVE #stop, #output, #error, #cause")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#status", "status", "#stop", "stop", "#output", "output",
+                            "#error", "error", "#cause", "cause"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String executionArn, String key) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(executionArn, key)));
+    }
+
+    @Override
     public ArrayNode history(String executionArn) {
         ArrayNode events = Json.NODES.arrayNode();
         Map<String, AttributeValue> start = null;
@@ -566,7 +605,8 @@ public final class DynamoExecutionStore implements ExecutionStore {
                 str(item, "roleArn"), ExecutionStatus.valueOf(str(item, "status")), Instant.parse(str(item, "start")),
                 str(item, "stop") == null ? null : Instant.parse(str(item, "stop")),
                 output == null ? null : Json.parse(output), str(item, "error"), str(item, "cause"),
-                item.containsKey("timeout") ? intOf(item, "timeout") : null);
+                item.containsKey("timeout") ? intOf(item, "timeout") : null, intOf(item, "rc"),
+                str(item, "rd") == null ? null : Instant.parse(str(item, "rd")), str(item, "rtok"));
     }
 
     private StoredItem storedItem(Map<String, AttributeValue> item) {

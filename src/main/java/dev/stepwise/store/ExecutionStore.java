@@ -56,6 +56,16 @@ public interface ExecutionStore {
     boolean finish(String executionArn, String stateMachineArn, ExecutionStatus status, Instant stopDate, JsonNode output, String error,
                    String cause);
 
+    /**
+     * Moves an execution that ended with status {@code from} and has been redriven
+     * {@code redriveCount} times back to RUNNING: clears its stop date, output, error and cause,
+     * counts the redrive and records its date and clientToken. False when the header changed.
+     */
+    boolean redrive(String executionArn, String stateMachineArn, ExecutionStatus from, int redriveCount, Instant now,
+                    String clientToken);
+
+    void delete(String executionArn, String key);
+
     /** Every history event of an execution in id order, from the chunks the items carry. */
     ArrayNode history(String executionArn);
 

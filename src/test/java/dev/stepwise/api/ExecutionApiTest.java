@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutio
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -92,6 +94,27 @@ class ExecutionApiTest {
         assertEquals(HistoryEventType.EXECUTION_FAILED, last.type());
         assertEquals("MyError", last.executionFailedEventDetails().error());
         assertEquals("it broke", last.executionFailedEventDetails().cause());
+    }
+
+    @Test
+    void aFailedExecutionIsRedrivableOnTheDurableBackendOnly() {
+        String machine = local.createMachine("fails-redrive", """
+                {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "MyError"}}}""");
+        String arn = local.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        DescribeExecutionResponse done = local.awaitEnd(arn);
+        assertEquals(ExecutionStatus.FAILED, done.status());
+        assertEquals(0, done.redriveCount());
+        assertNull(done.redriveDate());
+        if (backend() == LocalSfn.Backend.DURABLE) {
+            assertEquals(ExecutionRedriveStatus.REDRIVABLE, done.redriveStatus());
+            assertNull(done.redriveStatusReason());
+        } else {
+            // The in-memory backend keeps no steps to restart from: it says so rather than pretend.
+            assertEquals(ExecutionRedriveStatus.NOT_REDRIVABLE, done.redriveStatus());
+            ExecutionNotRedrivableException refused = assertThrows(ExecutionNotRedrivableException.class,
+                    () -> local.sfn.redriveExecution(b -> b.executionArn(arn)));
+            assertTrue(refused.awsErrorDetails().errorMessage().contains("in-memory"));
+        }
     }
 
     @Test

@@ -144,6 +144,20 @@ final class Faults {
             }
 
             @Override
+            public boolean redrive(String executionArn, String stateMachineArn, ExecutionStatus from, int redriveCount,
+                                   Instant now, String clientToken) {
+                return around("redrive", () -> real.redrive(executionArn, stateMachineArn, from, redriveCount, now, clientToken));
+            }
+
+            @Override
+            public void delete(String executionArn, String key) {
+                around("delete", () -> {
+                    real.delete(executionArn, key);
+                    return null;
+                });
+            }
+
+            @Override
             public ArrayNode history(String executionArn) {
                 return real.history(executionArn);
             }

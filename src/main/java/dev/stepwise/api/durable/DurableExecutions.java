@@ -17,6 +17,7 @@ import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.queue.StepQueue;
 import dev.stepwise.runtime.DurableRuntime;
+import dev.stepwise.runtime.Redrive;
 import dev.stepwise.store.DynamoExecutionStore;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ExecutionStore;
@@ -209,11 +210,12 @@ public final class DurableExecutions implements ExecutionPort {
         } while (start != null && found.size() <= limit);
         List<Map<String, AttributeValue>> page = found.subList(0, Math.min(limit, found.size()));
         Map<String, ApiItem> apis = apiItems(page.stream().map(item -> item.get(PK).s()).toList());
+        Map<String, Map<String, AttributeValue>> redrives = redriveFields(page.stream().map(item -> item.get(PK).s()).toList());
         List<ExecutionRecord> items = new ArrayList<>();
         for (Map<String, AttributeValue> item : page) {
             ApiItem api = apis.get(item.get(PK).s());
             if (api != null) { // an execution the runtime started on its own has no API item
-                items.add(merge(api, listed(item)));
+                items.add(merge(api, listed(item, redrives.get(item.get(PK).s()))));
             }
         }
         String next = found.size() > limit ? page.get(page.size() - 1).get("msk").s() : null;
@@ -229,6 +231,26 @@ public final class DurableExecutions implements ExecutionPort {
         String runtimeArn = api.get().runtimeArn();
         if (runtime.stopExecution(runtimeArn, error, cause)) {
             nudge(runtimeArn);
+        }
+        return find(executionArn);
+    }
+
+    @Override
+    public Optional<ExecutionRecord> redrive(String executionArn, String clientToken) {
+        Optional<ApiItem> api = apiItem(executionArn);
+        if (api.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("EXPRESS".equals(api.get().machine().type())) {
+            // "This API action is not supported by EXPRESS state machines."
+            throw new NotRedrivable("This API action is not supported by EXPRESS state machines.");
+        }
+        try {
+            if (runtime.redriveExecution(api.get().runtimeArn(), clientToken).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (Redrive.NotRedrivable e) {
+            throw new NotRedrivable(e.getMessage());
         }
         return find(executionArn);
     }
@@ -373,22 +395,49 @@ public final class DurableExecutions implements ExecutionPort {
         }
         return new ExecutionRecord(r.executionArn(), r.stateMachineArn(), r.name(), header.status(), r.startDate(),
                 header.stopDate(), r.input(), header.output(), header.error(), header.cause(), r.stateMachineVersionArn(),
-                r.stateMachineAliasArn(), r.stateMachineType());
+                r.stateMachineAliasArn(), r.stateMachineType(), header.redriveCount(), header.redriveDate());
     }
 
     private static ExecutionRecord merge(ApiItem api, ExecutionHeader header) {
         return merge(api, header == null ? null : new Header(header.status(), header.stopDate(),
-                header.output() == null ? null : Json.write(header.output()), header.error(), header.cause()));
+                header.output() == null ? null : Json.write(header.output()), header.error(), header.cause(),
+                header.redriveCount(), header.redriveDate()));
     }
 
     /** What a header (or its projection in a listing index) says about an execution's progress. */
-    private record Header(ExecutionStatus status, Instant stopDate, String output, String error, String cause) {
+    private record Header(ExecutionStatus status, Instant stopDate, String output, String error, String cause,
+                          int redriveCount, Instant redriveDate) {
     }
 
-    private static Header listed(Map<String, AttributeValue> item) {
+    /** A listing index item, with the redrive count and date its header has (the index does not project them). */
+    private static Header listed(Map<String, AttributeValue> item, Map<String, AttributeValue> redrive) {
         AttributeValue stop = item.get("stop");
+        AttributeValue rc = redrive == null ? null : redrive.get("rc");
+        AttributeValue rd = redrive == null ? null : redrive.get("rd");
         return new Header(ExecutionStatus.valueOf(item.get("status").s()),
-                stop == null || stop.s() == null ? null : Instant.parse(stop.s()), null, null, null);
+                stop == null || stop.s() == null ? null : Instant.parse(stop.s()), null, null, null,
+                rc == null || rc.n() == null ? 0 : Integer.parseInt(rc.n()), rd == null || rd.s() == null ? null : Instant.parse(rd.s()));
+    }
+
+    /** The redrive count and date of each execution's header, by runtime ARN. */
+    private Map<String, Map<String, AttributeValue>> redriveFields(List<String> runtimeArns) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        if (runtimeArns.isEmpty()) {
+            return found;
+        }
+        List<Map<String, AttributeValue>> keys = runtimeArns.stream().distinct()
+                .map(arn -> Map.of(PK, AttributeValue.fromS(arn), SK, AttributeValue.fromS(HEADER))).toList();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                .projectionExpression("pk, rc, rd").build());
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> current = request;
+            var response = dynamo.batchGetItem(b -> b.requestItems(current));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                found.put(item.get(PK).s(), item);
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return found;
     }
 
     private static String text(JsonNode json, String field) {

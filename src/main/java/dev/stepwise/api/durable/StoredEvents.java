@@ -42,6 +42,7 @@ final class StoredEvents {
             case "executionSucceededEventDetails" -> new EventDetails.ExecutionSucceeded(payload(d, "output"));
             case "executionFailedEventDetails", "executionAbortedEventDetails" ->
                     new EventDetails.ExecutionFailed(text(d, "error"), text(d, "cause"));
+            case "executionRedrivenEventDetails" -> new EventDetails.ExecutionRedriven(d.path("redriveCount").asInt());
             case "executionTimedOutEventDetails" -> new EventDetails.ExecutionTimedOut(text(d, "error"), text(d, "cause"));
             case "evaluationFailedEventDetails" -> new EventDetails.EvaluationFailed(text(d, "error"), text(d, "cause"),
                     text(d, "location"), text(d, "state"));

@@ -237,6 +237,23 @@ public final class InMemoryExecutions implements ExecutionPort, AutoCloseable {
         }
     }
 
+    /**
+     * The in-memory runner keeps no steps to restart from, so it does not redrive: the durable
+     * backend does (README, "RedriveExecution").
+     */
+    @Override
+    public Optional<ExecutionRecord> redrive(String executionArn, String clientToken) {
+        if (!runs.containsKey(executionArn)) {
+            return Optional.empty();
+        }
+        throw new NotRedrivable("RedriveExecution is not supported by the in-memory backend; run ./stepwise serve without --in-memory");
+    }
+
+    @Override
+    public boolean redrives() {
+        return false;
+    }
+
     @Override
     public Page<StoredEvent> history(String executionArn, boolean reverseOrder, String position, int limit) {
         Run run = runs.get(executionArn);

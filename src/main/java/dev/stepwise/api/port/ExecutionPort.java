@@ -60,6 +60,26 @@ public interface ExecutionPort {
         }
     }
 
+    /** RedriveExecution refused: the message says why (AWS's redriveStatusReason wording where it has one). */
+    final class NotRedrivable extends RuntimeException {
+        public NotRedrivable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * RedriveExecution: restarts an execution that ended unsuccessfully from its unsuccessful
+     * states; repeated with the same {@code clientToken} it changes nothing and answers the same.
+     * Returns the execution after the redrive; empty when there is no such execution; throws
+     * {@link NotRedrivable} when it may not be redriven.
+     */
+    Optional<ExecutionRecord> redrive(String executionArn, String clientToken);
+
+    /** Whether this port can redrive at all (DescribeExecution's redriveStatus says so). */
+    default boolean redrives() {
+        return true;
+    }
+
     /** History events in id order (or reversed), starting after {@code position}. */
     Page<StoredEvent> history(String executionArn, boolean reverseOrder, String position, int limit);
 }

@@ -9,9 +9,19 @@ import java.time.Instant;
  * or was stopped with them. {@code stateMachineVersionArn} is set when it was started through a
  * version ARN;
  * {@code stateMachineAliasArn} when started through an alias (the version is the one the alias chose).
+ * {@code redriveCount} and {@code redriveDate} (null until redriven) describe RedriveExecution's effect.
  */
 public record ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
                               Instant startDate, Instant stopDate, String input, String output, String error,
                               String cause, String stateMachineVersionArn, String stateMachineAliasArn,
-                              String stateMachineType) {
+                              String stateMachineType, int redriveCount, Instant redriveDate) {
+
+    /** An execution never redriven. */
+    public ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
+                           Instant startDate, Instant stopDate, String input, String output, String error,
+                           String cause, String stateMachineVersionArn, String stateMachineAliasArn,
+                           String stateMachineType) {
+        this(executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+                stateMachineVersionArn, stateMachineAliasArn, stateMachineType, 0, null);
+    }
 }

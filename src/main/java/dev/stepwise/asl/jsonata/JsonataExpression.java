@@ -57,6 +57,22 @@ public final class JsonataExpression {
         }
     }
 
+    /**
+     * Why JSONata cannot parse {@code expressionText}, in the parser's words without its error
+     * code (AWS's INVALID_JSONATA_EXPRESSION diagnostic: "Unexpected end of expression"), or
+     * empty when it parses.
+     */
+    public static java.util.Optional<String> syntaxError(String expressionText) {
+        try {
+            Jsonata.jsonata(expressionText.trim());
+            return java.util.Optional.empty();
+        } catch (JException e) {
+            return java.util.Optional.of(JsonataCauses.message(e).replaceFirst("^[A-Z]\\d{4}: ", ""));
+        } catch (RuntimeException e) {
+            return java.util.Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** The trimmed expression text, as AWS quotes it in causes. */
     public String text() {
         return text;

@@ -14,6 +14,8 @@ final class StateValidator {
     private final Syntax syntax;
     private final boolean machineIsJsonata;
     private final Map<String, StateCheck> byType;
+    private final JsonataCheck jsonataCheck;
+    private final AssignNames assignNames;
 
     /** Whether a state ends its scope; UNKNOWN when the state is too broken to tell. */
     enum Ending { ENDS, CONTINUES, UNKNOWN }
@@ -27,6 +29,8 @@ final class StateValidator {
         this.findings = findings;
         this.syntax = new Syntax(findings);
         this.machineIsJsonata = machineIsJsonata;
+        this.jsonataCheck = new JsonataCheck(findings);
+        this.assignNames = new AssignNames(findings);
         ErrorHandlers errorHandlers = new ErrorHandlers(findings, syntax);
         this.byType = Map.of(
                 "Pass", state -> { },
@@ -56,11 +60,14 @@ final class StateValidator {
         StateContext state = new StateContext(name, node, location, isJsonata(node, location), transitions);
 
         checkFieldNames(type, state);
+        assignNames.check(state);
         if (state.has("Comment")) {
             findings.isString(state.get("Comment"), state.at("Comment"));
         }
         if (!state.jsonata()) {
             checkJsonPathFields(state);
+        } else {
+            jsonataCheck.check(state);
         }
         Ending ends = StateFields.TERMINAL_TYPES.contains(type) ? Ending.ENDS : Ending.CONTINUES;
         if (StateFields.NEXT_OR_END_TYPES.contains(type)) {

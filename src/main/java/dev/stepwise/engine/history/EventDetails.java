@@ -48,6 +48,14 @@ public sealed interface EventDetails {
         }
     }
 
+    /** RedriveExecution restarted the execution; {@code redriveCount} counts this redrive. */
+    record ExecutionRedriven(int redriveCount) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "executionRedrivenEventDetails";
+        }
+    }
+
     /** A JSONata expression failed; recorded on AWS before the failure is handled. */
     record EvaluationFailed(String error, String cause, String location, String state) implements EventDetails {
         @Override

@@ -7,6 +7,7 @@ public enum EventType {
     ExecutionFailed,
     ExecutionAborted,
     ExecutionTimedOut,
+    ExecutionRedriven,
     EvaluationFailed,
     PassStateEntered,
     PassStateExited,

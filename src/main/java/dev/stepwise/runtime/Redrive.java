@@ -1,0 +1,286 @@
+package dev.stepwise.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.Step;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.queue.StepMessage;
+import dev.stepwise.queue.StepQueue;
+import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.HistoryJson;
+import dev.stepwise.store.HistoryPage;
+import dev.stepwise.store.StepCodec;
+import dev.stepwise.store.StepKeys;
+import dev.stepwise.store.StoredItem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * RedriveExecution on the durable runtime. AWS: "When you redrive an execution, it continues the
+ * failed execution from the unsuccessful step and uses the same input. Step Functions preserves
+ * the results and execution history of the successful steps, and doesn't rerun these steps";
+ * "For workflows that include an Inline Map or Parallel state, RedriveExecution API action
+ * reschedules and redrives only the iterations and branches that failed or aborted."
+ *
+ * <p>The steps of the ended run stay where they are (their events are the history). In each
+ * frame, the unsuccessful state is entered again from the step that entered it (its original
+ * input and variables), at the next free position of the frame; a fan-out whose join did not
+ * succeed gets a new join whose branches are the old successful branch ends, copied, and the
+ * unsuccessful branches restarted the same way, recursively.
+ *
+ * <p>The old run must never act again: every step that had not committed its successor gets an
+ * inert successor ({@value #KIND_REDRIVEN}), the execution's end item becomes inert too, and the
+ * abort/timeout event item moves aside, so a late or recovered message of the old run finds its
+ * step committed and does nothing. The header's conditional move back to RUNNING is the redrive's
+ * commit: a concurrent redrive of the same execution loses it. A crash after that commit and
+ * before the new steps are sent leaves the execution RUNNING without a step to run; StopExecution
+ * followed by another RedriveExecution recovers it.
+ */
+public final class Redrive {
+    static final String KIND_REDRIVEN = "redriven";
+    /** AWS: "Your workflow execution has not exceeded the redrivable period of 14 days." */
+    static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
+    /** AWS: "The workflow execution has not exceeded the maximum open time of one year." */
+    static final Duration MAX_OPEN_TIME = Duration.ofDays(365);
+
+    private final ExecutionStore store;
+    private final StepQueue queue;
+    private final Clock clock;
+    private final RuntimeOptions options;
+    private final StepListener listener;
+
+    Redrive(ExecutionStore store, StepQueue queue, Clock clock, RuntimeOptions options, StepListener listener) {
+        this.store = store;
+        this.queue = queue;
+        this.clock = clock;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** What a redrive did: the execution's redrive date (of this call or, for a repeated clientToken, the earlier one). */
+    public record Result(Instant redriveDate, int redriveCount) {
+    }
+
+    /** The execution cannot be redriven; the message says why, in AWS's redriveStatusReason words. */
+    public static final class NotRedrivable extends RuntimeException {
+        public NotRedrivable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Why the execution may not be redriven now, in the words of DescribeExecution's
+     * redriveStatusReason, or null when it may be.
+     */
+    public static String notRedrivableReason(ExecutionStatus status, Instant startDate, Instant stopDate, Instant now) {
+        if (status == ExecutionStatus.RUNNING || status == ExecutionStatus.SUCCEEDED) {
+            return "Execution is " + status.name() + " and cannot be redriven";
+        }
+        if (startDate.plus(MAX_OPEN_TIME).isBefore(now)) {
+            return "Execution has exceeded the max execution time.";
+        }
+        if (stopDate != null && stopDate.plus(REDRIVABLE_PERIOD).isBefore(now)) {
+            return "Execution redrivable period exceeded.";
+        }
+        return null;
+    }
+
+    /** Redrives the execution, or throws {@link NotRedrivable}; empty when there is no such execution. */
+    public java.util.Optional<Result> run(String executionArn, String clientToken) {
+        ExecutionHeader header = store.header(executionArn).orElse(null);
+        if (header == null) {
+            return java.util.Optional.empty();
+        }
+        if (clientToken != null && clientToken.equals(header.redriveToken()) && header.redriveDate() != null) {
+            // "If you don't specify a client token, the Amazon Web Services SDK automatically generates a
+            // client token and uses it for the request to ensure idempotency."
+            return java.util.Optional.of(new Result(header.redriveDate(), header.redriveCount()));
+        }
+        Instant now = clock.instant();
+        String reason = notRedrivableReason(header.status(), header.startDate(), header.stopDate(), now);
+        HistoryPage last = store.history(executionArn, true, 0, 1);
+        long lastEventId = last.events().isEmpty() ? 0 : last.events().get(0).get("id").asLong();
+        if (reason == null && lastEventId >= options.historyLimit() - 1) {
+            // "The execution event history count is less than 24,999 ... to accommodate the
+            // ExecutionRedriven history event and at least one other history event."
+            reason = "Execution history event limit exceeded.";
+        }
+        if (reason != null) {
+            throw new NotRedrivable(reason);
+        }
+        Plan plan = new Plan(executionArn, store.items(executionArn, "S#"), store.items(executionArn, "B#"));
+        if (!store.redrive(executionArn, header.stateMachineArn(), header.status(), header.redriveCount(), now, clientToken)) {
+            ExecutionHeader current = store.header(executionArn).orElseThrow();
+            if (clientToken != null && clientToken.equals(current.redriveToken()) && current.redriveDate() != null) {
+                return java.util.Optional.of(new Result(current.redriveDate(), current.redriveCount()));
+            }
+            throw new NotRedrivable("Execution is " + current.status().name() + " and cannot be redriven");
+        }
+        int redriveCount = header.redriveCount() + 1;
+        plan.retireOldRun(redriveCount);
+        // Ids of a linear run were carried by its steps: make sure the counter is past all of them.
+        store.raiseEventCounter(executionArn, lastEventId);
+        long eventId = store.allocateEvents(executionArn, 1);
+        ArrayNode chunk = Json.NODES.arrayNode();
+        chunk.add(HistoryJson.write(new HistoryEvent(EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(redriveCount)),
+                eventId, lastEventId, now));
+        if (store.putIfAbsent(executionArn, StoredItem.of("R#" + redriveCount, KIND_REDRIVEN, Json.object()).withEvents(eventId, chunk))) {
+            listener.committed(executionArn, chunk);
+        }
+        List<StepMessage> messages = plan.restart("", plan.nextSeq(""), "", eventId);
+        queue.sendAll(messages);
+        if (header.timeoutSeconds() != null) {
+            queue.send(new StepMessage(executionArn, StepMessage.TIMEOUT_CHECK),
+                    (int) Math.min(StepQueue.MAX_DELAY_SECONDS, header.timeoutSeconds()));
+        }
+        return java.util.Optional.of(new Result(now, redriveCount));
+    }
+
+    /** The ended run's items by frame, and how to restart its unsuccessful parts. */
+    private final class Plan {
+        final String executionArn;
+        final Map<String, TreeMap<Long, StoredItem>> frames = new HashMap<>();
+        final Map<String, StoredItem> ends = new HashMap<>();
+        final List<StoredItem> branchEnds;
+
+        Plan(String executionArn, List<StoredItem> steps, List<StoredItem> branchEnds) {
+            this.executionArn = executionArn;
+            this.branchEnds = branchEnds;
+            for (StoredItem step : steps) {
+                frames.computeIfAbsent(StepKeys.frameKey(step.key()), f -> new TreeMap<>()).put(StepKeys.seq(step.key()), step);
+            }
+            for (StoredItem end : branchEnds) {
+                ends.put(end.key(), end);
+            }
+        }
+
+        /**
+         * Makes the old run inert: each step without a committed successor gets one, the root's
+         * end item stops being an end, and the abort/timeout event item moves aside.
+         */
+        void retireOldRun(int redriveCount) {
+            List<StoredItem> markers = new ArrayList<>();
+            for (Map.Entry<String, TreeMap<Long, StoredItem>> frame : frames.entrySet()) {
+                boolean root = StepKeys.isRoot(frame.getKey());
+                boolean ended = !root && ends.containsKey(StepKeys.branchEnd(frame.getKey()));
+                for (StoredItem item : frame.getValue().values()) {
+                    boolean runnable = item.kind().equals(DurableRuntime.KIND_STEP) || item.kind().equals(DurableRuntime.KIND_JOIN)
+                            || item.kind().equals(DurableRuntime.KIND_AWAIT); // a task still waiting: its token must not revive the old run
+                    if (runnable && !ended && !frame.getValue().containsKey(StepKeys.seq(item.key()) + 1)) {
+                        markers.add(StoredItem.of(StepKeys.successor(item.key()), KIND_REDRIVEN, Json.object()));
+                    }
+                    if (root && item.kind().equals(DurableRuntime.KIND_END)) {
+                        // Keeps its events (the old run's ExecutionFailed) but is no end a recovery would finish again.
+                        store.putAll(executionArn, List.of(new StoredItem(item.key(), KIND_REDRIVEN, item.body(),
+                                item.firstEventId(), item.events(), 0, 0, null, null, null)));
+                    }
+                }
+            }
+            for (StoredItem marker : markers) {
+                store.putIfAbsent(executionArn, marker);
+                frames.get(StepKeys.frameKey(marker.key())).put(StepKeys.seq(marker.key()), marker);
+            }
+            store.item(executionArn, StepKeys.END).ifPresent(halt -> {
+                store.putIfAbsent(executionArn, new StoredItem(StepKeys.END + "#" + redriveCount, KIND_REDRIVEN, halt.body(),
+                        halt.firstEventId(), halt.events(), 0, 0, null, null, null));
+                store.delete(executionArn, StepKeys.END);
+            });
+        }
+
+        long nextSeq(String frameKey) {
+            TreeMap<Long, StoredItem> items = frames.get(frameKey);
+            return items == null || items.isEmpty() ? 0 : items.lastKey() + 1;
+        }
+
+        /**
+         * Restarts the unsuccessful part of {@code oldFrame} at position {@code seq} of
+         * {@code newFrame}; returns the messages that start it.
+         */
+        List<StepMessage> restart(String oldFrame, long seq, String newFrame, long previousEventId) {
+            TreeMap<Long, StoredItem> items = frames.getOrDefault(oldFrame, new TreeMap<>());
+            StoredItem tail = null;
+            for (StoredItem item : items.descendingMap().values()) {
+                if (item.kind().equals(DurableRuntime.KIND_STEP) || item.kind().equals(DurableRuntime.KIND_JOIN)) {
+                    tail = item;
+                    break;
+                }
+            }
+            if (tail == null) {
+                throw new IllegalStateException("no step to redrive in frame '" + oldFrame + "' of " + executionArn);
+            }
+            if (tail.kind().equals(DurableRuntime.KIND_JOIN)) {
+                return restartFanOut(tail, seq, newFrame, previousEventId);
+            }
+            StoredItem entered = tail;
+            for (StoredItem item : items.headMap(StepKeys.seq(tail.key()), true).descendingMap().values()) {
+                if (!item.kind().equals(DurableRuntime.KIND_STEP)) {
+                    break;
+                }
+                Step step = StepCodec.read(item.body().get("step"));
+                if (step instanceof Step.Enter || step instanceof Step.StartBranch) {
+                    entered = item;
+                    break;
+                }
+            }
+            String key = StepKeys.step(newFrame, seq);
+            ObjectNode body = Json.object();
+            body.set("step", entered.body().get("step"));
+            body.put("pe", previousEventId);
+            store.putIfAbsent(executionArn, StoredItem.of(key, DurableRuntime.KIND_STEP, body));
+            return List.of(new StepMessage(executionArn, key));
+        }
+
+        /**
+         * A Map or Parallel state that did not finish: a new join with the old join's settings;
+         * successful branch ends are copied and counted, the others restart. A redriven fan-out
+         * starts all its unsuccessful branches at once (no MaxConcurrency bound).
+         */
+        private List<StepMessage> restartFanOut(StoredItem oldJoin, long seq, String newFrame, long previousEventId) {
+            JsonNode old = oldJoin.body();
+            String stateName = old.get("state").asText();
+            int total = old.get("total").asInt();
+            String joinKey = StepKeys.step(newFrame, seq);
+            ObjectNode body = ((ObjectNode) old).deepCopy();
+            body.remove("fid");
+            body.put("pe", previousEventId);
+            body.put("maxc", 0);
+            store.putIfAbsent(executionArn, StoredItem.of(joinKey, DurableRuntime.KIND_JOIN, body));
+            String oldFrame = StepKeys.frameKey(oldJoin.key());
+            long oldSeq = StepKeys.seq(oldJoin.key());
+            List<StoredItem> copies = new ArrayList<>();
+            List<Integer> kept = new ArrayList<>();
+            List<StepMessage> messages = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                String oldChild = StepKeys.child(oldFrame, stateName, oldSeq, i);
+                String newChild = StepKeys.child(newFrame, stateName, seq, i);
+                StoredItem end = ends.get(StepKeys.branchEnd(oldChild));
+                if (end != null && !end.body().path("failed").asBoolean()) {
+                    copies.add(StoredItem.of(StepKeys.branchEnd(newChild), DurableRuntime.KIND_END, end.body()));
+                    kept.add(i);
+                } else {
+                    messages.addAll(restart(oldChild, 0, newChild, previousEventId));
+                }
+            }
+            store.putAll(executionArn, copies);
+            for (int index : kept) {
+                store.countBranch(executionArn, joinKey, index, false);
+            }
+            if (kept.size() == total && store.closeJoin(executionArn, joinKey, "succeeded", null, null)) {
+                messages.add(new StepMessage(executionArn, joinKey));
+            }
+            return messages;
+        }
+    }
+}

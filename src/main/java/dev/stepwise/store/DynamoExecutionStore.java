@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * executionArn           "S#" frame "#" seq           a step; frame is the escaped path of
  *                                                     Parallel/Map segments ("Fan[2]/Inner[7]"), seq
  *                                                     the step's position in its frame (zero-padded),
- *                                                     so every step id is deterministic. kind = step,
+ *                                                     so every step id is deterministic. kind = step, await,
  *                                                     join (a fan-out waiting: counters done/failed,
  *                                                     counted index set, state), end or halt.
  * executionArn           "B#" joinKey "#" index       a branch's end: its output or error (what the

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -72,8 +73,14 @@ public class RuntimeProducer {
 
     @Produces
     @ApplicationScoped
-    SqsStepQueue queue() {
-        return new SqsStepQueue(new AwsClients(region, new RequestCounter()).sqs(sqsEndpoint.orElse(null)), queueUrl);
+    SqsClient sqs() {
+        return new AwsClients(region, new RequestCounter()).sqs(sqsEndpoint.orElse(null));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SqsStepQueue queue(SqsClient sqs) {
+        return new SqsStepQueue(sqs, queueUrl);
     }
 
     @Produces

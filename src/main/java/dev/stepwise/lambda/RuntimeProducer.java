@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -55,6 +56,10 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.max-receives", defaultValue = "5")
     int maxReceives;
 
+    /** Days a finished execution stays in the table before DynamoDB's TTL deletes its header. */
+    @ConfigProperty(name = "stepwise.retention-days", defaultValue = "90")
+    long retentionDays;
+
     @ConfigProperty(name = "stepwise.endpoint.dynamodb")
     Optional<URI> dynamoEndpoint;
 
@@ -87,7 +92,7 @@ public class RuntimeProducer {
     @ApplicationScoped
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        return new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, new NoIntegrations(), Clock.systemUTC(), options);
+        return new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue, new NoIntegrations(), Clock.systemUTC(), options);
     }
 
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */

@@ -135,6 +135,7 @@ class StartConsumerHandlerTest {
         unreachable.historyLimit = 25_000;
         unreachable.payloadLimit = 262_144;
         unreachable.maxReceives = 5;
+        unreachable.retentionDays = 90;
         unreachable.dynamoEndpoint = Optional.of(URI.create("http://127.0.0.1:1"));
         unreachable.sqsEndpoint = Optional.of(URI.create("http://127.0.0.1:1"));
         unreachable.tokenKey = Optional.empty();

@@ -23,6 +23,11 @@ import java.util.Base64;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -66,6 +71,13 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.endpoint.sqs")
     Optional<URI> sqsEndpoint;
 
+    /** An EventBridge bus for execution status change events; none are sent without it. */
+    @ConfigProperty(name = "stepwise.events.bus-name")
+    Optional<String> eventBusName;
+
+    @ConfigProperty(name = "stepwise.endpoint.events")
+    Optional<URI> eventsEndpoint;
+
     /** Signs the API's pagination tokens; every instance of the API function must share it. */
     @ConfigProperty(name = "stepwise.api.token-key")
     Optional<String> tokenKey;
@@ -92,7 +104,26 @@ public class RuntimeProducer {
     @ApplicationScoped
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        return new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue, new NoIntegrations(), Clock.systemUTC(), options);
+        DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue,
+                new NoIntegrations(), Clock.systemUTC(), options);
+        runtime.listener(new ExecutionObserver(metrics, eventBusName.map(bus -> new ExecutionStatusEvents(events(), bus, runtime.store()))));
+        return runtime;
+    }
+
+    /** What the step worker counts during an invocation, written as EMF when it ends. */
+    @Produces
+    @ApplicationScoped
+    EmfMetrics metrics() {
+        return metrics;
+    }
+
+    private final EmfMetrics metrics = new EmfMetrics();
+
+    private EventBridgeClient events() {
+        var builder = EventBridgeClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
+        eventsEndpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stepwise", "stepwise"))));
+        return builder.build();
     }
 
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */

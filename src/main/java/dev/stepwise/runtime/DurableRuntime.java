@@ -339,6 +339,7 @@ public final class DurableRuntime {
             if (item.kind().equals(KIND_JOIN)) {
                 step = ((Step.Resume) step).with(joinResult(item));
             }
+            listener.stepStarting(executionArn, step);
             decide(header, item, step);
         }
 

@@ -139,6 +139,8 @@ class StartConsumerHandlerTest {
         unreachable.dynamoEndpoint = Optional.of(URI.create("http://127.0.0.1:1"));
         unreachable.sqsEndpoint = Optional.of(URI.create("http://127.0.0.1:1"));
         unreachable.tokenKey = Optional.empty();
+        unreachable.eventBusName = Optional.empty();
+        unreachable.eventsEndpoint = Optional.empty();
         var dynamo = unreachable.dynamo();
         var queue = unreachable.queue(unreachable.sqs());
         StepFunctionsApi broken = unreachable.api(unreachable.runtime(dynamo, queue), dynamo, queue);

@@ -21,15 +21,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the durable runtime (and the API on it) a Lambda invocation uses from configuration (environment variables
@@ -78,6 +78,8 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.endpoint.events")
     Optional<URI> eventsEndpoint;
 
+    private final EmfMetrics metrics = new EmfMetrics();
+
     /** Signs the API's pagination tokens; every instance of the API function must share it. */
     @ConfigProperty(name = "stepwise.api.token-key")
     Optional<String> tokenKey;
@@ -116,8 +118,6 @@ public class RuntimeProducer {
     EmfMetrics metrics() {
         return metrics;
     }
-
-    private final EmfMetrics metrics = new EmfMetrics();
 
     private EventBridgeClient events() {
         var builder = EventBridgeClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());

@@ -20,11 +20,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.jboss.logging.Logger;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the durable runtime (and the API on it) a Lambda invocation uses from configuration (environment variables
@@ -56,11 +63,24 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.max-receives", defaultValue = "5")
     int maxReceives;
 
+    /** Days a finished execution stays in the table before DynamoDB's TTL deletes its header. */
+    @ConfigProperty(name = "stepwise.retention-days", defaultValue = "90")
+    long retentionDays;
+
     @ConfigProperty(name = "stepwise.endpoint.dynamodb")
     Optional<URI> dynamoEndpoint;
 
     @ConfigProperty(name = "stepwise.endpoint.sqs")
     Optional<URI> sqsEndpoint;
+
+    /** An EventBridge bus for execution status change events; none are sent without it. */
+    @ConfigProperty(name = "stepwise.events.bus-name")
+    Optional<String> eventBusName;
+
+    @ConfigProperty(name = "stepwise.endpoint.events")
+    Optional<URI> eventsEndpoint;
+
+    private final EmfMetrics metrics = new EmfMetrics();
 
     /** Signs the API's pagination tokens; every instance of the API function must share it. */
     @ConfigProperty(name = "stepwise.api.token-key")
@@ -74,16 +94,23 @@ public class RuntimeProducer {
 
     @Produces
     @ApplicationScoped
-    SqsStepQueue queue() {
-        return new SqsStepQueue(new AwsClients(region, new RequestCounter()).sqs(sqsEndpoint.orElse(null)), queueUrl);
+    SqsClient sqs() {
+        return new AwsClients(region, new RequestCounter()).sqs(sqsEndpoint.orElse(null));
+    }
+
+    @Produces
+    @ApplicationScoped
+    SqsStepQueue queue(SqsClient sqs) {
+        return new SqsStepQueue(sqs, queueUrl);
     }
 
     @Produces
     @ApplicationScoped
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, new NoIntegrations(),
-                Clock.systemUTC(), options);
+        DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue,
+                new NoIntegrations(), Clock.systemUTC(), options);
+        runtime.listener(new ExecutionObserver(metrics, eventBusName.map(bus -> new ExecutionStatusEvents(events(), bus, runtime.store()))));
         // Task states start child executions through the API, so they are listed and described like any other.
         runtime.children(new ApiChildStarter(new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
                 bug -> LOG.error("starting a child execution failed", bug))));
@@ -96,6 +123,20 @@ public class RuntimeProducer {
         Clock clock = Clock.systemUTC();
         return ApiContext.of(config, new DurableStateMachines(dynamo, table, runtime),
                 new DurableExecutions(runtime, queue, dynamo, table, clock), new DurableTasks(runtime), clock);
+    }
+
+    /** What the step worker counts during an invocation, written as EMF when it ends. */
+    @Produces
+    @ApplicationScoped
+    EmfMetrics metrics() {
+        return metrics;
+    }
+
+    private EventBridgeClient events() {
+        var builder = EventBridgeClient.builder().region(Region.of(region)).httpClient(UrlConnectionHttpClient.create());
+        eventsEndpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stepwise", "stepwise"))));
+        return builder.build();
     }
 
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */

@@ -4,13 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.queue.StepMessage;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.StepBatch;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The step worker: an SQS event source mapping delivers batches of step messages; each is one
@@ -25,18 +31,45 @@ public class StepWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     @Inject
     DurableRuntime runtime;
 
+    @Inject
+    EmfMetrics metrics;
+
+    /** Where the EMF documents go: stdout, a line each, which CloudWatch Logs reads on Lambda. */
+    PrintStream metricsOut = System.out;
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<StepBatch.Record> records = new ArrayList<>(event.getRecords().size());
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            records.add(new StepBatch.Record(message.getMessageId(), message.getBody(), receiveCount(message)));
-        }
+        StepBatch batch = new StepBatch(runtime, (record, error) -> LOG.warnf(error, "step message %s failed (receive %d)",
+                record.messageId(), record.receiveCount()));
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (String id : new StepBatch(runtime, (record, error) -> LOG.warnf(error, "step message %s failed (receive %d)",
-                record.messageId(), record.receiveCount())).process(records)) {
-            failures.add(new SQSBatchResponse.BatchItemFailure(id));
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            // One record at a time, so every log line of a step carries its execution (and, once
+            // the runtime names it, its state) and each step's latency is measured alone.
+            StepBatch.Record record = new StepBatch.Record(message.getMessageId(), message.getBody(), receiveCount(message));
+            MDC.put(ExecutionObserver.EXECUTION_ARN, executionOf(message.getBody()));
+            long start = System.nanoTime();
+            try {
+                for (String id : batch.process(List.of(record))) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(id));
+                }
+            } finally {
+                metrics.stepLatency((System.nanoTime() - start) / 1_000_000);
+                MDC.remove(ExecutionObserver.EXECUTION_ARN);
+                MDC.remove(ExecutionObserver.STATE_NAME);
+            }
+        }
+        for (ObjectNode document : metrics.drain(Instant.now())) {
+            metricsOut.println(Json.write(document));
         }
         return new SQSBatchResponse(failures);
+    }
+
+    private static String executionOf(String body) {
+        try {
+            return StepMessage.fromJson(body).execution();
+        } catch (IllegalArgumentException notAStep) {
+            return "";
+        }
     }
 
     private static int receiveCount(SQSEvent.SQSMessage message) {

@@ -406,6 +406,7 @@ public final class DurableRuntime {
                 }
                 step = ((Step.Resume) step).with(result);
             }
+            listener.stepStarting(executionArn, step);
             decide(header, item, step);
         }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,12 +93,24 @@ public final class DynamoExecutionStore implements ExecutionStore {
     private static final int SPILL_ABOVE = 350 * 1024;
     private static final int PART_BYTES = 300 * 1024;
 
+    /** The TTL attribute (epoch seconds) a finished execution's header carries. */
+    public static final String TTL = "ttl";
+    /** AWS keeps a closed Standard execution's history for 90 days. */
+    public static final Duration AWS_RETENTION = Duration.ofDays(90);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration retention;
 
     public DynamoExecutionStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, AWS_RETENTION);
+    }
+
+    /** @param retention how long a finished execution is kept: its header's {@value #TTL} is the stop date plus this */
+    public DynamoExecutionStore(DynamoDbClient dynamo, String table, Duration retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.retention = retention;
         this.activities = new DynamoActivityStore(dynamo, table);
     }
 
@@ -370,12 +383,13 @@ public final class DynamoExecutionStore implements ExecutionStore {
         values.put(":err", error == null ? AttributeValue.fromNul(true) : s(error));
         values.put(":cause", cause == null ? AttributeValue.fromNul(true) : s(cause));
         values.put(":spk", s(stateMachineArn + "#" + status.name()));
+        values.put(":ttl", AttributeValue.fromN(String.valueOf(stopDate.plus(retention).getEpochSecond())));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(executionArn, HEADER))
-                    .updateExpression("SET #status = :status, #stop = :stop, #output = :out, #error = :err, #cause = :cause, spk = :spk")
+                    .updateExpression("SET #status = :status, #stop = :stop, #output = :out, #error = :err, #cause = :cause, spk = :spk, #ttl = :ttl")
                     .conditionExpression("#status = :running")
                     .expressionAttributeNames(Map.of("#status", "status", "#stop", "stop", "#output", "output",
-                            "#error", "error", "#cause", "cause"))
+                            "#error", "error", "#cause", "cause", "#ttl", TTL))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException notRunning) {

@@ -20,8 +20,11 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
         AwsClients clients = new AwsClients("us-east-1", new RequestCounter());
         new DynamoExecutionStore(clients.dynamoDb(emulators.endpoint(Emulators.DYNAMODB)), TABLE).createTableIfMissing();
         List<String> queues = SqsStepQueue.createQueues(clients.sqs(emulators.endpoint(Emulators.SQS)), "stepwise-lambda-test", 3, 30);
+        String startDeadLetters = clients.sqs(emulators.endpoint(Emulators.SQS))
+                .createQueue(b -> b.queueName("stepwise-lambda-test-start-dlq")).queueUrl();
         return Map.of(
                 "stepwise.table", TABLE,
+                "stepwise.start-dead-letter-queue-url", startDeadLetters,
                 "stepwise.queue-url", queues.get(0),
                 "stepwise.endpoint.dynamodb", emulators.endpoint(Emulators.DYNAMODB).toString(),
                 "stepwise.endpoint.sqs", emulators.endpoint(Emulators.SQS).toString());

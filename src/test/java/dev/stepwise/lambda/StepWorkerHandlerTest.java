@@ -78,6 +78,54 @@ class StepWorkerHandlerTest {
         assertEquals("bad-1", failures.get(0).get("itemIdentifier").asText());
     }
 
+    @Test
+    void everyStepLogsUnderItsExecutionAndStateAndTheInvocationWritesOneEmfLine() {
+        String machine = runtime.createStateMachine("observed", DEFINITION, "arn:aws:iam::123456789012:role/stepwise");
+        String execution = runtime.startExecution(machine, "run-3", Json.parse("{}"));
+        List<String> seen = new java.util.ArrayList<>();
+        StepWorkerHandler handler = new StepWorkerHandler();
+        handler.runtime = runtime;
+        handler.metrics = new EmfMetrics();
+        ExecutionObserver observer = new ExecutionObserver(handler.metrics, java.util.Optional.empty());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        handler.metricsOut = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        runtime.listener(new dev.stepwise.runtime.StepListener() {
+            @Override
+            public void committed(String arn, ArrayNode events) {
+                // what any log line written while the step commits would carry
+                seen.add(org.jboss.logging.MDC.get(ExecutionObserver.EXECUTION_ARN) + " " + org.jboss.logging.MDC.get(ExecutionObserver.STATE_NAME));
+                observer.committed(arn, events);
+            }
+
+            @Override
+            public void stepStarting(String arn, dev.stepwise.engine.Step step) {
+                observer.stepStarting(arn, step);
+            }
+        });
+        try {
+            com.amazonaws.services.lambda.runtime.events.SQSEvent event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+            com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            message.setMessageId("m-3");
+            message.setBody("{\"e\":\"" + execution + "\",\"s\":\"S##00000000\"}");
+            message.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+            event.setRecords(List.of(message));
+            assertEquals(List.of(), handler.handleRequest(event, null).getBatchItemFailures());
+        } finally {
+            runtime.listener(new ExecutionObserver(metrics, java.util.Optional.empty()));
+        }
+        assertEquals(List.of(execution + " Greet"), seen);
+        assertEquals(null, org.jboss.logging.MDC.get(ExecutionObserver.EXECUTION_ARN));
+        String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(1, lines.length);
+        JsonNode emf = Json.parse(lines[0]);
+        assertEquals("Stepwise", emf.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
+        assertEquals(1, emf.get("StepLatency").size());
+        assertEquals(1, emf.get("Transitions").asLong()); // the step entered Greet (PassStateEntered)
+    }
+
+    @Inject
+    EmfMetrics metrics;
+
     /** Plays the event source mapping: receive what the runtime enqueued and hand it to the handler. */
     private void finishThroughTheHandler(String execution) {
         try (SqsClient sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.US_EAST_1)

@@ -1,0 +1,67 @@
+package dev.stepwise.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.RequestCounter;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.store.DynamoExecutionStore;
+import dev.stepwise.store.ExecutionHeader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A finished execution's header carries the TTL attribute the SAM template enables, so DynamoDB
+ * deletes it after the retention (AWS keeps closed Standard executions for 90 days); a running
+ * one carries none.
+ */
+class FinishedExecutionRetentionTest {
+    private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:kept";
+
+    private final DynamoDbClient dynamo = new AwsClients("us-east-1", new RequestCounter()).dynamoDb(SharedEmulators.dynamo());
+
+    @Test
+    void aFinishedExecutionExpiresNinetyDaysAfterItsStopDateByDefault() {
+        String table = SharedEmulators.uniqueQueue("retention");
+        DynamoExecutionStore store = new DynamoExecutionStore(dynamo, table);
+        store.createTableIfMissing();
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:kept:one";
+        Instant start = Instant.parse("2026-11-25T18:00:00Z");
+        store.createExecution(header(arn, start), Json.parse("{}"));
+        assertFalse(header(table, arn).containsKey(DynamoExecutionStore.TTL));
+
+        Instant stop = Instant.parse("2026-11-25T18:00:05Z");
+        store.finish(arn, MACHINE, ExecutionStatus.SUCCEEDED, stop, Json.parse("{}"), null, null);
+        // 2026-11-25T18:00:05Z + 90 days = 2027-02-23T18:00:05Z
+        assertEquals(String.valueOf(Instant.parse("2027-02-23T18:00:05Z").getEpochSecond()),
+                header(table, arn).get(DynamoExecutionStore.TTL).n());
+    }
+
+    @Test
+    void theRetentionIsConfigurable() {
+        String table = SharedEmulators.uniqueQueue("retention");
+        DynamoExecutionStore store = new DynamoExecutionStore(dynamo, table, Duration.ofDays(7));
+        store.createTableIfMissing();
+        String arn = "arn:aws:states:us-east-1:123456789012:execution:kept:two";
+        store.createExecution(header(arn, Instant.parse("2026-11-25T18:00:00Z")), Json.parse("{}"));
+        store.finish(arn, MACHINE, ExecutionStatus.FAILED, Instant.parse("2026-11-25T18:01:00Z"), null, "States.TaskFailed", "x");
+        assertEquals(String.valueOf(Instant.parse("2026-12-02T18:01:00Z").getEpochSecond()),
+                header(table, arn).get(DynamoExecutionStore.TTL).n());
+    }
+
+    private static ExecutionHeader header(String arn, Instant start) {
+        return new ExecutionHeader(arn, arn.substring(arn.lastIndexOf(':') + 1), MACHINE, "kept",
+                "arn:aws:iam::123456789012:role/test", ExecutionStatus.RUNNING, start, null, null, null, null, null);
+    }
+
+    private Map<String, AttributeValue> header(String table, String arn) {
+        return dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(arn), "sk", AttributeValue.fromS("EXEC")))).item();
+    }
+}

@@ -13,7 +13,9 @@ import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.DynamoExecutionStore;
-import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
@@ -60,6 +62,20 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.endpoint.sqs")
     Optional<URI> sqsEndpoint;
 
+    /** Task integrations' endpoints (a local Lambda runtime, LocalStack); unset: AWS's regional endpoints. */
+    @ConfigProperty(name = "stepwise.endpoint.lambda")
+    Optional<URI> lambdaEndpoint;
+
+    @ConfigProperty(name = "stepwise.endpoint.sns")
+    Optional<URI> snsEndpoint;
+
+    @ConfigProperty(name = "stepwise.endpoint.events")
+    Optional<URI> eventsEndpoint;
+
+    /** HTTP Task authentication, {@code [CONNECTION_ARN=]HEADER:VALUE} entries (comma-separated). */
+    @ConfigProperty(name = "stepwise.http-auth")
+    Optional<java.util.List<String>> httpAuth;
+
     /** Signs the API's pagination tokens; every instance of the API function must share it. */
     @ConfigProperty(name = "stepwise.api.token-key")
     Optional<String> tokenKey;
@@ -80,7 +96,19 @@ public class RuntimeProducer {
     @ApplicationScoped
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        return new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, new NoIntegrations(), Clock.systemUTC(), options);
+        return new DurableRuntime(new DynamoExecutionStore(dynamo, table), queue, Integrations.create(integrations()),
+                Clock.systemUTC(), options);
+    }
+
+    /** The task integrations' configuration: the endpoints set, the rest AWS's; DynamoDB and SQS as the runtime's. */
+    IntegrationConfig integrations() {
+        java.util.Map<String, URI> endpoints = new java.util.HashMap<>();
+        dynamoEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.DYNAMODB, u));
+        sqsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SQS, u));
+        lambdaEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.LAMBDA, u));
+        snsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SNS, u));
+        eventsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.EVENTS, u));
+        return new IntegrationConfig(endpoints, region, accountId, HttpAuth.parse(httpAuth.orElse(java.util.List.of())));
     }
 
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.TaskExecutor;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,22 +30,30 @@ public final class DurableRun {
         Progress NONE = (id, type, name) -> { };
     }
 
+    /**
+     * {@code tasks} null: the task integrations, calling the emulators and the {@code endpoints}
+     * given (lambda=, sns=, events=, ...), with {@code httpAuth} for HTTP Tasks.
+     */
     public record Options(Map<String, URI> endpoints, Path dataDir, TaskExecutor tasks, RuntimeOptions runtime,
-                          Duration timeout) {
+                          Duration timeout, HttpAuth httpAuth) {
         public static Options defaults() {
-            return new Options(Map.of(), null, new NoIntegrations(), RuntimeOptions.defaults(), Duration.ofDays(366));
+            return new Options(Map.of(), null, null, RuntimeOptions.defaults(), Duration.ofDays(366), HttpAuth.NONE);
+        }
+
+        public Options withHttpAuth(HttpAuth value) {
+            return new Options(endpoints, dataDir, tasks, runtime, timeout, value);
         }
 
         public Options withEndpoints(Map<String, URI> value) {
-            return new Options(value, dataDir, tasks, runtime, timeout);
+            return new Options(value, dataDir, tasks, runtime, timeout, httpAuth);
         }
 
         public Options withDataDir(Path value) {
-            return new Options(endpoints, value, tasks, runtime, timeout);
+            return new Options(endpoints, value, tasks, runtime, timeout, httpAuth);
         }
 
         public Options withTasks(TaskExecutor value) {
-            return new Options(endpoints, dataDir, value, runtime, timeout);
+            return new Options(endpoints, dataDir, value, runtime, timeout, httpAuth);
         }
     }
 
@@ -65,7 +74,10 @@ public final class DurableRun {
         Path dynaliteDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
         try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir);
              LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
-                     .options(options.runtime()).tasks(options.tasks()).workers(4).start()) {
+                     .options(options.runtime()).tasks(options.tasks()).workers(4)
+                     .integrations(IntegrationConfig.aws(options.runtime().region(), options.runtime().accountId())
+                             .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))
+                     .start()) {
             long[] entered = {0};
             local.runtime().listener((execution, events) -> {
                 for (JsonNode event : events) {

@@ -10,7 +10,8 @@ import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.DynamoExecutionStore;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ExecutionStore;
-import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import dev.stepwise.tasks.TaskExecutor;
 import java.net.URI;
 import java.time.Clock;
@@ -46,7 +47,8 @@ public final class LocalRuntime implements AutoCloseable {
         deadLetterQueueUrl = urls.get(1);
         ExecutionStore store = b.wrapStore.apply(dynamoStore);
         StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
-        runtime = new DurableRuntime(store, queue, b.tasks, b.clock, b.options);
+        runtime = new DurableRuntime(store, queue, b.tasks != null ? b.tasks : Integrations.create(b.integrationConfig()),
+                b.clock, b.options);
         poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
     }
 
@@ -112,7 +114,9 @@ public final class LocalRuntime implements AutoCloseable {
         private int waitSeconds = 1;
         private int visibilityTimeoutSeconds = 30;
         private RuntimeOptions options = RuntimeOptions.defaults();
-        private TaskExecutor tasks = new NoIntegrations();
+        /** null: the task integrations, on {@link #integrations} and this runtime's DynamoDB and SQS. */
+        private TaskExecutor tasks;
+        private IntegrationConfig integrations;
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
@@ -156,6 +160,22 @@ public final class LocalRuntime implements AutoCloseable {
         public Builder tasks(TaskExecutor executor) {
             tasks = executor;
             return this;
+        }
+
+        /**
+         * Where the default task integrations call (ignored when {@link #tasks} is set); DynamoDB
+         * and SQS default to the runtime's own endpoints, so a sendMessage reaches the same emulator.
+         */
+        public Builder integrations(IntegrationConfig config) {
+            integrations = config;
+            return this;
+        }
+
+        IntegrationConfig integrationConfig() {
+            IntegrationConfig base = integrations != null ? integrations
+                    : IntegrationConfig.aws(options.region(), options.accountId());
+            return base.withDefaultEndpoint(IntegrationConfig.DYNAMODB, dynamoEndpoint)
+                    .withDefaultEndpoint(IntegrationConfig.SQS, sqsEndpoint);
         }
 
         public Builder clock(Clock value) {

@@ -2,7 +2,6 @@ package dev.stepwise.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.asl.model.StateMachineParser;
 import dev.stepwise.asl.validate.Diagnostic;
@@ -11,9 +10,13 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.InMemoryRunner;
-import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +45,14 @@ final class RunCommand {
         boolean inMemory = false;
         Path dataDir = null;
         List<String> endpoints = new ArrayList<>();
+        List<String> httpAuth = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--input")) {
                 inputText = value(args, ++i, "--input needs a JSON value or @FILE");
             } else if (args[i].equals("--endpoint")) {
                 endpoints.add(value(args, ++i, "--endpoint needs SERVICE=URL"));
+            } else if (args[i].equals("--http-auth")) {
+                httpAuth.add(value(args, ++i, "--http-auth needs [CONNECTION_ARN=]HEADER:VALUE"));
             } else if (args[i].equals("--data-dir")) {
                 dataDir = Path.of(value(args, ++i, "--data-dir needs a directory"));
             } else if (args[i].equals("--in-memory")) {
@@ -80,8 +86,16 @@ final class RunCommand {
         }
         String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "")
                 .replaceAll("[^A-Za-z0-9_-]", "-");
+        HttpAuth auth;
+        Map<String, URI> endpointMap;
+        try {
+            auth = HttpAuth.parse(httpAuth);
+            endpointMap = Emulators.parseEndpoints(endpoints);
+        } catch (IllegalArgumentException e) {
+            throw new StepwiseCli.UsageException(e.getMessage());
+        }
         if (!inMemory) {
-            return durable(machineName, definition, input, endpoints, dataDir);
+            return durable(machineName, definition, input, endpointMap, auth, dataDir);
         }
         String name = UUID.randomUUID().toString();
         String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + machineName;
@@ -96,9 +110,11 @@ final class RunCommand {
                 }
             }
         };
+        // No emulators in memory: the integrations call the --endpoint services, else AWS.
+        Integrations integrations = Integrations.create(IntegrationConfig.aws("us-east-1", "123456789012")
+                .withEndpoints(endpointMap).withHttpAuth(auth));
         InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), request ->
-                new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), "No integration for resource '"
-                        + request.resource() + "' is available in this runner yet"));
+                integrations.execute(request, execution.executionArn() + "/" + request.stateName() + "/" + request.attempt()));
         InMemoryRunner.Result result = runner.run(machine, execution, progress, new SecureRandom());
         err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
         if (result.status().isSuccessful()) {
@@ -111,13 +127,10 @@ final class RunCommand {
     }
 
     /** The default: one execution through the durable path (DynamoDB + SQS, emulated unless --endpoint says otherwise). */
-    private int durable(String machineName, String definition, JsonNode input, List<String> endpoints, Path dataDir) {
-        DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir);
-        try {
-            options = options.withEndpoints(Emulators.parseEndpoints(endpoints));
-        } catch (IllegalArgumentException e) {
-            throw new StepwiseCli.UsageException(e.getMessage());
-        }
+    private int durable(String machineName, String definition, JsonNode input, Map<String, URI> endpoints, HttpAuth httpAuth,
+                        Path dataDir) {
+        DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir).withEndpoints(endpoints)
+                .withHttpAuth(httpAuth);
         long[] shown = {0};
         DurableRun.Result result;
         try {

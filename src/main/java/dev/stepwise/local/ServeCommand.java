@@ -6,7 +6,9 @@ import dev.stepwise.api.StepFunctionsApi;
 import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
-import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
- * [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]}: the Step Functions API on
+ * [--endpoint SERVICE=URL]... [--http-auth [CONNECTION_ARN=]HEADER:VALUE]... [--data-dir DIR] [--in-memory]}: the
+ * Step Functions API on
  * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI. By default state machines and
  * executions live in DynamoDB and run on the durable runtime (SQS + a poller), on embedded
  * emulators unless {@code --endpoint dynamodb=URL / sqs=URL} names others, as {@code run} does;
@@ -61,6 +64,7 @@ public final class ServeCommand {
         boolean inMemory = false;
         Path dataDir = null;
         List<String> endpoints = new ArrayList<>();
+        List<String> httpAuth = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (args[i].equals("--in-memory")) {
@@ -69,6 +73,7 @@ public final class ServeCommand {
             }
             switch (args[i]) {
                 case "--endpoint" -> endpoints.add(required("--endpoint", value));
+                case "--http-auth" -> httpAuth.add(required("--http-auth", value));
                 case "--data-dir" -> dataDir = Path.of(required("--data-dir", value));
                 case "--port" -> port = port(value);
                 case "--region" -> region = required("--region", value);
@@ -84,8 +89,10 @@ public final class ServeCommand {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
         }
         Map<String, URI> overrides;
+        HttpAuth taskAuth;
         try {
             overrides = Emulators.parseEndpoints(endpoints);
+            taskAuth = HttpAuth.parse(httpAuth);
         } catch (IllegalArgumentException e) {
             throw new StepwiseCli.UsageException(e.getMessage());
         }
@@ -94,7 +101,7 @@ public final class ServeCommand {
         List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
-            ApiContext context = inMemory ? inMemory(config) : durable(config, overrides, dataDir, resources);
+            ApiContext context = inMemory ? inMemory(config) : durable(config, overrides, taskAuth, dataDir, resources);
             StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
                     bug -> bug.printStackTrace(err));
             server = ApiServer.start(api, port, verifier);
@@ -119,11 +126,13 @@ public final class ServeCommand {
     }
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
-    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, Path dataDir, List<AutoCloseable> resources) {
+    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
+                                      List<AutoCloseable> resources) {
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
         resources.add(emulators);
         DurableApi durable = DurableApi.start(config, emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS),
-                "stepwise", "stepwise-steps", new NoIntegrations(), dataDir != null);
+                "stepwise", "stepwise-steps", Integrations.create(IntegrationConfig.aws(config.region(), config.account())
+                        .withEndpoints(emulators.endpoints()).withHttpAuth(httpAuth)), dataDir != null);
         resources.add(durable);
         return durable.context();
     }

@@ -42,7 +42,9 @@ record AwsResponse(int status, Map<String, List<String>> headers, String body) {
     ObjectNode withSdkMetadata(ObjectNode result, String requestId) {
         ObjectNode all = Json.object();
         ObjectNode single = Json.object();
-        for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(headers).entrySet()) {
+        Map<String, List<String>> sorted = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> sorted.put(HeaderNames.asAwsSends(name), values));
+        for (Map.Entry<String, List<String>> e : sorted.entrySet()) {
             if (e.getKey().startsWith(":")) {
                 continue;
             }

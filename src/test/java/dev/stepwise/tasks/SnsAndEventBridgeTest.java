@@ -136,6 +136,20 @@ class SnsAndEventBridgeTest {
                 Json.parse(failed.cause()));
     }
 
+    @Test
+    void theCallsAreSignedWithSigV4AsAServiceVerifiesThem() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getenv("AWS_PROFILE") == null, "with an endpoint and no credentials in the environment the dummy ones sign");
+        integrations.execute(Requests.task("arn:aws:states:::sns:publish", "{\"TopicArn\":\"" + TOPIC + "\",\"Message\":\"m\"}"), "k");
+        integrations.execute(Requests.task("arn:aws:states:::events:putEvents", "{\"Entries\":[{\"Source\":\"s\"}]}"), "k");
+        var verifier = new dev.stepwise.local.SigV4Verifier(id -> "stepwise".equals(id) ? "stepwise" : null, java.time.Clock.systemUTC());
+        for (FakeService.Received request : java.util.List.of(sns.last(), events.last())) {
+            var refusal = verifier.check(new dev.stepwise.local.SigV4Verifier.SignedRequest(request.method(), request.uri().getRawPath(),
+                    request.uri().getRawQuery(), request.headers(), request.body().getBytes(StandardCharsets.UTF_8)));
+            assertEquals(null, refusal, String.valueOf(refusal));
+        }
+    }
+
     static Map<String, String> form(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {

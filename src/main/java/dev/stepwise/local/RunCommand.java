@@ -15,15 +15,15 @@ import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
 import java.io.IOException;
-import java.net.URI;
-import java.util.Map;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** {@code run DEFINITION.json [--input JSON|@FILE]}: one execution, output on stdout. */

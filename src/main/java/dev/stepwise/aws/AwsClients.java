@@ -60,6 +60,11 @@ public final class AwsClients {
         return ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build();
     }
 
+    /** The credentials a client of {@code endpoint} signs with (dummy ones for an emulator, see above). */
+    public static AwsCredentialsProvider credentialsFor(URI endpoint) {
+        return credentials(endpoint);
+    }
+
     private static AwsCredentialsProvider credentials(URI endpoint) {
         boolean fromEnvironment = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null;
         if (endpoint != null && !fromEnvironment) {

@@ -15,7 +15,9 @@ import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.DynamoExecutionStore;
-import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
@@ -76,11 +78,20 @@ public class RuntimeProducer {
     /** An EventBridge bus for execution status change events; none are sent without it. */
     @ConfigProperty(name = "stepwise.events.bus-name")
     Optional<String> eventBusName;
+    /** Task integrations' endpoints (a local Lambda runtime, LocalStack); unset: AWS's regional endpoints. */
+    @ConfigProperty(name = "stepwise.endpoint.lambda")
+    Optional<URI> lambdaEndpoint;
+
+    @ConfigProperty(name = "stepwise.endpoint.sns")
+    Optional<URI> snsEndpoint;
 
     @ConfigProperty(name = "stepwise.endpoint.events")
     Optional<URI> eventsEndpoint;
 
     private final EmfMetrics metrics = new EmfMetrics();
+    /** HTTP Task authentication, {@code [CONNECTION_ARN=]HEADER:VALUE} entries (comma-separated). */
+    @ConfigProperty(name = "stepwise.http-auth")
+    Optional<java.util.List<String>> httpAuth;
 
     /** Signs the API's pagination tokens; every instance of the API function must share it. */
     @ConfigProperty(name = "stepwise.api.token-key")
@@ -109,7 +120,7 @@ public class RuntimeProducer {
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
         DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue,
-                new NoIntegrations(), Clock.systemUTC(), options);
+                Integrations.create(integrations()), Clock.systemUTC(), options);
         runtime.listener(new ExecutionObserver(metrics, eventBusName.map(bus -> new ExecutionStatusEvents(events(), bus, runtime.store()))));
         // Task states start child executions through the API, so they are listed and described like any other.
         runtime.children(new ApiChildStarter(new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
@@ -137,6 +148,17 @@ public class RuntimeProducer {
         eventsEndpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stepwise", "stepwise"))));
         return builder.build();
+    }
+
+    /** The task integrations' configuration: the endpoints set, the rest AWS's; DynamoDB and SQS as the runtime's. */
+    IntegrationConfig integrations() {
+        java.util.Map<String, URI> endpoints = new java.util.HashMap<>();
+        dynamoEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.DYNAMODB, u));
+        sqsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SQS, u));
+        lambdaEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.LAMBDA, u));
+        snsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SNS, u));
+        eventsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.EVENTS, u));
+        return new IntegrationConfig(endpoints, region, accountId, HttpAuth.parse(httpAuth.orElse(java.util.List.of())));
     }
 
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */

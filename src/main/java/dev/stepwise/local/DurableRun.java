@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
@@ -30,31 +31,39 @@ public final class DurableRun {
         Progress NONE = (id, type, name) -> { };
     }
 
-    /** {@code mocks} and {@code testCase}: run the execution with that test case of the mock configuration (both or neither). */
+    /**
+     * {@code tasks} null: the task integrations, calling the emulators and the {@code endpoints}
+     * given (lambda=, sns=, events=, ...), with {@code httpAuth} for HTTP Tasks. {@code mocks} and
+     * {@code testCase}: run the execution with that test case of the mock configuration (both or neither).
+     */
     public record Options(Map<String, URI> endpoints, Path dataDir, TaskExecutor tasks, RuntimeOptions runtime,
-                          Duration timeout, MockConfigFile mocks, String testCase) {
+                          Duration timeout, MockConfigFile mocks, String testCase, HttpAuth httpAuth) {
         public static Options defaults() {
-            return new Options(Map.of(), null, new NoIntegrations(), RuntimeOptions.defaults(), Duration.ofDays(366), null, null);
+            return new Options(Map.of(), null, null, RuntimeOptions.defaults(), Duration.ofDays(366), null, null, HttpAuth.NONE);
+        }
+
+        public Options withHttpAuth(HttpAuth value) {
+            return new Options(endpoints, dataDir, tasks, runtime, timeout, mocks, testCase, value);
         }
 
         public Options withEndpoints(Map<String, URI> value) {
-            return new Options(value, dataDir, tasks, runtime, timeout, mocks, testCase);
+            return new Options(value, dataDir, tasks, runtime, timeout, mocks, testCase, httpAuth);
         }
 
         public Options withDataDir(Path value) {
-            return new Options(endpoints, value, tasks, runtime, timeout, mocks, testCase);
+            return new Options(endpoints, value, tasks, runtime, timeout, mocks, testCase, httpAuth);
         }
 
         public Options withTasks(TaskExecutor value) {
-            return new Options(endpoints, dataDir, value, runtime, timeout, mocks, testCase);
+            return new Options(endpoints, dataDir, value, runtime, timeout, mocks, testCase, httpAuth);
         }
 
         public Options withRuntime(RuntimeOptions value) {
-            return new Options(endpoints, dataDir, tasks, value, timeout, mocks, testCase);
+            return new Options(endpoints, dataDir, tasks, value, timeout, mocks, testCase, httpAuth);
         }
 
         public Options withMocks(MockConfigFile config, String testCaseName) {
-            return new Options(endpoints, dataDir, tasks, runtime, timeout, config, testCaseName);
+            return new Options(endpoints, dataDir, tasks, runtime, timeout, config, testCaseName, httpAuth);
         }
     }
 
@@ -75,7 +84,10 @@ public final class DurableRun {
         Path dynaliteDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
         try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir);
              LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
-                     .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4).start()) {
+                     .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4)
+                     .integrations(IntegrationConfig.aws(options.runtime().region(), options.runtime().accountId())
+                             .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))
+                     .start()) {
             long[] entered = {0};
             local.runtime().listener((execution, events) -> {
                 for (JsonNode event : events) {

@@ -74,6 +74,11 @@ public final class Emulators implements AutoCloseable {
         return parsed;
     }
 
+    /** Every endpoint: the emulators started and the ones {@code --endpoint} named (lambda=, sns=, ... included). */
+    public Map<String, URI> endpoints() {
+        return Map.copyOf(endpoints);
+    }
+
     public URI endpoint(String service) {
         URI uri = endpoints.get(service);
         if (uri == null) {

@@ -10,8 +10,9 @@ import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.DynamoExecutionStore;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import dev.stepwise.tasks.MockedTasks;
-import dev.stepwise.tasks.NoIntegrations;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import dev.stepwise.tasks.mock.StoredMockLedger;
@@ -50,9 +51,10 @@ public final class LocalRuntime implements AutoCloseable {
         deadLetterQueueUrl = urls.get(1);
         ExecutionStore store = b.wrapStore.apply(dynamoStore);
         StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
+        TaskExecutor tasks = b.tasks != null ? b.tasks : Integrations.create(b.integrationConfig());
         // Mocks wrap whatever executor was given: states a test case does not name still reach it.
-        mocks = b.mocks == null ? null : new MockedTasks(b.mocks, b.tasks, new StoredMockLedger(store));
-        runtime = new DurableRuntime(store, queue, mocks == null ? b.tasks : mocks, b.clock, b.options);
+        mocks = b.mocks == null ? null : new MockedTasks(b.mocks, tasks, new StoredMockLedger(store));
+        runtime = new DurableRuntime(store, queue, mocks == null ? tasks : mocks, b.clock, b.options);
         poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
     }
 
@@ -123,7 +125,9 @@ public final class LocalRuntime implements AutoCloseable {
         private int waitSeconds = 1;
         private int visibilityTimeoutSeconds = 30;
         private RuntimeOptions options = RuntimeOptions.defaults();
-        private TaskExecutor tasks = new NoIntegrations();
+        /** null: the task integrations, on {@link #integrations} and this runtime's DynamoDB and SQS. */
+        private TaskExecutor tasks;
+        private IntegrationConfig integrations;
         private MockConfigFile mocks;
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
@@ -174,6 +178,22 @@ public final class LocalRuntime implements AutoCloseable {
         public Builder mocks(MockConfigFile config) {
             mocks = config;
             return this;
+        }
+
+        /**
+         * Where the default task integrations call (ignored when {@link #tasks} is set); DynamoDB
+         * and SQS default to the runtime's own endpoints, so a sendMessage reaches the same emulator.
+         */
+        public Builder integrations(IntegrationConfig config) {
+            integrations = config;
+            return this;
+        }
+
+        IntegrationConfig integrationConfig() {
+            IntegrationConfig base = integrations != null ? integrations
+                    : IntegrationConfig.aws(options.region(), options.accountId());
+            return base.withDefaultEndpoint(IntegrationConfig.DYNAMODB, dynamoEndpoint)
+                    .withDefaultEndpoint(IntegrationConfig.SQS, sqsEndpoint);
         }
 
         public Builder clock(Clock value) {

@@ -2,7 +2,6 @@ package dev.stepwise.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.asl.model.StateMachineParser;
 import dev.stepwise.asl.validate.Diagnostic;
@@ -11,7 +10,6 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.InMemoryRunner;
-import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.tasks.MockedTasks;
@@ -19,14 +17,19 @@ import dev.stepwise.tasks.mock.InMemoryMockLedger;
 import dev.stepwise.tasks.mock.InvalidMockConfigException;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import dev.stepwise.tasks.mock.UnknownTestCaseException;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,6 +58,7 @@ final class RunCommand {
         String mockFile = null;
         String testCase = null;
         double timeScale = 1.0;
+        List<String> httpAuth = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--mock")) {
                 mockFile = value(args, ++i, "--mock needs a mock configuration FILE");
@@ -66,6 +70,8 @@ final class RunCommand {
                 inputText = value(args, ++i, "--input needs a JSON value or @FILE");
             } else if (args[i].equals("--endpoint")) {
                 endpoints.add(value(args, ++i, "--endpoint needs SERVICE=URL"));
+            } else if (args[i].equals("--http-auth")) {
+                httpAuth.add(value(args, ++i, "--http-auth needs [CONNECTION_ARN=]HEADER:VALUE"));
             } else if (args[i].equals("--data-dir")) {
                 dataDir = Path.of(value(args, ++i, "--data-dir needs a directory"));
             } else if (args[i].equals("--in-memory")) {
@@ -106,14 +112,22 @@ final class RunCommand {
         }
         String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "")
                 .replaceAll("[^A-Za-z0-9_-]", "-");
+        HttpAuth auth;
+        Map<String, URI> endpointMap;
+        try {
+            auth = HttpAuth.parse(httpAuth);
+            endpointMap = Emulators.parseEndpoints(endpoints);
+        } catch (IllegalArgumentException e) {
+            throw new StepwiseCli.UsageException(e.getMessage());
+        }
         if (mocks != null && mocks.testCase(machineName, testCase).isEmpty()) {
             throw new StepwiseCli.UsageException(new UnknownTestCaseException(machineName, testCase).getMessage()
                     + " (" + mockFile + "; the machine is named after " + Path.of(definitionFile).getFileName() + ")");
         }
         if (!inMemory) {
-            DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir)
-                    .withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale)).withMocks(mocks, testCase);
-            return durable(machineName, definition, input, endpoints, options);
+            DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir).withEndpoints(endpointMap)
+                    .withHttpAuth(auth).withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale)).withMocks(mocks, testCase);
+            return durable(machineName, definition, input, options);
         }
         String name = UUID.randomUUID().toString();
         String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + machineName;
@@ -128,9 +142,11 @@ final class RunCommand {
                 }
             }
         };
+        // No emulators in memory: the integrations call the --endpoint services, else AWS.
+        Integrations integrations = Integrations.create(IntegrationConfig.aws("us-east-1", "123456789012")
+                .withEndpoints(endpointMap).withHttpAuth(auth));
         InMemoryRunner.TaskExecutor tasks = request ->
-                new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), "No integration for resource '"
-                        + request.resource() + "' is available in this runner yet");
+                integrations.execute(request, execution.executionArn() + "/" + request.stateName() + "/" + request.attempt());
         if (mocks != null) {
             InMemoryRunner.TaskExecutor real = tasks;
             MockedTasks mocked = new MockedTasks(mocks, (request, key) -> real.execute(request), new InMemoryMockLedger());
@@ -150,12 +166,7 @@ final class RunCommand {
     }
 
     /** The default: one execution through the durable path (DynamoDB + SQS, emulated unless --endpoint says otherwise). */
-    private int durable(String machineName, String definition, JsonNode input, List<String> endpoints, DurableRun.Options options) {
-        try {
-            options = options.withEndpoints(Emulators.parseEndpoints(endpoints));
-        } catch (IllegalArgumentException e) {
-            throw new StepwiseCli.UsageException(e.getMessage());
-        }
+    private int durable(String machineName, String definition, JsonNode input, DurableRun.Options options) {
         long[] shown = {0};
         DurableRun.Result result;
         try {

@@ -8,10 +8,12 @@ import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.engine.InMemoryRunner;
 import dev.stepwise.tasks.MockedTasks;
-import dev.stepwise.tasks.NoIntegrations;
 import dev.stepwise.tasks.mock.InMemoryMockLedger;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import java.util.UUID;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
- * [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory] [--mock FILE] [--time-scale F]}: the Step Functions API on
+ * [--endpoint SERVICE=URL]... [--http-auth [CONNECTION_ARN=]HEADER:VALUE]... [--data-dir DIR] [--in-memory]
+ * [--mock FILE] [--time-scale F]}: the Step Functions API on
  * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI. By default state machines and
  * executions live in DynamoDB and run on the durable runtime (SQS + a poller), on embedded
  * emulators unless {@code --endpoint dynamodb=URL / sqs=URL} names others, as {@code run} does;
@@ -79,6 +82,7 @@ public final class ServeCommand {
         List<String> endpoints = new ArrayList<>();
         String mockFile = env.get(SFN_MOCK_CONFIG);
         double timeScale = 1.0;
+        List<String> httpAuth = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (args[i].equals("--in-memory")) {
@@ -87,6 +91,7 @@ public final class ServeCommand {
             }
             switch (args[i]) {
                 case "--endpoint" -> endpoints.add(required("--endpoint", value));
+                case "--http-auth" -> httpAuth.add(required("--http-auth", value));
                 case "--data-dir" -> dataDir = Path.of(required("--data-dir", value));
                 case "--port" -> port = port(value);
                 case "--region" -> region = required("--region", value);
@@ -108,8 +113,10 @@ public final class ServeCommand {
         }
         MockConfigFile mocks = mockFile == null || mockFile.isEmpty() ? null : RunCommand.mocks(mockFile);
         Map<String, URI> overrides;
+        HttpAuth taskAuth;
         try {
             overrides = Emulators.parseEndpoints(endpoints);
+            taskAuth = HttpAuth.parse(httpAuth);
         } catch (IllegalArgumentException e) {
             throw new StepwiseCli.UsageException(e.getMessage());
         }
@@ -119,7 +126,7 @@ public final class ServeCommand {
         ApiServer server;
         try {
             ApiContext context = inMemory ? inMemory(config, mocks)
-                    : durable(config, overrides, dataDir, resources, mocks, timeScale);
+                    : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale);
             StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
                     bug -> bug.printStackTrace(err));
             server = ApiServer.start(api, port, verifier);
@@ -153,12 +160,13 @@ public final class ServeCommand {
     }
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
-    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, Path dataDir, List<AutoCloseable> resources,
-                                      MockConfigFile mocks, double timeScale) {
+    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
+                                      List<AutoCloseable> resources, MockConfigFile mocks, double timeScale) {
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
         resources.add(emulators);
         DurableApi durable = DurableApi.start(config, emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS),
-                "stepwise", "stepwise-steps", new NoIntegrations(), dataDir != null, mocks, timeScale);
+                "stepwise", "stepwise-steps", Integrations.create(IntegrationConfig.aws(config.region(), config.account())
+                        .withEndpoints(emulators.endpoints()).withHttpAuth(httpAuth)), dataDir != null, mocks, timeScale);
         resources.add(durable);
         return durable.context();
     }

@@ -68,6 +68,11 @@ public final class StepwiseCli {
                   bench [--workloads DIR] [--seconds N] [--durable]
                         run the benchmark workloads; prints 'bench: <workload> <transitions>/s'
                         (--durable: through DynamoDB + SQS on the emulators, beside an I/O floor)
+
+                Task integrations (run, serve): Lambda, SQS, DynamoDB, SNS, EventBridge and HTTP
+                Tasks call --endpoint lambda=URL / sns=URL / events=URL (sqs and dynamodb: the
+                emulators unless named), else AWS; --http-auth [CONNECTION_ARN=]HEADER:VALUE
+                (repeatable) authenticates HTTP Tasks in place of EventBridge connections
                 """);
         return USAGE;
     }

@@ -1,0 +1,46 @@
+package dev.stepwise.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.TaskRequest;
+import java.time.Duration;
+
+/**
+ * A Task's call as an integration sees it: the engine's request, its parameters (the state's
+ * effective input), the attempt's idempotency key, and the region the call is signed for.
+ */
+record TaskCall(TaskRequest request, JsonNode parameters, String idempotencyKey, String region) {
+
+    TaskCall {
+        parameters = parameters == null ? Json.NODES.nullNode() : parameters;
+    }
+
+    /** A parameter, or null when absent (or the parameters are not an object). */
+    JsonNode parameter(String name) {
+        return parameters.isObject() ? parameters.get(name) : null;
+    }
+
+    /** A text parameter's value, or null. */
+    String text(String name) {
+        JsonNode value = parameter(name);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /** A copy of the named parameters that are present (null values included), in the given order. */
+    com.fasterxml.jackson.databind.node.ObjectNode pick(java.util.List<String> names) {
+        com.fasterxml.jackson.databind.node.ObjectNode picked = Json.object();
+        for (String name : names) {
+            JsonNode value = parameter(name);
+            if (value != null) {
+                picked.set(name, value);
+            }
+        }
+        return picked;
+    }
+
+    /** How long to wait for the service: the state's timeout, at most {@code cap}. */
+    Duration timeout(Duration cap) {
+        long seconds = request.timeoutSeconds() <= 0 ? cap.toSeconds() : Math.min(request.timeoutSeconds(), cap.toSeconds());
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.stepwise.tasks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.Json;
+import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.RequestCounter;
+import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.local.Emulators;
+import dev.stepwise.local.LocalRuntime;
+import dev.stepwise.store.ExecutionHeader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Workflows with Task states through the durable path (DynamoDB + SQS emulators, the step poller)
+ * with the runtime's default executor, the integrations: a Lambda Task retried and caught on a
+ * function error against an in-test Lambda, and an SQS Task reaching the runtime's own ElasticMQ.
+ */
+class TaskIntegrationsDurableTest {
+    static final String FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:";
+    private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
+    private static FakeService lambda;
+    private static LocalRuntime local;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lambda = new FakeService(TaskIntegrationsDurableTest::function);
+        Emulators emulators = TaskEmulators.get();
+        local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
+                .queue("integrations-" + ProcessHandle.current().pid())
+                .integrations(IntegrationConfig.aws("us-east-1", "123456789012").withEndpoint(IntegrationConfig.LAMBDA, lambda.uri()))
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (local != null) {
+            local.close();
+        }
+        lambda.close();
+    }
+
+    /** "flaky" declines an order's first charge and accepts the next; "declines" always declines. */
+    static FakeService.Reply function(FakeService.Received request) {
+        JsonNode input = Json.parse(request.body());
+        boolean decline = request.uri().getPath().contains("declines") || FAILED_ONCE.add(input.path("order").asText());
+        if (decline) {
+            return new FakeService.Reply(200, Map.of("Content-Type", "application/json", "X-Amz-Function-Error", "Unhandled"),
+                    "{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentDeclined\"}");
+        }
+        return FakeService.Reply.json(200, "{\"charged\":" + input.path("amount").asInt() + "}");
+    }
+
+    private static ExecutionHeader run(String definition, String input) throws InterruptedException {
+        String machine = local.runtime().createStateMachine("m" + System.nanoTime(), definition,
+                "arn:aws:iam::123456789012:role/test");
+        String arn = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse(input));
+        return local.awaitEnd(arn, Duration.ofSeconds(60));
+    }
+
+    private static List<JsonNode> history(ExecutionHeader end) {
+        List<JsonNode> events = new ArrayList<>();
+        local.runtime().store().history(end.executionArn()).forEach(events::add);
+        return events;
+    }
+
+    private static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.get("type").asText()).toList();
+    }
+
+    static final String CHARGE = """
+            {"StartAt":"Charge","States":{
+              "Charge":{"Type":"Task","Resource":"%s","ResultPath":"$.charge","End":true,
+                "Retry":[{"ErrorEquals":["PaymentDeclined"],"IntervalSeconds":1,"MaxAttempts":1}],
+                "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Declined"}]},
+              "Declined":{"Type":"Pass","End":true}}}""";
+
+    @Test
+    void aFunctionErrorIsRetriedAndTheRetrySucceeds() throws Exception {
+        ExecutionHeader end = run(CHARGE.formatted(FUNCTION + "flaky"), "{\"order\":\"o-" + System.nanoTime() + "\",\"amount\":42}");
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+        assertEquals(42, end.output().at("/charge/charged").asInt());
+        List<JsonNode> events = history(end);
+        // A Lambda function Task's events, as AWS names them: Scheduled/Started/Failed per attempt, then Succeeded.
+        assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+                "LambdaFunctionFailed", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
+                "TaskStateExited", "ExecutionSucceeded"), types(events));
+        JsonNode failed = events.get(4).get("lambdaFunctionFailedEventDetails");
+        assertEquals("PaymentDeclined", failed.get("error").asText());
+        assertEquals("{\"errorMessage\":\"card declined\",\"errorType\":\"PaymentDeclined\"}", failed.get("cause").asText());
+    }
+
+    @Test
+    void aFunctionErrorLeftAfterTheRetriesIsCaughtWithItsErrorAndCause() throws Exception {
+        ExecutionHeader end = run(CHARGE.formatted(FUNCTION + "declines"), "{\"order\":\"d\",\"amount\":1}");
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+        assertEquals(Json.parse("{\"Error\":\"PaymentDeclined\",\"Cause\":"
+                + "\"{\\\"errorMessage\\\":\\\"card declined\\\",\\\"errorType\\\":\\\"PaymentDeclined\\\"}\"}"), end.output().get("error"));
+        assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+                "LambdaFunctionFailed", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed",
+                "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"), types(history(end)));
+    }
+
+    @Test
+    void anSqsTaskSendsToTheRuntimesOwnQueueEmulatorByDefault() throws Exception {
+        try (SqsClient sqs = new AwsClients("us-east-1", new RequestCounter()).sqs(TaskEmulators.get().endpoint(Emulators.SQS))) {
+            String queueUrl = sqs.createQueue(b -> b.queueName("orders-" + System.nanoTime())).queueUrl();
+            ExecutionHeader end = run("""
+                    {"StartAt":"Send","States":{"Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage",
+                      "Parameters":{"QueueUrl":"%s","MessageBody.$":"$"},"ResultSelector":{"id.$":"$.MessageId"},"End":true}}}"""
+                    .formatted(queueUrl), "{\"order\":\"s1\"}");
+            assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5)).messages();
+            assertEquals(1, messages.size());
+            assertEquals("{\"order\":\"s1\"}", messages.get(0).body());
+            assertEquals(messages.get(0).messageId(), end.output().get("id").asText());
+            assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded",
+                    "TaskStateExited", "ExecutionSucceeded"), types(history(end)));
+        }
+    }
+}

@@ -164,7 +164,9 @@ test('an execution started from the console is seen running, then every state it
   assert.equal(await page.locator('svg.graph .map-counts').textContent(), '✓ 3 ✕ 0 ▶ 0 of 3');
   await state('Call service').focus();
   await page.keyboard.press(' ');
-  assert.equal(await page.locator('#state-error strong').innerText(), 'States.TaskFailed');
+  // No Lambda answers for 'not-here': the integration's error (Lambda.SdkClientException without
+  // network, Lambda.ResourceNotFoundException with it) is what the caught state shows.
+  assert.match(await page.locator('#state-error strong').innerText(), /^Lambda\.\w+Exception$/);
   await shot('05-execution-succeeded.png');
 });
 

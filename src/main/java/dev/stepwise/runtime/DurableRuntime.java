@@ -71,6 +71,8 @@ public final class DurableRuntime {
     static final String KIND_AWAIT = "await";
     /** The result of an awaited task, in {@code C#<awaiting step key>}: the first writer wins. */
     static final String KIND_RESULT = "result";
+    /** A callback's secret, in {@code K#<awaiting step key>}, written before the call that sends its token. */
+    static final String KIND_TOKEN = "token";
     /** The task's last heartbeat, in {@code H#<awaiting step key>}. */
     static final String KIND_BEAT = "beat";
     /** In a child execution's partition: the parent step that waits for it ({@code .sync}). */
@@ -148,9 +150,15 @@ public final class DurableRuntime {
     // ---- state machines and starts ------------------------------------------------------------
 
     public String createStateMachine(String name, String definition, String roleArn) {
+        return createStateMachine(name, definition, roleArn, "STANDARD");
+    }
+
+    /** {@code type} STANDARD (task attempts at most once) or EXPRESS (at least once, with an idempotency key). */
+    public String createStateMachine(String name, String definition, String roleArn, String type) {
         new StateMachineParser().parse(definition); // rejects an invalid definition before it is stored
         String arn = "arn:aws:states:" + options.region() + ":" + options.accountId() + ":stateMachine:" + name;
-        store.putStateMachine(new StateMachineRecord(arn, name, definition, "STANDARD", roleArn, clock.instant()));
+        store.putStateMachine(new StateMachineRecord(arn, name, definition, type, roleArn, clock.instant()));
+        types.remove(arn);
         machines.remove(arn);
         return arn;
     }
@@ -585,6 +593,10 @@ public final class DurableRuntime {
             boolean waits = sync || (pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN && !mocked);
             String[] child = new String[1];
             Resumption result = claimed(header, request, () -> {
+                if (waits && !sync) {
+                    // The worker may answer before this step commits: the secret must be findable first.
+                    store.putIfAbsent(executionArn, StoredItem.of(tokenKey(next), KIND_TOKEN, Json.object().put("tok", secret)));
+                }
                 if (!nested) {
                     return tasks.execute(request, executionArn + "/" + key + "/" + request.attempt());
                 }
@@ -997,36 +1009,51 @@ public final class DurableRuntime {
 
     /** SendTaskHeartbeat: the task's HeartbeatSeconds start again from now. */
     public void sendTaskHeartbeat(String token) {
-        TaskTokens.Ref ref = awaiting(token);
+        TaskTokens.Ref ref = awaiting(token).ref();
         store.putAll(ref.executionArn(), List.of(StoredItem.of(beatKey(ref.stepKey()), KIND_BEAT,
                 Json.object().put("at", clock.millis()))));
     }
 
     private void complete(String token, java.util.function.Function<Resumption.TaskStart, Resumption> result) {
-        TaskTokens.Ref ref = awaiting(token);
-        StoredItem item = store.item(ref.executionArn(), ref.stepKey()).orElseThrow();
-        if (!store.putIfAbsent(ref.executionArn(), resultItem(ref.stepKey(), result.apply(startOf(ref.executionArn(), ref.stepKey(), item.body()))))) {
+        Awaiting task = awaiting(token);
+        TaskTokens.Ref ref = task.ref();
+        Resumption.TaskStart start = task.item() == null ? Resumption.TaskStart.RECORDED
+                : startOf(ref.executionArn(), ref.stepKey(), task.item().body());
+        if (!store.putIfAbsent(ref.executionArn(), resultItem(ref.stepKey(), result.apply(start)))) {
             throw TaskCompletionRejected.timedOut();
         }
+        // Sent now; if the awaiting step is not committed yet, its commit finds the result and sends it.
         queue.send(new StepMessage(ref.executionArn(), ref.stepKey()), 0);
+    }
+
+    /** A token's task: where it waits and, once its step has committed, its awaiting item (else null). */
+    private record Awaiting(TaskTokens.Ref ref, StoredItem item) {
     }
 
     /**
      * The token's task, still waiting. A token whose secret does not match is not a token
      * (InvalidToken); one whose task has its result, timed out or whose execution ended is
-     * TaskTimedOut, as AWS answers for "a task that no longer exists".
+     * TaskTimedOut, as AWS answers for "a task that no longer exists". A callback's worker may
+     * answer before the step that sent the token has committed: the token item written before
+     * the call holds the secret until then.
      */
-    private TaskTokens.Ref awaiting(String token) {
+    private Awaiting awaiting(String token) {
         TaskTokens.Ref ref = TaskTokens.parse(token).orElseThrow(TaskCompletionRejected::invalidToken);
         StoredItem item = store.item(ref.executionArn(), ref.stepKey()).orElse(null);
-        if (item == null || !item.kind().equals(KIND_AWAIT) || !ref.secret().equals(item.body().path("tok").asText())) {
+        String secret = item != null && item.kind().equals(KIND_AWAIT) ? item.body().path("tok").asText(null)
+                : store.item(ref.executionArn(), tokenKey(ref.stepKey())).map(t -> t.body().path("tok").asText(null)).orElse(null);
+        if (secret == null || !ref.secret().equals(secret)) {
             throw TaskCompletionRejected.invalidToken();
         }
         ExecutionHeader header = store.header(ref.executionArn()).orElse(null);
-        if (header == null || header.status().isTerminal() || store.item(ref.executionArn(), resultKey(ref.stepKey())).isPresent()
+        if (header == null || header.status().isTerminal() || (item != null && !item.kind().equals(KIND_AWAIT))
+                || store.item(ref.executionArn(), resultKey(ref.stepKey())).isPresent()
                 || store.item(ref.executionArn(), StepKeys.successor(ref.stepKey())).isPresent()) {
-            // Completed, timed out, or left behind by a redrive.
+            // Completed, failed before it waited, timed out, or left behind by a redrive.
             throw TaskCompletionRejected.timedOut();
+        }
+        if (item == null) {
+            return new Awaiting(ref, null);
         }
         Long deadline = deadline(ref.executionArn(), ref.stepKey(), item.body());
         if (deadline != null && clock.millis() >= deadline) {
@@ -1036,7 +1063,11 @@ public final class DurableRuntime {
             queue.send(new StepMessage(ref.executionArn(), ref.stepKey()), 0);
             throw TaskCompletionRejected.timedOut();
         }
-        return ref;
+        return new Awaiting(ref, item);
+    }
+
+    static String tokenKey(String awaitKey) {
+        return "K#" + awaitKey;
     }
 
     /** The runtime's name for an execution the API calls {@code ...:express:...}. */

@@ -65,6 +65,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * executionArn           "C#" stepKey                 the result of the task an awaiting step waits for
  *                                                     (callback, child execution, activity, timeout)
  * executionArn           "H#" stepKey                 that task's last heartbeat
+ * executionArn           "K#" stepKey                 a callback's token secret, written before the call that sends it
  * executionArn           "A#" stepKey                 the activity worker that took that task
  * executionArn           "PARENT"                     a child execution's link to the parent step waiting for it
  * executionArn           "P#" nonce "#" n             a part of an attribute too large for its item

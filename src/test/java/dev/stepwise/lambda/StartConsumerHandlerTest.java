@@ -141,6 +141,9 @@ class StartConsumerHandlerTest {
         unreachable.tokenKey = Optional.empty();
         unreachable.eventBusName = Optional.empty();
         unreachable.eventsEndpoint = Optional.empty();
+        unreachable.lambdaEndpoint = Optional.empty();
+        unreachable.snsEndpoint = Optional.empty();
+        unreachable.httpAuth = Optional.empty();
         var dynamo = unreachable.dynamo();
         var queue = unreachable.queue(unreachable.sqs());
         StepFunctionsApi broken = unreachable.api(unreachable.runtime(dynamo, queue), dynamo, queue);

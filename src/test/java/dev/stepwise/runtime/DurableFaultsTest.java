@@ -110,6 +110,38 @@ class DurableFaultsTest {
         }
     }
 
+    /**
+     * EXPRESS: "at-least-once" — no claim, so a crash between the call and the commit runs the
+     * same attempt again, with the same idempotency key, instead of surfacing a lost attempt.
+     */
+    @Test
+    void anExpressTaskAttemptLostInACrashRunsAgainWithTheSameIdempotencyKey() throws Exception {
+        TestTasks tasks = new TestTasks();
+        Faults faults = new Faults(0.15, 5);
+        try (LocalRuntime crashing = LocalRuntime.builder(SharedEmulators.dynamo(), SharedEmulators.sqs())
+                .queue(SharedEmulators.uniqueQueue("express")).workers(4).visibilityTimeoutSeconds(1).tasks(tasks)
+                .options(RuntimeOptions.defaults().withMaxReceives(1000))
+                .wrapStore(faults::store).start()) {
+            String machine = startRetrying(() -> crashing.runtime().createStateMachine("express" + System.nanoTime(), """
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::test:echo","End":true}}}""",
+                    "arn:aws:iam::123456789012:role/test", "EXPRESS"));
+            List<String> arns = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String name = "x" + i;
+                arns.add(startRetrying(() -> crashing.runtime().startExecution(machine, name, Json.parse("{\"n\":" + name.substring(1) + "}"))));
+            }
+            for (int i = 0; i < arns.size(); i++) {
+                ExecutionHeader end = crashing.awaitEnd(arns.get(i), Duration.ofSeconds(120));
+                assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + ": " + end.cause());
+                assertEquals(Json.parse("{\"n\":" + i + "}"), end.output());
+                String arn = arns.get(i);
+                // Every call of the execution's task was its first attempt: no lost claim, no retry.
+                assertEquals(1, tasks.calls.keySet().stream().filter(key -> key.startsWith(arn + "/")).count(),
+                        tasks.calls.keySet().toString());
+            }
+        }
+    }
+
     @Test
     void aPoisonMessageIsDeadLetteredAndFailsItsExecutionWhileTheQueueKeepsFlowing() throws Exception {
         Set<String> poisoned = java.util.concurrent.ConcurrentHashMap.newKeySet();

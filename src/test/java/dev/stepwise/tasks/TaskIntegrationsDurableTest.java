@@ -128,4 +128,35 @@ class TaskIntegrationsDurableTest {
                     "TaskStateExited", "ExecutionSucceeded"), types(history(end)));
         }
     }
+
+    /**
+     * The callback pattern end to end, as the developer guide's SQS example runs it: the Task
+     * sends the token in a message, a worker receives it from the queue and calls SendTaskSuccess.
+     */
+    @Test
+    void anSqsCallbackWaitsForTheWorkerThatReceivesTheToken() throws Exception {
+        try (SqsClient sqs = new AwsClients("us-east-1", new RequestCounter()).sqs(TaskEmulators.get().endpoint(Emulators.SQS))) {
+            String queueUrl = sqs.createQueue(b -> b.queueName("callbacks-" + System.nanoTime())).queueUrl();
+            String machine = local.runtime().createStateMachine("cb" + System.nanoTime(), """
+                    {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                      "Parameters":{"QueueUrl":"%s","MessageBody":{"Message":"approve?","TaskToken.$":"$$.Task.Token"}},
+                      "ResultPath":"$.answer","End":true}}}""".formatted(queueUrl), "arn:aws:iam::123456789012:role/test");
+            String arn = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("{\"order\":\"c1\"}"));
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(20)).messages();
+            assertEquals(1, messages.size());
+            JsonNode body = Json.parse(messages.get(0).body());
+            assertEquals("approve?", body.get("Message").asText());
+            local.runtime().sendTaskSuccess(body.get("TaskToken").asText(), Json.parse("{\"approved\":true}"));
+            ExecutionHeader end = local.awaitEnd(arn, Duration.ofSeconds(60));
+            assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+            assertEquals(Json.parse("{\"order\":\"c1\",\"answer\":{\"approved\":true}}"), end.output());
+            List<JsonNode> events = history(end);
+            assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+                    "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"), types(events));
+            // TaskSubmitted carries the SendMessage response, as recorded on AWS.
+            JsonNode submitted = Json.parse(events.get(4).get("taskSubmittedEventDetails").get("output").asText());
+            assertEquals(messages.get(0).messageId(), submitted.get("MessageId").asText());
+            assertEquals("sendMessage.waitForTaskToken", events.get(4).get("taskSubmittedEventDetails").get("resource").asText());
+        }
+    }
 }

@@ -27,9 +27,36 @@ final class NestedExecutions {
                 && RESOURCE.equals(pattern.strip(resource.resource()));
     }
 
-    /** The StartExecution response as the task's result (SDK v1 dates: epoch milliseconds). */
+    /**
+     * The StartExecution response as the task's result, with the SDK 1.x response metadata the
+     * recordings show (test_sfn_task_service: ExecutionArn, SdkHttpMetadata, SdkResponseMetadata,
+     * StartDate; dates as epoch milliseconds). The child is started in-process, so the HTTP
+     * headers are those the API would have sent.
+     */
     static JsonNode started(ChildStarter.Started started) {
-        return Json.object().put("ExecutionArn", started.executionArn()).put("StartDate", started.startDate().toEpochMilli());
+        ObjectNode result = Json.object().put("ExecutionArn", started.executionArn());
+        String body = Json.write(Json.object().put("executionArn", started.executionArn())
+                .put("startDate", started.startDate().toEpochMilli() / 1000.0));
+        String requestId = UUID.randomUUID().toString();
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                started.startDate().atZone(java.time.ZoneOffset.UTC));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        headers.put("Content-Type", "application/x-amz-json-1.0");
+        headers.put("Date", date);
+        headers.put("connection", "keep-alive");
+        headers.put("x-amzn-RequestId", requestId);
+        ObjectNode http = result.putObject("SdkHttpMetadata");
+        ObjectNode all = http.putObject("AllHttpHeaders");
+        ObjectNode single = http.putObject("HttpHeaders");
+        headers.forEach((name, value) -> {
+            all.putArray(name).add(value);
+            single.put(name, value);
+        });
+        http.put("HttpStatusCode", 200);
+        result.putObject("SdkResponseMetadata").put("RequestId", requestId);
+        result.put("StartDate", started.startDate().toEpochMilli());
+        return result;
     }
 
     /** The child's input as StartExecution takes it: the Input parameter as JSON text; {} when absent. */

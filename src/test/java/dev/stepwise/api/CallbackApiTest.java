@@ -72,6 +72,12 @@ class CallbackApiTest {
         throw new AssertionError("the task was never submitted: " + types(arn));
     }
 
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -250,6 +256,11 @@ class CallbackApiTest {
         JsonNode output = Json.parse(local.awaitEnd(arn).output());
         assertTrue(output.get("ExecutionArn").asText().endsWith(":child-rr:TestStartTarget"), output.toString());
         assertTrue(output.get("StartDate").isNumber());
+        // As recorded on AWS: the StartExecution response with SDK 1.x's response metadata.
+        assertEquals(List.of("ExecutionArn", "SdkHttpMetadata", "SdkResponseMetadata", "StartDate"),
+                iterable(output.fieldNames()));
+        assertEquals(200, output.at("/SdkHttpMetadata/HttpStatusCode").asInt());
+        assertEquals(output.at("/SdkResponseMetadata/RequestId"), output.at("/SdkHttpMetadata/HttpHeaders/x-amzn-RequestId"));
 
         String missing = child.replace("child-rr", "no-such-machine");
         String failedArn = run("parent-missing", parent("arn:aws:states:::states:startExecution", missing), "{}");

@@ -70,12 +70,12 @@ public final class Engine {
     }
 
     /**
-     * A step whose callback Task (if it enters one) hands out {@code taskToken} as
-     * {@code $$.Task.Token}. The runtime derives the token from the step's identity, so a
-     * replayed step gives the same token.
+     * A step whose callback or activity Task (if it enters one) hands out the token
+     * {@code taskToken} gives, as {@code $$.Task.Token}. It is asked for only then, so steps of
+     * other states draw no secret.
      */
     public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
-                           RandomGenerator random, String taskToken) {
+                           RandomGenerator random, java.util.function.Supplier<String> taskToken) {
         Branch branch = machine.root();
         State enclosing = null;
         for (Frame.Segment segment : step.frame().segments()) {

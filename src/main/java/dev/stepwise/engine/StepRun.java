@@ -44,14 +44,14 @@ final class StepRun {
     final Instant now;
     final RandomGenerator random;
     private final long firstEventId;
-    /** The token this step's callback Task hands out as $$.Task.Token, or null. */
-    final String taskToken;
+    /** Gives the token this step's callback or activity Task hands out, or is null (no tokens here). */
+    final java.util.function.Supplier<String> taskToken;
     private final List<HistoryEvent> events = new ArrayList<>(4);
     /** What the exiting state's Assign set, for its Exited event's assignedVariables. */
     private JsonNode assigned;
 
     StepRun(EngineOptions options, ExecutionInfo execution, Frame frame, Branch branch, State enclosing, Instant now,
-            RandomGenerator random, long firstEventId, String taskToken) {
+            RandomGenerator random, long firstEventId, java.util.function.Supplier<String> taskToken) {
         this.options = options;
         this.taskToken = taskToken;
         this.execution = execution;
@@ -152,7 +152,7 @@ final class StepRun {
         if (taskToken != null && state instanceof TaskState task
                 && TaskResource.Pattern.of(task.resource()) == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN) {
             // AWS: "$$.Task.Token" exists only for the callback pattern (.waitForTaskToken).
-            context.putObject("Task").put("Token", taskToken);
+            context.putObject("Task").put("Token", taskToken.get());
         }
         return context;
     }

@@ -44,9 +44,11 @@ final class TaskRunner implements StateRunner<TaskState> {
             default -> run.emit(EventType.TaskScheduled, new EventDetails.TaskScheduled(resource.resourceType(),
                     resource.resource(), resource.region(), parameters, shownTimeout, heartbeat));
         }
+        boolean tokened = resource.kind() == TaskResource.Kind.ACTIVITY
+                || TaskResource.Pattern.of(state.resource()) == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN;
         TaskRequest request = new TaskRequest(state.name(), state.resource(), parameters, timeout, heartbeat,
                 state.credentials(), visit.retryCount(), run.execution.executionArn(), run.execution.stateMachineArn(),
-                run.taskToken);
+                tokened && run.taskToken != null ? run.taskToken.get() : null);
         return new Outcome.RunTask(request, new Step.Resume(run.frame, visit, new Resumption.TaskPending()));
     }
 

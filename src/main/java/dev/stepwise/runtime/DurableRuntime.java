@@ -478,8 +478,9 @@ public final class DurableRuntime {
             boolean carried = body.has("fid");
             long previous = body.path("pe").asLong();
             long first = carried ? body.get("fid").asLong() : 1;
-            String secret = TaskTokens.newSecret();
-            String token = TaskTokens.token(executionArn, StepKeys.successor(key), secret);
+            TaskTokens.Secret secret = new TaskTokens.Secret();
+            String awaitKey = StepKeys.successor(key);
+            java.util.function.Supplier<String> token = () -> TaskTokens.token(executionArn, awaitKey, secret.get());
             StepResult result = engine.step(machine, info, step, now, first, random(), token);
             if (!carried) {
                 first = store.allocateEvents(executionArn, result.events().size() + submittedEvents(result.outcome()));
@@ -522,7 +523,7 @@ public final class DurableRuntime {
         }
 
         private void apply(ExecutionHeader header, Outcome outcome, ArrayNode chunk, long first, long last, boolean carried,
-                           String secret) {
+                           TaskTokens.Secret secret) {
             String next = StepKeys.successor(key);
             if (outcome instanceof Outcome.Continue go) {
                 ObjectNode body = successorBody(go.next(), last, carried);
@@ -562,7 +563,7 @@ public final class DurableRuntime {
          * as a {@code C#} item (SendTaskSuccess/Failure, the child's end, a timeout check).
          */
         private void runTask(ExecutionHeader header, Outcome.RunTask task, ArrayNode chunk, long first, long last,
-                             boolean carried, String secret) {
+                             boolean carried, TaskTokens.Secret secret) {
             TaskRequest request = task.request();
             TaskResource resource = TaskResource.of(request.resource(), options.region());
             TaskResource.Pattern pattern = request.pattern();
@@ -595,7 +596,7 @@ public final class DurableRuntime {
             Resumption result = claimed(header, request, () -> {
                 if (waits && !sync) {
                     // The worker may answer before this step commits: the secret must be findable first.
-                    store.putIfAbsent(executionArn, StoredItem.of(tokenKey(next), KIND_TOKEN, Json.object().put("tok", secret)));
+                    store.putIfAbsent(executionArn, StoredItem.of(tokenKey(next), KIND_TOKEN, Json.object().put("tok", secret.get())));
                 }
                 if (!nested) {
                     return tasks.execute(request, executionArn + "/" + key + "/" + request.attempt());
@@ -646,9 +647,9 @@ public final class DurableRuntime {
             }
         }
 
-        private ObjectNode awaitBody(Outcome.RunTask task, long last, boolean carried, String secret) {
+        private ObjectNode awaitBody(Outcome.RunTask task, long last, boolean carried, TaskTokens.Secret secret) {
             ObjectNode body = successorBody(task.then(), last, carried);
-            body.put("tok", secret);
+            body.put("tok", secret.get());
             // The task's clocks start when it is submitted: the integration call may have taken a while.
             long submitted = clock.millis();
             body.put("at", submitted);

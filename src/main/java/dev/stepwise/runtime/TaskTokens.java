@@ -21,6 +21,18 @@ final class TaskTokens {
     record Ref(String executionArn, String stepKey, String secret) {
     }
 
+    /** A step's token secret, drawn the first time a Task asks for it (most steps never do). */
+    static final class Secret {
+        private String value;
+
+        String get() {
+            if (value == null) {
+                value = newSecret();
+            }
+            return value;
+        }
+    }
+
     private TaskTokens() {
     }
 

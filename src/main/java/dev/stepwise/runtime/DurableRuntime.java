@@ -592,29 +592,13 @@ public final class DurableRuntime {
             }
             boolean sync = nested && (pattern == TaskResource.Pattern.RUN_JOB || pattern == TaskResource.Pattern.RUN_JOB_JSON);
             boolean waits = sync || (pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN && !mocked);
-            String[] child = new String[1];
             Resumption result = claimed(header, request, () -> {
                 if (waits && !sync) {
                     // The worker may answer before this step commits: the secret must be findable first.
                     store.putIfAbsent(executionArn, StoredItem.of(tokenKey(next), KIND_TOKEN, Json.object().put("tok", secret.get())));
                 }
-                if (!nested) {
-                    return tasks.execute(request, executionArn + "/" + key + "/" + request.attempt());
-                }
-                ChildStarter.Started started;
-                try {
-                    started = children.start(request.parameters().path("StateMachineArn").asText(),
-                            NestedExecutions.name(request.parameters(), executionArn, key),
-                            NestedExecutions.input(request.parameters()));
-                } catch (ChildStarter.Rejected rejected) {
-                    return NestedExecutions.rejected(rejected);
-                }
-                child[0] = DurableRuntime.runtimeArn(started.executionArn());
-                if (sync) {
-                    store.putAll(child[0], List.of(StoredItem.of(PARENT, PARENT, Json.object().put("exec", executionArn)
-                            .put("key", next).put("json", pattern == TaskResource.Pattern.RUN_JOB_JSON))));
-                }
-                return new Resumption.TaskSucceeded(NestedExecutions.started(started));
+                return nested ? startChild(request, next, sync)
+                        : tasks.execute(request, executionArn + "/" + key + "/" + request.attempt());
             });
             if (result == null) {
                 return; // another delivery holds this attempt's claim and is running it
@@ -632,12 +616,13 @@ public final class DurableRuntime {
             chunk.add(HistoryJson.write(new HistoryEvent(EventType.TaskSubmitted,
                     new EventDetails.TaskSubmitted(resource.resourceType(), resourceName, submitted.output())), last + 2, last + 1, now));
             ObjectNode body = awaitBody(task, last + 2, carried, secret);
-            if (child[0] != null && sync) {
-                body.put("child", child[0]);
+            String child = sync ? runtimeArn(submitted.output().get("ExecutionArn").asText()) : null;
+            if (child != null) {
+                body.put("child", child);
             }
             if (commit(StoredItem.of(next, KIND_AWAIT, body).withEvents(first, chunk))) {
-                if (child[0] != null && sync) {
-                    tellParent(child[0]); // the child may have ended before this step committed
+                if (child != null) {
+                    tellParent(child); // the child may have ended before this step committed
                 }
                 if (store.item(executionArn, resultKey(next)).isPresent()) {
                     queue.send(new StepMessage(executionArn, next), 0);
@@ -645,6 +630,27 @@ public final class DurableRuntime {
                     scheduleCheck(next, body);
                 }
             }
+        }
+
+        /**
+         * {@code states:startExecution}: starts the child (the same one on a replay, by its
+         * derived name); for {@code .sync}, links it to the step that will wait for its end.
+         */
+        private Resumption startChild(TaskRequest request, String awaitKey, boolean sync) {
+            ChildStarter.Started started;
+            try {
+                started = children.start(request.parameters().path("StateMachineArn").asText(),
+                        NestedExecutions.name(request.parameters(), executionArn, key),
+                        NestedExecutions.input(request.parameters()));
+            } catch (ChildStarter.Rejected rejected) {
+                return NestedExecutions.rejected(rejected);
+            }
+            if (sync) {
+                store.putAll(runtimeArn(started.executionArn()), List.of(StoredItem.of(PARENT, PARENT, Json.object()
+                        .put("exec", executionArn).put("key", awaitKey)
+                        .put("json", request.pattern() == TaskResource.Pattern.RUN_JOB_JSON))));
+            }
+            return new Resumption.TaskSucceeded(NestedExecutions.started(started));
         }
 
         private ObjectNode awaitBody(Outcome.RunTask task, long last, boolean carried, TaskTokens.Secret secret) {

@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class Activities {
     /** The task's worker, in {@code A#<awaiting step key>} of the execution. */
     static final String KIND_TAKEN = "taken";
-    private static final Duration POLL = Duration.ofMillis(200);
+    /** A long poll queries the activity's queue at most this often once it has waited a while. */
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final ExecutionStore store;
     private final Clock clock;
@@ -75,6 +76,7 @@ public final class Activities {
      */
     public Optional<Assignment> take(String activityArn, String workerName, Duration wait) {
         long until = System.nanoTime() + wait.toNanos();
+        long interval = 50;
         while (true) {
             Optional<ActivityStore.ActivityTask> task = store.activities().take(activityArn);
             if (task.isPresent()) {
@@ -97,7 +99,9 @@ public final class Activities {
                 return Optional.empty();
             }
             try {
-                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, left / 1_000_000)));
+                Thread.sleep(Math.min(interval, Math.max(1, left / 1_000_000)));
+                // Back off: an idle worker's 60 s poll costs about 65 queries, not 300.
+                interval = Math.min(interval * 2, MAX_POLL_INTERVAL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

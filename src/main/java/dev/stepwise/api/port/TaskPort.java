@@ -56,17 +56,21 @@ public interface TaskPort {
 
             @Override
             public void success(String token, JsonNode output) {
-                throw new Rejected("InvalidToken", "Invalid Token: 'Invalid token'");
+                throw unknown();
             }
 
             @Override
             public void failure(String token, String error, String cause) {
-                success(token, null);
+                throw unknown();
             }
 
             @Override
             public void heartbeat(String token) {
-                success(token, null);
+                throw unknown();
+            }
+
+            private Rejected unknown() {
+                return new Rejected("InvalidToken", "Invalid Token: 'Invalid token'");
             }
 
             @Override

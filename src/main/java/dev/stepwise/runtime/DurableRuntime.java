@@ -590,8 +590,8 @@ public final class DurableRuntime {
                 }
                 return;
             }
-            boolean sync = nested && (pattern == TaskResource.Pattern.RUN_JOB || pattern == TaskResource.Pattern.RUN_JOB_JSON);
-            boolean waits = sync || (pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN && !mocked);
+            boolean waits = submits(request, mocked);
+            boolean sync = waits && nested && pattern != TaskResource.Pattern.WAIT_FOR_TASK_TOKEN;
             Resumption result = claimed(header, request, () -> {
                 if (waits && !sync) {
                     // The worker may answer before this step commits: the secret must be findable first.
@@ -932,14 +932,20 @@ public final class DurableRuntime {
 
     /** Events the runtime adds to a step that submits a waiting task: TaskStarted and TaskSubmitted. */
     private int submittedEvents(Outcome outcome) {
-        if (!(outcome instanceof Outcome.RunTask task)) {
-            return 0;
-        }
-        TaskResource resource = TaskResource.of(task.request().resource(), options.region());
-        TaskResource.Pattern pattern = task.request().pattern();
-        boolean waits = pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN
+        return outcome instanceof Outcome.RunTask task && submits(task.request(), tasks.answersFinally(task.request())) ? 2 : 0;
+    }
+
+    /**
+     * Whether the task, once called, waits for a callback token or a child execution's end; its
+     * step then records TaskStarted and TaskSubmitted. Activities wait too, but start when a
+     * worker takes them; a mocked response waits for nothing.
+     */
+    private boolean submits(TaskRequest request, boolean mocked) {
+        TaskResource resource = TaskResource.of(request.resource(), options.region());
+        TaskResource.Pattern pattern = request.pattern();
+        boolean waitingPattern = pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN
                 || (NestedExecutions.isStartExecution(resource, pattern) && pattern != TaskResource.Pattern.REQUEST_RESPONSE);
-        return waits && resource.kind() != TaskResource.Kind.ACTIVITY ? 2 : 0;
+        return waitingPattern && resource.kind() != TaskResource.Kind.ACTIVITY && !mocked;
     }
 
     static String resultKey(String awaitKey) {

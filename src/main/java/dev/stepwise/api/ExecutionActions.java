@@ -192,6 +192,7 @@ final class ExecutionActions {
         Shapes.putIfSet(out, CAUSE, execution.cause());
         Shapes.putIfSet(out, STATE_MACHINE_VERSION_ARN, execution.stateMachineVersionArn());
         Shapes.putIfSet(out, STATE_MACHINE_ALIAS_ARN, execution.stateMachineAliasArn());
+        Shapes.putIfSet(out, "mapRunArn", execution.mapRunArn());
         RedriveAction.describe(out, execution, context.executions().redrives(), context.clock().instant());
         return out;
     }
@@ -209,11 +210,19 @@ final class ExecutionActions {
     }
 
     JsonNode list(Request request) {
-        String machineArn = request.string(STATE_MACHINE_ARN, 1, 256, true);
+        String mapRunArn = request.string("mapRunArn", 1, 2000, false);
+        String machineArn = request.string(STATE_MACHINE_ARN, 1, 256, mapRunArn == null);
         String status = request.oneOf("statusFilter", STATUSES);
         String redrive = request.oneOf("redriveFilter", List.of("REDRIVEN", "NOT_REDRIVEN"));
         int limit = request.maxResults(100);
         String token = request.string(NEXT_TOKEN, 1, 3096, false);
+        if (mapRunArn != null) {
+            if (machineArn != null) {
+                // API reference: "You can specify either a mapRunArn or a stateMachineArn, but not both."
+                throw new ApiException("ValidationException", "You can specify either a mapRunArn or a stateMachineArn, but not both.");
+            }
+            return listChildren(mapRunArn, status, redrive, limit, token);
+        }
         Arns.Parsed parsed = context.arns().parse(machineArn, Arns.STATE_MACHINE);
         String baseArn = parsed.parts().length == 1 ? machineArn : machineArn.substring(0, machineArn.lastIndexOf(':'));
         StateMachineRecord machine = context.machines().find(baseArn)
@@ -235,6 +244,25 @@ final class ExecutionActions {
         for (ExecutionRecord execution : page.items()) {
             if ((!qualified || machineArn.equals(execution.stateMachineVersionArn())
                     || machineArn.equals(execution.stateMachineAliasArn())) && RedriveAction.matches(redrive, execution)) {
+                items.add(Shapes.executionListItem(execution));
+            }
+        }
+        ObjectNode out = Json.object();
+        out.set("executions", items);
+        Shapes.putIfSet(out, NEXT_TOKEN, context.tokens().seal(scope, page.next()));
+        return out;
+    }
+
+    /** ListExecutions with mapRunArn: the child executions of a Distributed Map's run. */
+    private JsonNode listChildren(String mapRunArn, String status, String redrive, int limit, String token) {
+        context.arns().parse(mapRunArn, MapRunActions.MAP_RUN);
+        context.executions().mapRun(mapRunArn).orElseThrow(ApiException::resourceNotFound);
+        String scope = "ListExecutions|" + mapRunArn + "|" + status + "|" + redrive;
+        Page<ExecutionRecord> page = context.executions().list(mapRunArn,
+                status == null ? null : ExecutionStatus.valueOf(status), context.tokens().open(scope, token), limit);
+        ArrayNode items = Json.NODES.arrayNode();
+        for (ExecutionRecord execution : page.items()) {
+            if (RedriveAction.matches(redrive, execution)) {
                 items.add(Shapes.executionListItem(execution));
             }
         }
@@ -278,6 +306,11 @@ final class ExecutionActions {
         out.set(LOGGING_CONFIGURATION, machine.loggingConfiguration());
         out.set(TRACING_CONFIGURATION, machine.tracingConfiguration());
         Shapes.putIfSet(out, REVISION_ID, machine.revisionId());
+        if (execution.mapRunArn() != null) {
+            // A Map Run's child: the run that started it, and the Distributed Map's label (the ARN's last name part).
+            out.put("mapRunArn", execution.mapRunArn());
+            out.put("label", machine.name().substring(machine.name().lastIndexOf('/') + 1));
+        }
         return out;
     }
 

@@ -139,6 +139,10 @@ public final class HistoryShapes {
         } else if (details instanceof EventDetails.MapIteration d) {
             out.put(NAME, d.name());
             out.put("index", d.index());
+        } else if (details instanceof EventDetails.MapRunStarted d) {
+            out.put("mapRunArn", d.mapRunArn());
+        } else if (details instanceof EventDetails.MapRunFailed d) {
+            errorAndCause(out, d.error(), d.cause());
         }
         return out;
     }

@@ -73,6 +73,11 @@ public final class Shapes {
         putIfSet(out, STATE_MACHINE_ALIAS_ARN, execution.stateMachineAliasArn());
         out.put("redriveCount", execution.redriveCount());
         putTimestamp(out, "redriveDate", execution.redriveDate());
+        if (execution.mapRunArn() != null) {
+            // A Map Run's child: one item (or one batch) per child execution.
+            out.put("mapRunArn", execution.mapRunArn());
+            out.put("itemCount", 1);
+        }
         return out;
     }
 }

@@ -30,6 +30,7 @@ public final class StepFunctionsApi {
         AliasActions aliases = new AliasActions(context);
         TaskTokenActions taskTokens = new TaskTokenActions(context);
         ActivityActions activities = new ActivityActions(context);
+        MapRunActions mapRuns = new MapRunActions(context);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStateMachine", machines::create),
                 Map.entry("DescribeStateMachine", machines::describe),
@@ -64,7 +65,10 @@ public final class StepFunctionsApi {
                 Map.entry("DescribeActivity", activities::describe),
                 Map.entry("DeleteActivity", activities::delete),
                 Map.entry("ListActivities", activities::list),
-                Map.entry("GetActivityTask", activities::getTask));
+                Map.entry("GetActivityTask", activities::getTask),
+                Map.entry("DescribeMapRun", mapRuns::describe),
+                Map.entry("ListMapRuns", mapRuns::list),
+                Map.entry("UpdateMapRun", mapRuns::update));
     }
 
     /** @param target the X-Amz-Target header (null when missing); @param body the request body */

@@ -44,6 +44,9 @@ public final class InMemoryRunner {
                          long statesEntered, Instant stopTime, Variables variables) {
     }
 
+    /** AWS's cause for States.ExceedToleratedFailureThreshold. */
+    static final String TOLERATED_FAILURE_EXCEEDED = "The specified tolerated failure threshold was exceeded";
+
     private final Engine engine;
     private final TaskExecutor tasks;
 
@@ -156,6 +159,8 @@ public final class InMemoryRunner {
                 schedule(sleep.until(), sleep.next(), owner);
             } else if (outcome instanceof Outcome.RunTask task) {
                 schedule(now, task.then().with(tasks.execute(task.request())), owner);
+            } else if (outcome instanceof Outcome.FanOut fanOut && fanOut.mapRun() != null) {
+                runMapRun(fanOut, owner);
             } else if (outcome instanceof Outcome.FanOut fanOut) {
                 Join join = new Join(owner, fanOut);
                 int first = fanOut.maxConcurrency() == 0 ? fanOut.branches().size() : fanOut.maxConcurrency();
@@ -185,7 +190,7 @@ public final class InMemoryRunner {
                     close(join, join.fanOut.tolerance() == FailureTolerance.NONE
                             ? new Resumption.BranchesFailed(error, cause)
                             : new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
-                                    "The specified tolerated failure threshold was exceeded"));
+                                    TOLERATED_FAILURE_EXCEEDED));
                     return;
                 }
                 output = dev.stepwise.asl.Json.object().put("Error", error).put("Cause", cause);
@@ -196,6 +201,40 @@ public final class InMemoryRunner {
             } else if (!join.notStarted.isEmpty()) {
                 schedule(now, join.notStarted.poll(), join);
             }
+        }
+
+        /**
+         * A Distributed Map's items run as child executions, each a run of its own on this
+         * clock from now; the Map resumes when the last has ended, or at the end of the one
+         * whose failure was more than tolerated (the rest are not started).
+         */
+        private void runMapRun(Outcome.FanOut fanOut, Join owner) {
+            MapRun mapRun = fanOut.mapRun();
+            StateMachine child = new dev.stepwise.asl.model.StateMachineParser().parse(dev.stepwise.asl.Json.write(mapRun.definition()));
+            List<JsonNode> outputs = new ArrayList<>(fanOut.branches().size());
+            Instant end = now;
+            int failed = 0;
+            Resumption result = null;
+            for (int i = 0; i < fanOut.branches().size() && result == null; i++) {
+                String name = MapRun.childName(mapRun.arn(), i);
+                ExecutionInfo info = new ExecutionInfo(MapRun.childArn(mapRun.arn(), name), name,
+                        fanOut.branches().get(i).input(), execution.roleArn(), now, 0, null,
+                        mapRun.stateMachineArn(), mapRun.stateMachineName());
+                Result ended = new Run(child, info, HistorySink.NONE, new java.util.SplittableRandom(random.nextLong()),
+                        Variables.NONE).go();
+                end = ended.stopTime().isAfter(end) ? ended.stopTime() : end;
+                if (ended.status() == ExecutionStatus.SUCCEEDED) {
+                    outputs.add(ended.output());
+                    continue;
+                }
+                failed++;
+                if (fanOut.tolerance().isExceeded(failed, fanOut.branches().size())) {
+                    result = new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
+                            TOLERATED_FAILURE_EXCEEDED);
+                }
+                outputs.add(dev.stepwise.asl.Json.object().put("Error", ended.error()).put("Cause", ended.cause()));
+            }
+            schedule(end, fanOut.join().with(result != null ? result : new Resumption.BranchesSucceeded(outputs)), owner);
         }
 
         private void close(Join join, Resumption result) {

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Map: runs the item processor once per item of the array ItemsPath selects; each item's input
  * is the item, or the ItemSelector evaluated with $$.Map.Item.Index/Value. The result is the
- * array of item outputs in item order.
+ * array of item outputs in item order. A Distributed Map runs its items as the child executions
+ * of a Map Run (MapRunStarted, then MapRunSucceeded or MapRunFailed in this history).
  */
 final class MapRunner implements StateRunner<MapState> {
     @Override
@@ -48,7 +49,9 @@ final class MapRunner implements StateRunner<MapState> {
         FailureTolerance tolerance = jsonata ? jsonataTolerance(state, run, visit) : tolerance(state, run, visit, input);
         run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
         if (items.isEmpty()) {
-            return resume(state, run, visit, new Resumption.BranchesSucceeded(List.of()));
+            // No item, no child execution: no Map Run either.
+            return run.joined(state, state.paths(), state.resultSelector(), state.errors(), state.transition(), visit,
+                    new Resumption.BranchesSucceeded(List.of()));
         }
         boolean selects = jsonata ? state.jsonata().has("ItemSelector") : state.itemSelector() != null;
         ObjectNode context = selects ? run.context(visit) : null;
@@ -70,16 +73,30 @@ final class MapRunner implements StateRunner<MapState> {
         if (state.itemBatcher() != null) {
             inputs = ItemBatches.of(state.itemBatcher(), inputs, run.bindings(input, visit));
         }
+        MapRun mapRun = null;
+        if (state.mode() == MapState.ProcessorMode.DISTRIBUTED) {
+            mapRun = MapRun.of(run.execution, state.label(), state.childDefinition(), state.executionType(), run.random);
+            run.emit(EventType.MapRunStarted, new EventDetails.MapRunStarted(mapRun.arn()));
+        }
         List<Step.StartBranch> branches = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i), visit.variables()));
+            // A child execution starts with no variables: it cannot see its parent's.
+            branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i),
+                    mapRun == null ? visit.variables() : Variables.NONE));
         }
         return new Outcome.FanOut(branches, maxConcurrency, tolerance,
-                new Step.Resume(run.frame, visit, new Resumption.BranchesPending()));
+                new Step.Resume(run.frame, visit, new Resumption.BranchesPending()), mapRun);
     }
 
     @Override
     public Outcome resume(MapState state, StepRun run, StateVisit visit, Resumption resumption) {
+        if (state.mode() == MapState.ProcessorMode.DISTRIBUTED) {
+            if (resumption instanceof Resumption.BranchesFailed failed) {
+                run.emit(EventType.MapRunFailed, new EventDetails.MapRunFailed(failed.error(), failed.cause()));
+            } else if (resumption instanceof Resumption.BranchesSucceeded) {
+                run.emit(EventType.MapRunSucceeded, EventDetails.None.INSTANCE);
+            }
+        }
         return run.joined(state, state.paths(), state.resultSelector(), state.errors(), state.transition(), visit, resumption);
     }
 

@@ -25,12 +25,19 @@ public sealed interface Outcome {
     /**
      * Start these branches (at most {@code maxConcurrency} at once; 0 means no limit). When all
      * have succeeded, or one failure is more than {@code tolerance} allows, run {@code join} with
-     * the results in place of {@link Resumption.BranchesPending}.
+     * the results in place of {@link Resumption.BranchesPending}. With a {@code mapRun} (a
+     * Distributed Map) each branch is a child execution of the run instead, and any failure
+     * more than tolerated fails the run with States.ExceedToleratedFailureThreshold.
      */
     record FanOut(List<Step.StartBranch> branches, int maxConcurrency, FailureTolerance tolerance,
-                  Step.Resume join) implements Outcome {
+                  Step.Resume join, MapRun mapRun) implements Outcome {
         public FanOut {
             branches = List.copyOf(branches);
+        }
+
+        /** Branches of this execution (a Parallel state, an inline Map). */
+        public FanOut(List<Step.StartBranch> branches, int maxConcurrency, FailureTolerance tolerance, Step.Resume join) {
+            this(branches, maxConcurrency, tolerance, join, null);
         }
     }
 

@@ -45,6 +45,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         EventDetails.ActivityFailed.class,
         EventDetails.MapStateStarted.class,
         EventDetails.MapIteration.class,
+        EventDetails.MapRunStarted.class,
+        EventDetails.MapRunFailed.class,
         Functions.class,
 })
 public final class NativeReflection {

@@ -11,6 +11,7 @@ import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.ExecutionInfo;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.FailureTolerance;
+import dev.stepwise.engine.MapRun;
 import dev.stepwise.engine.Outcome;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.Step;
@@ -88,6 +89,7 @@ public final class DurableRuntime {
     private volatile StepListener listener = StepListener.NONE;
     private volatile ChildStarter children = this::startChild;
     private final Activities activities;
+    private final MapRuns mapRuns;
     private final Map<String, StateMachine> machines = Collections.synchronizedMap(lru());
     private final Map<String, ExecutionInfo> executions = Collections.synchronizedMap(lru());
     private final Map<String, String> types = Collections.synchronizedMap(lru());
@@ -100,6 +102,12 @@ public final class DurableRuntime {
         this.options = options;
         this.engine = new Engine(options.engine());
         this.activities = new Activities(store, clock);
+        this.mapRuns = new MapRuns(store, queue, clock, (child, cause) -> stopExecution(child, null, cause));
+    }
+
+    /** Distributed Map runs: DescribeMapRun, ListMapRuns, UpdateMapRun. */
+    public MapRuns mapRuns() {
+        return mapRuns;
     }
 
     /** Activities and their workers' GetActivityTask. */
@@ -205,6 +213,7 @@ public final class DurableRuntime {
         boolean stopped = store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.ABORTED, clock.instant(), null,
                 error, cause);
         tellParent(executionArn);
+        mapRuns.parentEnded(executionArn);
         return stopped;
     }
 
@@ -297,6 +306,7 @@ public final class DurableRuntime {
         store.finish(executionArn, header.stateMachineArn(), ExecutionStatus.TIMED_OUT, now, null,
                 StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT);
         tellParent(executionArn);
+        mapRuns.parentEnded(executionArn);
     }
 
     /**
@@ -397,6 +407,10 @@ public final class DurableRuntime {
                 }
             }
             JsonNode body = item.body();
+            if (body.has("mapRun") && item.kind().equals(KIND_STEP)) {
+                startMapChild(header, body);
+                return;
+            }
             if (body.has("runAt")) {
                 Instant runAt = Instant.ofEpochMilli(body.get("runAt").asLong());
                 if (now.isBefore(runAt.minusMillis(500))) {
@@ -407,6 +421,9 @@ public final class DurableRuntime {
             Step step = StepCodec.read(body.get("step"));
             if (item.kind().equals(KIND_JOIN)) {
                 step = ((Step.Resume) step).with(joinResult(item));
+                if (body.has("mapRun")) {
+                    mapRuns.ended(body.get("mapRun").asText(), "failed".equals(item.state()));
+                }
             } else if (awaiting) {
                 Resumption result = awaited(item);
                 if (result == null) {
@@ -446,6 +463,35 @@ public final class DurableRuntime {
                 }
             }
             return StepCodec.readResumption(result.body());
+        }
+
+        /**
+         * A Map Run's branch: starts its child execution, linked to this branch so that the
+         * child's end becomes the branch's end. Starting it again (a redelivery, UpdateMapRun)
+         * finds the child and only sends its first step again; a redrive of the parent redrives
+         * a child that did not succeed.
+         */
+        private void startMapChild(ExecutionHeader header, JsonNode body) {
+            String mapRunArn = body.get("mapRun").asText();
+            int index = StepKeys.branchIndex(frameKey);
+            String name = MapRun.childName(mapRunArn, index);
+            String childArn = MapRun.childArn(mapRunArn, name);
+            store.putAll(childArn, List.of(StoredItem.of(PARENT, PARENT, Json.object()
+                    .put("exec", executionArn).put("start", key).put("index", index))));
+            ExecutionHeader child = store.header(childArn).orElse(null);
+            if (child != null && child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED) {
+                try {
+                    redriveExecution(childArn, executionArn + "#" + header.redriveCount());
+                } catch (Redrive.NotRedrivable notRedrivable) {
+                    tellParent(childArn);
+                }
+                return;
+            }
+            Step.StartBranch start = (Step.StartBranch) StepCodec.read(body.get("step"));
+            startExecution(mapRunArn, name, start.input());
+            if (child != null && child.status().isTerminal()) {
+                tellParent(childArn); // it ended before: its notice may have been lost with an earlier delivery
+            }
         }
 
         /** Recovery: a branch's end was committed; count it into its join (idempotent) and send the join if it is due. */
@@ -708,11 +754,19 @@ public final class DurableRuntime {
             long joinSeq = StepKeys.seq(key) + 1;
             String joinKey = StepKeys.step(frameKey, joinSeq);
             String stateName = fanOut.join().visit().stateName();
+            MapRun mapRun = fanOut.mapRun();
+            if (mapRun != null) {
+                mapRuns.begin(executionArn, joinKey, mapRun, loaded.header().roleArn(), now);
+            }
             List<StoredItem> starts = new ArrayList<>(fanOut.branches().size());
             for (int i = 0; i < fanOut.branches().size(); i++) {
                 Step.StartBranch branch = fanOut.branches().get(i);
                 String child = StepKeys.child(frameKey, stateName, joinSeq, i);
-                starts.add(StoredItem.of(StepKeys.step(child, 0), KIND_STEP, stepBody(branch, last)));
+                ObjectNode start = stepBody(branch, last);
+                if (mapRun != null) {
+                    start.put("mapRun", mapRun.arn()); // this branch is a child execution of the run
+                }
+                starts.add(StoredItem.of(StepKeys.step(child, 0), KIND_STEP, start));
             }
             // Branch steps first, unconditionally: nothing reads them before the join commits.
             store.putAll(executionArn, starts);
@@ -720,6 +774,9 @@ public final class DurableRuntime {
             body.put("state", stateName);
             body.put("total", fanOut.branches().size());
             body.put("maxc", fanOut.maxConcurrency());
+            if (mapRun != null) {
+                body.put("mapRun", mapRun.arn());
+            }
             if (fanOut.tolerance().count() != null) {
                 body.put("tolc", fanOut.tolerance().count());
             }
@@ -788,8 +845,8 @@ public final class DurableRuntime {
             JoinCount count = store.countBranch(executionArn, joinKey, index, failed);
             JsonNode join = count.body();
             int total = join.get("total").asInt();
-            FailureTolerance tolerance = new FailureTolerance(join.has("tolc") ? join.get("tolc").asInt() : null,
-                    join.has("tolp") ? join.get("tolp").asDouble() : null);
+            MapRuns.Settings settings = mapRuns.settings(join);
+            FailureTolerance tolerance = settings.tolerance();
             if (count.state() != null) {
                 if (count.fresh()) {
                     return;
@@ -798,7 +855,8 @@ public final class DurableRuntime {
                 return;
             }
             if (tolerance.isExceeded(count.failed(), total)) {
-                boolean none = !join.has("tolc") && !join.has("tolp");
+                // An inline Map or Parallel without tolerance fails with the branch's error; a Map Run never does.
+                boolean none = !join.has("tolc") && !join.has("tolp") && !join.has("mapRun");
                 String error = none ? end.get("output").get("Error").asText() : StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName();
                 String cause = none ? end.get("output").get("Cause").asText() : Causes.TOLERATED_FAILURE_EXCEEDED;
                 if (!failed && !count.fresh()) {
@@ -813,7 +871,7 @@ public final class DurableRuntime {
                     queue.send(new StepMessage(executionArn, joinKey), 0);
                 }
             } else {
-                int maxc = join.get("maxc").asInt();
+                int maxc = settings.maxConcurrency();
                 if (maxc > 0) {
                     String stateName = join.get("state").asText();
                     if (count.fresh()) {
@@ -1002,12 +1060,31 @@ public final class DurableRuntime {
             return;
         }
         String parentArn = link.body().get("exec").asText();
+        if (link.body().has("start")) {
+            mapChildEnded(child, parentArn, link.body());
+            return;
+        }
         String awaitKey = link.body().get("key").asText();
         JsonNode input = store.load(childArn, StepKeys.step("", 0), List.of(), true).input();
         Resumption result = NestedExecutions.ended(child, input, link.body().path("json").asBoolean());
         if (store.putIfAbsent(parentArn, resultItem(awaitKey, result)) || store.item(parentArn, awaitKey).isPresent()) {
             queue.send(new StepMessage(parentArn, awaitKey), 0);
         }
+    }
+
+    /**
+     * A Map Run's child ended: its end is the end of its branch in the parent (first writer wins),
+     * counted as any branch's end. A child that did not succeed is a failed item, with its error
+     * and cause as the item's result.
+     */
+    private void mapChildEnded(ExecutionHeader child, String parentArn, JsonNode link) {
+        String endKey = StepKeys.branchEnd(StepKeys.frameKey(link.get("start").asText()));
+        ObjectNode end = Json.object().put("index", link.get("index").asInt());
+        boolean failed = child.status() != ExecutionStatus.SUCCEEDED;
+        end.put("failed", failed).put("status", child.status().name()); // DescribeMapRun counts children by status
+        end.set("output", failed ? Json.object().put("Error", child.error()).put("Cause", child.cause()) : child.output());
+        store.putIfAbsent(parentArn, StoredItem.of(endKey, KIND_END, end));
+        queue.send(new StepMessage(parentArn, endKey), 0);
     }
 
     /** SendTaskSuccess: the task's result is {@code output}. */
@@ -1137,8 +1214,10 @@ public final class DurableRuntime {
     }
 
     private static ExecutionInfo info(ExecutionHeader header, JsonNode input) {
+        // A Map Run's child runs the run's definition; its context shows the labelled state machine ARN.
+        String machineArn = MapRun.isMapRunArn(header.stateMachineArn())
+                ? MapRun.stateMachineArnOf(header.stateMachineArn()) : header.stateMachineArn();
         return new ExecutionInfo(header.executionArn(), header.name(), input, header.roleArn(), header.startDate(),
-                header.redriveCount(), header.redriveDate(),
-                header.stateMachineArn(), header.stateMachineName());
+                header.redriveCount(), header.redriveDate(), machineArn, header.stateMachineName());
     }
 }

@@ -238,6 +238,9 @@ public final class Redrive {
             ObjectNode body = Json.object();
             body.set("step", entered.body().get("step"));
             body.put("pe", previousEventId);
+            if (entered.body().has("mapRun")) {
+                body.set("mapRun", entered.body().get("mapRun")); // a Map Run's item: its child is redriven
+            }
             store.putIfAbsent(executionArn, StoredItem.of(key, DurableRuntime.KIND_STEP, body));
             return List.of(new StepMessage(executionArn, key));
         }
@@ -257,6 +260,9 @@ public final class Redrive {
             body.put("pe", previousEventId);
             body.put("maxc", 0);
             store.putIfAbsent(executionArn, StoredItem.of(joinKey, DurableRuntime.KIND_JOIN, body));
+            if (body.has("mapRun")) {
+                MapRuns.redriven(store, body.get("mapRun").asText(), joinKey);
+            }
             String oldFrame = StepKeys.frameKey(oldJoin.key());
             long oldSeq = StepKeys.seq(oldJoin.key());
             List<StoredItem> copies = new ArrayList<>();

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.api.port.ExecutionPort;
 import dev.stepwise.api.port.ExecutionRecord;
+import dev.stepwise.api.port.MapRunRecord;
+import dev.stepwise.api.Shapes;
+import dev.stepwise.engine.MapRun;
+import dev.stepwise.runtime.MapRuns;
 import dev.stepwise.api.port.NewExecution;
 import dev.stepwise.api.port.Page;
 import dev.stepwise.api.port.StateMachineRecord;
@@ -214,6 +218,9 @@ public final class DurableExecutions implements ExecutionPort {
         List<ExecutionRecord> items = new ArrayList<>();
         for (Map<String, AttributeValue> item : page) {
             ApiItem api = apis.get(item.get(PK).s());
+            if (api == null && MapRun.isMapRunArn(stateMachineArn)) {
+                api = childItem(item.get(PK).s(), false).orElse(null);
+            }
             if (api != null) { // an execution the runtime started on its own has no API item
                 items.add(merge(api, listed(item, redrives.get(item.get(PK).s()))));
             }
@@ -292,6 +299,35 @@ public final class DurableExecutions implements ExecutionPort {
         return event;
     }
 
+    // ---- Map Runs -----------------------------------------------------------------------------
+
+    @Override
+    public Optional<MapRunRecord> mapRun(String mapRunArn) {
+        return runtime.mapRuns().describe(mapRunArn).map(DurableExecutions::mapRunRecord);
+    }
+
+    @Override
+    public List<MapRunRecord> mapRuns(String executionArn) {
+        return apiItem(executionArn).map(api -> runtime.mapRuns().list(api.runtimeArn()).stream()
+                .map(DurableExecutions::mapRunRecord).toList()).orElse(List.of());
+    }
+
+    @Override
+    public Optional<MapRunRecord> updateMapRun(String mapRunArn, Integer maxConcurrency, Long toleratedFailureCount,
+                                               Double toleratedFailurePercentage) {
+        Integer count = toleratedFailureCount == null ? null : (int) Math.min(Integer.MAX_VALUE, toleratedFailureCount);
+        return runtime.mapRuns().update(mapRunArn, maxConcurrency, count, toleratedFailurePercentage)
+                .map(DurableExecutions::mapRunRecord);
+    }
+
+    private static MapRunRecord mapRunRecord(MapRuns.View run) {
+        MapRuns.Counts c = run.counts();
+        return new MapRunRecord(run.mapRunArn(), run.executionArn(), run.stateMachineArn(), run.status(), run.startDate(),
+                run.stopDate(), run.maxConcurrency(), run.toleratedFailurePercentage(), run.toleratedFailureCount(),
+                new MapRunRecord.Counts(c.pending(), c.running(), c.succeeded(), c.failed(), c.timedOut(), c.aborted(),
+                        c.total(), c.resultsWritten()));
+    }
+
     // ---- the last event of a stopped execution ------------------------------------------------
 
     /**
@@ -351,10 +387,34 @@ public final class DurableExecutions implements ExecutionPort {
         String runtimeArn = runtimeArn(executionArn);
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(runtimeArn)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
-            return Optional.empty();
+            return childItem(executionArn, true);
         }
         ApiItem api = apiItem(item);
         return api.started().executionArn().equals(executionArn) ? Optional.of(api) : Optional.empty();
+    }
+
+    /**
+     * A Map Run's child execution has no API item (the runtime started it): its header runs the
+     * run's definition, kept under the run's ARN; the API shows the labelled state machine.
+     */
+    private Optional<ApiItem> childItem(String executionArn, boolean withInput) {
+        ExecutionHeader header = executionArn.contains(":execution:") ? store.header(executionArn).orElse(null) : null;
+        if (header == null || !MapRun.isMapRunArn(header.stateMachineArn())) {
+            return Optional.empty();
+        }
+        String mapRunArn = header.stateMachineArn();
+        dev.stepwise.store.StateMachineRecord definition = store.stateMachine(mapRunArn).orElse(null);
+        if (definition == null) {
+            return Optional.empty();
+        }
+        String machineArn = MapRun.stateMachineArnOf(mapRunArn);
+        StateMachineRecord machine = new StateMachineRecord(machineArn, definition.name(), definition.definition(),
+                definition.roleArn(), definition.type(), Shapes.defaultLogging(), Shapes.defaultTracing(),
+                definition.creationDate(), null, null, null);
+        String input = withInput ? Json.write(store.load(executionArn, StepKeys.step("", 0), List.of(), true).input()) : null;
+        ExecutionRecord started = new ExecutionRecord(executionArn, machineArn, header.name(), ExecutionStatus.RUNNING,
+                header.startDate(), null, input, null, null, null, null, null, definition.type(), 0, null, mapRunArn);
+        return Optional.of(new ApiItem(executionArn, header.name(), started, machine));
     }
 
     private Map<String, ApiItem> apiItems(List<String> runtimeArns) {
@@ -395,7 +455,7 @@ public final class DurableExecutions implements ExecutionPort {
         }
         return new ExecutionRecord(r.executionArn(), r.stateMachineArn(), r.name(), header.status(), r.startDate(),
                 header.stopDate(), r.input(), header.output(), header.error(), header.cause(), r.stateMachineVersionArn(),
-                r.stateMachineAliasArn(), r.stateMachineType(), header.redriveCount(), header.redriveDate());
+                r.stateMachineAliasArn(), r.stateMachineType(), header.redriveCount(), header.redriveDate(), r.mapRunArn());
     }
 
     private static ExecutionRecord merge(ApiItem api, ExecutionHeader header) {

@@ -74,6 +74,8 @@ final class StoredEvents {
             case "mapStateStartedEventDetails" -> new EventDetails.MapStateStarted(d.path("length").asInt());
             case "mapIterationStartedEventDetails", "mapIterationSucceededEventDetails", "mapIterationFailedEventDetails",
                  "mapIterationAbortedEventDetails" -> new EventDetails.MapIteration(text(d, "name"), d.path("index").asInt());
+            case "mapRunStartedEventDetails" -> new EventDetails.MapRunStarted(text(d, "mapRunArn"));
+            case "mapRunFailedEventDetails" -> new EventDetails.MapRunFailed(text(d, "error"), text(d, "cause"));
             default -> throw new IllegalStateException("a stored event has an unknown detail member " + member);
         };
     }

@@ -82,4 +82,23 @@ public interface ExecutionPort {
 
     /** History events in id order (or reversed), starting after {@code position}. */
     Page<StoredEvent> history(String executionArn, boolean reverseOrder, String position, int limit);
+
+    /** DescribeMapRun: empty when there is no such Map Run (a backend that runs Distributed Maps inline has none). */
+    default Optional<MapRunRecord> mapRun(String mapRunArn) {
+        return Optional.empty();
+    }
+
+    /** ListMapRuns: the Map Runs an execution started, in the order they started. */
+    default java.util.List<MapRunRecord> mapRuns(String executionArn) {
+        return java.util.List.of();
+    }
+
+    /**
+     * UpdateMapRun: new settings for the rest of a running Map Run (null leaves one unchanged).
+     * Empty when there is no such Map Run.
+     */
+    default Optional<MapRunRecord> updateMapRun(String mapRunArn, Integer maxConcurrency, Long toleratedFailureCount,
+                                                Double toleratedFailurePercentage) {
+        return Optional.empty();
+    }
 }

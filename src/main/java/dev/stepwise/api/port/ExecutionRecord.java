@@ -10,11 +10,20 @@ import java.time.Instant;
  * version ARN;
  * {@code stateMachineAliasArn} when started through an alias (the version is the one the alias chose).
  * {@code redriveCount} and {@code redriveDate} (null until redriven) describe RedriveExecution's effect.
+ * {@code mapRunArn} is set for a Distributed Map's child execution: the Map Run that started it.
  */
 public record ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
                               Instant startDate, Instant stopDate, String input, String output, String error,
                               String cause, String stateMachineVersionArn, String stateMachineAliasArn,
-                              String stateMachineType, int redriveCount, Instant redriveDate) {
+                              String stateMachineType, int redriveCount, Instant redriveDate, String mapRunArn) {
+
+    public ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,
+                           Instant startDate, Instant stopDate, String input, String output, String error,
+                           String cause, String stateMachineVersionArn, String stateMachineAliasArn,
+                           String stateMachineType, int redriveCount, Instant redriveDate) {
+        this(executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+                stateMachineVersionArn, stateMachineAliasArn, stateMachineType, redriveCount, redriveDate, null);
+    }
 
     /** An execution never redriven. */
     public ExecutionRecord(String executionArn, String stateMachineArn, String name, ExecutionStatus status,

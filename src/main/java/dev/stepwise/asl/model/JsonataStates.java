@@ -52,7 +52,7 @@ final class JsonataStates {
         return new MapState(name, DataPaths.DEFAULT, null, null, parser.branch(processor, machineLanguage), mode,
                 StateMachineParser.text(config, EXECUTION_TYPE), null, null, null, null, null, null,
                 node.get(ITEM_READER), node.get(ITEM_BATCHER), node.get(RESULT_WRITER), StateMachineParser.text(node, LABEL),
-                null, StateMachineParser.errors(node, true), next, assign, fields);
+                StateMachineParser.childDefinition(processor, machineLanguage), null, StateMachineParser.errors(node, true), next, assign, fields);
     }
 
     private static List<ChoiceState.Choice> choices(JsonNode node) {

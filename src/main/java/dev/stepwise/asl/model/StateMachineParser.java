@@ -95,6 +95,19 @@ public final class StateMachineParser {
         };
     }
 
+    /**
+     * The item processor as a definition of its own (ProcessorConfig left out): its states keep
+     * the query language they inherit from the enclosing machine.
+     */
+    static JsonNode childDefinition(JsonNode processor, String language) {
+        com.fasterxml.jackson.databind.node.ObjectNode definition = processor.deepCopy();
+        definition.remove(PROCESSOR_CONFIG);
+        if (language != null && !definition.has("QueryLanguage")) {
+            definition.put("QueryLanguage", language);
+        }
+        return definition;
+    }
+
     private MapState map(String name, JsonNode node, String language) {
         JsonNode processor = node.has(ITEM_PROCESSOR) ? node.get(ITEM_PROCESSOR) : node.get(ITERATOR);
         JsonNode config = processor.path(PROCESSOR_CONFIG);
@@ -107,7 +120,7 @@ public final class StateMachineParser {
                 percentage, path(node, TOLERATED_FAILURE_PERCENTAGE_PATH),
                 integer(node, TOLERATED_FAILURE_COUNT), path(node, TOLERATED_FAILURE_COUNT_PATH),
                 node.get(ITEM_READER), node.get(ITEM_BATCHER), node.get(RESULT_WRITER), text(node, LABEL),
-                template(node, RESULT_SELECTOR), errors(node), transition(node), assign(node), null);
+                childDefinition(processor, language), template(node, RESULT_SELECTOR), errors(node), transition(node), assign(node), null);
     }
 
     List<Branch> branches(JsonNode node, String language) {

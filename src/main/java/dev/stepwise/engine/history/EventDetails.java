@@ -210,4 +210,19 @@ public sealed interface EventDetails {
             return null;
         }
     }
+
+    /** A Distributed Map started its Map Run: the run's ARN (DescribeMapRun, ListExecutions' mapRunArn). */
+    record MapRunStarted(String mapRunArn) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "mapRunStartedEventDetails";
+        }
+    }
+
+    record MapRunFailed(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "mapRunFailedEventDetails";
+        }
+    }
 }

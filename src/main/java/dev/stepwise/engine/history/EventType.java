@@ -53,7 +53,12 @@ public enum EventType {
     MapStateSucceeded,
     MapStateFailed,
     MapStateAborted,
-    MapStateExited;
+    MapStateExited,
+    MapRunStarted,
+    MapRunSucceeded,
+    MapRunFailed,
+    MapRunAborted,
+    MapRunRedriven;
 
     /** The event type for entering (or leaving) a state of an ASL type, e.g. ("Pass", true) → PassStateEntered. */
     public static EventType stateEntered(String aslType) {

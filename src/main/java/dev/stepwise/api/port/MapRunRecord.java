@@ -1,0 +1,18 @@
+package dev.stepwise.api.port;
+
+import java.time.Instant;
+
+/**
+ * A Distributed Map's Map Run as DescribeMapRun and ListMapRuns show it. {@code stateMachineArn}
+ * is what its children run ({@code ...:stateMachine:<machine>/<label>}); {@code status} is one of
+ * RUNNING, SUCCEEDED, FAILED, ABORTED; {@code stopDate} is null while it runs. Item counts equal
+ * execution counts: each child execution processes one item (or one batch).
+ */
+public record MapRunRecord(String mapRunArn, String executionArn, String stateMachineArn, String status,
+                           Instant startDate, Instant stopDate, int maxConcurrency, double toleratedFailurePercentage,
+                           long toleratedFailureCount, Counts counts) {
+
+    public record Counts(long pending, long running, long succeeded, long failed, long timedOut, long aborted,
+                         long total, long resultsWritten) {
+    }
+}

@@ -237,6 +237,34 @@ class MapRunApiTest {
     }
 
     @Test
+    void redrivingTheParentRedrivesTheFailedChildOnlyAndTheRunSucceeds() {
+        String parent = start("dmap-redrive", DISTRIBUTED.formatted("", CALLBACK), "[1, 2]");
+        String mapRunArn = mapRunArn(parent);
+        List<String> tokens = tokens(mapRunArn, 2);
+        local.sfn.sendTaskSuccess(b -> b.taskToken(tokens.get(0)).output("\"first\""));
+        local.sfn.sendTaskFailure(b -> b.taskToken(tokens.get(1)).error("ItemError").cause("try again"));
+        assertEquals(ExecutionStatus.FAILED, local.awaitEnd(parent).status());
+        ExecutionListItem failedChild = local.sfn.listExecutions(b -> b.mapRunArn(mapRunArn)
+                .statusFilter(ExecutionStatus.FAILED)).executions().get(0);
+
+        local.sfn.redriveExecution(b -> b.executionArn(parent));
+        // The failed child runs its callback again (a new token); the one that succeeded is not run again.
+        String again = eventually(() -> history(failedChild.executionArn()).stream()
+                .filter(e -> e.taskSubmittedEventDetails() != null)
+                .map(e -> Json.parse(e.taskSubmittedEventDetails().output()).get("TaskToken").asText())
+                .filter(token -> !token.equals(tokens.get(1))).findFirst().orElse(null), token -> token != null, "a new token");
+        local.sfn.sendTaskSuccess(b -> b.taskToken(again).output("\"second\""));
+        DescribeExecutionResponse done = local.awaitEnd(parent);
+        assertEquals(ExecutionStatus.SUCCEEDED, done.status(), done.error() + ": " + done.cause());
+        // Results keep item order: the redriven child's item (1 or 2) has the second answer.
+        int redrivenItem = Integer.parseInt(local.sfn.describeExecution(b -> b.executionArn(failedChild.executionArn())).input());
+        assertEquals(redrivenItem == 2 ? "[\"first\",\"second\"]" : "[\"second\",\"first\"]", done.output());
+        assertEquals(1, local.sfn.describeExecution(b -> b.executionArn(failedChild.executionArn())).redriveCount());
+        assertEquals(2, children(mapRunArn).size(), "no new child: the failed one was redriven");
+        assertEquals(MapRunStatus.SUCCEEDED, local.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn)).status());
+    }
+
+    @Test
     void mapRunActionsAnswerBadInputWithAwsErrors() {
         String unknown = "arn:aws:states:us-east-1:123456789012:mapRun:nothing/Items:0b1c2d3e-0000-4000-8000-000000000000";
         ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class,

@@ -84,6 +84,58 @@ class DurableFaultsTest {
         }
     }
 
+    /** A Distributed Map: each item a child execution of a Map Run, two at a time. */
+    static final String DISTRIBUTED = """
+            {"StartAt":"Items","States":{
+              "Items":{"Type":"Pass","Result":[1,2,3,4,5],"Next":"Each"},
+              "Each":{"Type":"Map","MaxConcurrency":2,"Label":"each","Next":"Done","ItemProcessor":{
+                "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                "StartAt":"Double","States":{
+                  "Double":{"Type":"Pass","Parameters":{"n.$":"States.MathAdd($, $)"},"Next":"Keep"},
+                  "Keep":{"Type":"Pass","OutputPath":"$.n","End":true}}}},
+              "Done":{"Type":"Succeed"}}}""";
+
+    @Test
+    void aMapRunUnderCrashesAndDuplicatesStartsEachChildOnceAndFinishesOnce() throws Exception {
+        Faults faults = new Faults(0.08, 7);
+        try (LocalRuntime clean = LocalRuntime.builder(SharedEmulators.dynamo(), SharedEmulators.sqs())
+                .queue(SharedEmulators.uniqueQueue("clean-map")).start();
+             LocalRuntime crashing = LocalRuntime.builder(SharedEmulators.dynamo(), SharedEmulators.sqs())
+                     .queue(SharedEmulators.uniqueQueue("crashing-map")).workers(6).visibilityTimeoutSeconds(1)
+                     .options(RuntimeOptions.defaults().withMaxReceives(1000))
+                     .wrapStore(faults::store).wrapQueue(q -> Faults.duplicating(faults.queue(q), 11)).start()) {
+            String cleanArn = runAll(clean, DISTRIBUTED, 1).get(0);
+            Map<String, Integer> reference = eventCounts(clean, cleanArn);
+            Map<String, Integer> childReference = eventCounts(clean, children(clean, cleanArn).get(0).executionArn());
+            for (String arn : runAll(crashing, DISTRIBUTED, 4)) {
+                ExecutionHeader end = crashing.awaitEnd(arn, Duration.ofSeconds(120));
+                assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + ": " + end.cause());
+                assertEquals(Json.parse("[2,4,6,8,10]"), end.output());
+                assertEquals(reference, eventCounts(crashing, arn), "the same parent events, each once");
+                List<ExecutionHeader> children = children(crashing, arn);
+                assertEquals(5, children.size(), "one child per item, however often its start was delivered");
+                for (ExecutionHeader child : children) {
+                    assertEquals(ExecutionStatus.SUCCEEDED, crashing.awaitEnd(child.executionArn(), Duration.ofSeconds(60)).status());
+                    assertEquals(childReference, eventCounts(crashing, child.executionArn()), "the same child events, each once");
+                    assertUniqueIncreasingIds(crashing, child.executionArn());
+                }
+            }
+            assertTrue(faults.crashes.get() > 10, "the test must actually crash the processor, crashed "
+                    + faults.crashes.get() + " times");
+        }
+    }
+
+    /** The child executions of an execution's (only) Map Run, as the store lists them by the run. */
+    private static List<ExecutionHeader> children(LocalRuntime local, String parentArn) {
+        String mapRunArn = null;
+        for (JsonNode event : local.runtime().store().history(parentArn)) {
+            if (event.has("mapRunStartedEventDetails")) {
+                mapRunArn = event.get("mapRunStartedEventDetails").get("mapRunArn").asText();
+            }
+        }
+        return local.runtime().store().executions(mapRunArn, null, 100);
+    }
+
     @Test
     void aTaskAttemptLostInACrashRunsAtMostOnceAndSurfacesAsAnErrorRetryHandles() throws Exception {
         TestTasks tasks = new TestTasks();
@@ -198,7 +250,11 @@ class DurableFaultsTest {
     }
 
     private static List<String> runAll(LocalRuntime local, int count) {
-        String machine = local.runtime().createStateMachine("mixed" + System.nanoTime(), MIXED, "arn:aws:iam::123456789012:role/test");
+        return runAll(local, MIXED, count);
+    }
+
+    private static List<String> runAll(LocalRuntime local, String definition, int count) {
+        String machine = local.runtime().createStateMachine("mixed" + System.nanoTime(), definition, "arn:aws:iam::123456789012:role/test");
         List<String> arns = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String name = "run" + i;

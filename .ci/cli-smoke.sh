@@ -111,6 +111,20 @@ check "get-execution-history ends with ExecutionAborted" "ExecutionStarted WaitS
 check "list-executions filters by status" "waits" \
   "$(sfn list-executions --state-machine-arn "$waiting" --status-filter ABORTED --query 'executions[].name' --output text)"
 
+# A Distributed Map: each item a child execution of a Map Run.
+dmap='{"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "each", "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}'
+distributed="$(sfn create-state-machine --name smoke-dmap --role-arn "$role" --definition "$dmap" \
+  --query stateMachineArn --output text)"
+parent="$(sfn start-execution --state-machine-arn "$distributed" --name items --input '[1, 2, 3]' --query executionArn --output text)"
+check "a Distributed Map execution SUCCEEDED" "SUCCEEDED" "$(await_end "$parent")"
+map_run="$(sfn list-map-runs --execution-arn "$parent" --query 'mapRuns[0].mapRunArn' --output text)"
+check "list-map-runs names the run after the machine and the Label" "yes" \
+  "$(case "$map_run" in arn:aws:states:us-east-1:123456789012:mapRun:smoke-dmap/each:*) echo yes;; *) echo "$map_run";; esac)"
+check "describe-map-run counts the succeeded children" "SUCCEEDED 3 3" \
+  "$(sfn describe-map-run --map-run-arn "$map_run" --query '[status, executionCounts.total, executionCounts.succeeded]' --output text | tr -s '\t' ' ')"
+check "list-executions --map-run-arn lists the children" "3" \
+  "$(sfn list-executions --map-run-arn "$map_run" --query 'length(executions)' --output text)"
+
 # Testing without AWS: the AWS guide's mocked service integrations example (examples/LambdaSQSIntegration.json
 # with examples/MockConfigFile.json), through serve as the guide runs it, then through ./stepwise run.
 sqs_mock='{"MD5OfMessageBody":"3bcb6e8e-7h85-4375-b0bc-1a59812c6e51","MessageId":"3bcb6e8e-8b51-4375-b0bc-1a59812c6e51"}'

@@ -51,11 +51,11 @@ class CallbackApiTest {
     }
 
     private List<HistoryEvent> history(String arn) {
-        return local.sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000)).events();
+        return local.history(arn);
     }
 
     private List<String> types(String arn) {
-        return history(arn).stream().map(HistoryEvent::typeAsString).toList();
+        return local.types(arn);
     }
 
     /** Waits for the task to be submitted and returns the token the task received in its parameters. */

@@ -106,6 +106,16 @@ final class LocalSfn implements AutoCloseable {
         }
     }
 
+    /** An execution's whole history (up to 1,000 events), oldest first. */
+    java.util.List<software.amazon.awssdk.services.sfn.model.HistoryEvent> history(String executionArn) {
+        return sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events();
+    }
+
+    /** The types of an execution's events, oldest first. */
+    java.util.List<String> types(String executionArn) {
+        return history(executionArn).stream().map(software.amazon.awssdk.services.sfn.model.HistoryEvent::typeAsString).toList();
+    }
+
     /** A raw protocol call, for what the SDK would never send. */
     HttpResponse<String> post(String target, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve("/"))

@@ -60,11 +60,11 @@ class MapRunApiTest {
     }
 
     private List<HistoryEvent> history(String arn) {
-        return local.sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000)).events();
+        return local.history(arn);
     }
 
     private List<String> types(String arn) {
-        return history(arn).stream().map(HistoryEvent::typeAsString).toList();
+        return local.types(arn);
     }
 
     private String mapRunArn(String parent) {

@@ -479,7 +479,8 @@ public final class DurableRuntime {
             store.putAll(childArn, List.of(StoredItem.of(PARENT, PARENT, Json.object()
                     .put("exec", executionArn).put("start", key).put("index", index))));
             ExecutionHeader child = store.header(childArn).orElse(null);
-            if (child != null && child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED) {
+            if (child != null && child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED
+                    && ranBefore(child, header)) {
                 try {
                     redriveExecution(childArn, executionArn + "#" + header.redriveCount());
                 } catch (Redrive.NotRedrivable notRedrivable) {
@@ -492,6 +493,17 @@ public final class DurableRuntime {
             if (child != null && child.status().isTerminal()) {
                 tellParent(childArn); // it ended before: its notice may have been lost with an earlier delivery
             }
+        }
+
+        /**
+         * Whether the child's last run began before the parent's last redrive: only then is its
+         * failure one a redrive must retry. A start delivered twice in the parent's current run
+         * may find its child failed before the child's end reached the parent; that child's end
+         * stands.
+         */
+        private static boolean ranBefore(ExecutionHeader child, ExecutionHeader parent) {
+            Instant childRun = child.redriveDate() != null ? child.redriveDate() : child.startDate();
+            return parent.redriveDate() != null && childRun.isBefore(parent.redriveDate());
         }
 
         /** Recovery: a branch's end was committed; count it into its join (idempotent) and send the join if it is due. */

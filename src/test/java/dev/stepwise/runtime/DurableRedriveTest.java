@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.MapRun;
 import dev.stepwise.local.LocalRuntime;
+import dev.stepwise.queue.StepMessage;
 import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.StepKeys;
+import dev.stepwise.store.StoredItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +49,37 @@ class DurableRedriveTest {
     private static String run(String definition) {
         String machine = local.runtime().createStateMachine("m" + System.nanoTime(), definition, "arn:aws:iam::123456789012:role/test");
         return local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("{}"));
+    }
+
+    @Test
+    void aMapRunStartDeliveredAgainDoesNotRedriveAChildThatFailedInTheSameRun() throws Exception {
+        String machine = local.runtime().createStateMachine("m" + System.nanoTime(), """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ToleratedFailureCount": 1, "End": true,
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "C", "States": {
+                      "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 1, "Next": "Bad"}], "Default": "Hold"},
+                      "Bad": {"Type": "Fail", "Error": "ItemError"},
+                      "Hold": {"Type": "Wait", "Seconds": 30, "End": true}}}}}}""", "arn:aws:iam::123456789012:role/test");
+        String parent = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("[1, 2]"));
+        // The failed child's end reaches the parent; the other child holds the run open.
+        java.util.function.Supplier<List<StoredItem>> ends = () -> local.runtime().store().items(parent, "B#");
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (ends.get().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        StoredItem end = ends.get().get(0);
+        // A crash between the child's end and its notice: the parent has no end for it yet, and its start comes again.
+        local.runtime().store().delete(parent, end.key());
+        String startKey = StepKeys.step(StepKeys.frameOfBranchEnd(end.key()), 0);
+        String mapRunArn = local.runtime().store().item(parent, startKey).orElseThrow().body().get("mapRun").asText();
+        String childArn = MapRun.childArn(mapRunArn, MapRun.childName(mapRunArn, end.body().get("index").asInt()));
+        local.runtime().process(new StepMessage(parent, startKey), 2);
+
+        ExecutionHeader child = local.runtime().store().header(childArn).orElseThrow();
+        assertEquals(ExecutionStatus.FAILED, child.status(), "the failure stands");
+        assertEquals(0, child.redriveCount(), "a child is redriven only after its parent is");
+        assertTrue(local.runtime().store().item(parent, end.key()).isPresent(), "its end is written back to the parent");
+        local.runtime().stopExecution(parent, null, null);
     }
 
     @Test

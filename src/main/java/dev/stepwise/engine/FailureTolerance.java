@@ -6,6 +6,8 @@ package dev.stepwise.engine;
  */
 public record FailureTolerance(Integer count, Double percentage) {
     public static final FailureTolerance NONE = new FailureTolerance(null, null);
+    /** AWS's cause for States.ExceedToleratedFailureThreshold. */
+    public static final String EXCEEDED_CAUSE = "The specified tolerated failure threshold was exceeded";
 
     /** True when {@code failed} of {@code total} items is more than tolerated: the Map fails. */
     public boolean isExceeded(int failed, int total) {

@@ -44,9 +44,6 @@ public final class InMemoryRunner {
                          long statesEntered, Instant stopTime, Variables variables) {
     }
 
-    /** AWS's cause for States.ExceedToleratedFailureThreshold. */
-    static final String TOLERATED_FAILURE_EXCEEDED = "The specified tolerated failure threshold was exceeded";
-
     private final Engine engine;
     private final TaskExecutor tasks;
 
@@ -190,7 +187,7 @@ public final class InMemoryRunner {
                     close(join, join.fanOut.tolerance() == FailureTolerance.NONE
                             ? new Resumption.BranchesFailed(error, cause)
                             : new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
-                                    TOLERATED_FAILURE_EXCEEDED));
+                                    FailureTolerance.EXCEEDED_CAUSE));
                     return;
                 }
                 output = dev.stepwise.asl.Json.object().put("Error", error).put("Cause", cause);
@@ -230,7 +227,7 @@ public final class InMemoryRunner {
                 failed++;
                 if (fanOut.tolerance().isExceeded(failed, fanOut.branches().size())) {
                     result = new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
-                            TOLERATED_FAILURE_EXCEEDED);
+                            FailureTolerance.EXCEEDED_CAUSE);
                 }
                 outputs.add(dev.stepwise.asl.Json.object().put("Error", ended.error()).put("Cause", ended.cause()));
             }

@@ -4,8 +4,6 @@ package dev.stepwise.runtime;
 final class Causes {
     /** As the in-memory runner words it; AWS's ExecutionTimedOut carries error States.Timeout. */
     static final String TIMED_OUT = "The execution timed out";
-    /** AWS's wording for States.ExceedToleratedFailureThreshold. */
-    static final String TOLERATED_FAILURE_EXCEEDED = "The specified tolerated failure threshold was exceeded";
 
     private Causes() {
     }

@@ -870,7 +870,7 @@ public final class DurableRuntime {
                 // An inline Map or Parallel without tolerance fails with the branch's error; a Map Run never does.
                 boolean none = !join.has("tolc") && !join.has("tolp") && !join.has("mapRun");
                 String error = none ? end.get("output").get("Error").asText() : StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName();
-                String cause = none ? end.get("output").get("Cause").asText() : Causes.TOLERATED_FAILURE_EXCEEDED;
+                String cause = none ? end.get("output").get("Cause").asText() : FailureTolerance.EXCEEDED_CAUSE;
                 if (!failed && !count.fresh()) {
                     // replaying a success after another branch failed the join: the failer closes it
                     return;

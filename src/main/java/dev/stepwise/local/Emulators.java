@@ -28,6 +28,7 @@ public final class Emulators implements AutoCloseable {
 
     private final Map<String, URI> endpoints = new HashMap<>();
     private Process dynalite;
+    private DataDirLock dataLock;
     private SQSRestServer elasticMq;
     private Thread shutdownHook;
 
@@ -87,10 +88,20 @@ public final class Emulators implements AutoCloseable {
         return uri;
     }
 
+    /**
+     * Node runs dynalite's own cli.js behind a watchdog: dynalite's stdin is a pipe from this JVM,
+     * which never writes to it, so the pipe ends exactly when this JVM does, however it ends
+     * (SIGKILL included, when no shutdown hook runs), and dynalite exits with it instead of
+     * living on as an orphan that keeps the data directory's tables locked.
+     */
+    private static final String WATCHDOG = "process.stdin.on('end',()=>process.exit(0));"
+            + "process.stdin.on('error',()=>process.exit(0));process.stdin.resume();"
+            + "process.argv.splice(1,0,process.env.STEPWISE_DYNALITE_CLI);require(process.env.STEPWISE_DYNALITE_CLI);";
+
     private void startDynalite(Path dataDir) {
         Path cli = findDynalite();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1",
+        List<String> command = new ArrayList<>(List.of("node", "-e", WATCHDOG, "--", "--host", "127.0.0.1",
                 "--port", String.valueOf(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dataDir != null) {
             try {
@@ -98,11 +109,13 @@ public final class Emulators implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            dataLock = DataDirLock.acquire(dataDir);
             command.add("--path");
             command.add(dataDir.toAbsolutePath().toString());
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("STEPWISE_DYNALITE_CLI", cli.toAbsolutePath().toString());
         try {
             dynalite = builder.start();
         } catch (IOException e) {
@@ -195,6 +208,10 @@ public final class Emulators implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             dynalite = null;
+        }
+        if (dataLock != null) {
+            dataLock.close();
+            dataLock = null;
         }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {

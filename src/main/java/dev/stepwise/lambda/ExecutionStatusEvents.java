@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.Store;
 import dev.stepwise.store.Loaded;
 import dev.stepwise.store.StepKeys;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +41,9 @@ public final class ExecutionStatusEvents {
 
     private final EventBridgeClient events;
     private final String busName;
-    private final ExecutionStore store;
+    private final Store store;
 
-    public ExecutionStatusEvents(EventBridgeClient events, String busName, ExecutionStore store) {
+    public ExecutionStatusEvents(EventBridgeClient events, String busName, Store store) {
         this.events = events;
         this.busName = busName;
         this.store = store;
@@ -61,7 +61,7 @@ public final class ExecutionStatusEvents {
             return;
         }
         try {
-            Loaded loaded = store.load(executionArn, StepKeys.step("", 0), List.of(), true);
+            Loaded loaded = store.steps().load(executionArn, StepKeys.step("", 0), List.of(), true);
             ExecutionHeader header = loaded.header();
             if (header == null) {
                 return;

@@ -1,20 +1,15 @@
 package dev.stepwise.lambda;
 
 import dev.stepwise.api.ApiConfig;
-import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.durable.ApiChildStarter;
-import dev.stepwise.api.durable.DurableExecutions;
-import dev.stepwise.api.durable.DurableTasks;
-import dev.stepwise.api.durable.DurableStateMachines;
-import dev.stepwise.api.memory.InMemoryExecutions;
+import dev.stepwise.api.durable.DurableAssembly;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.RuntimeOptions;
-import dev.stepwise.store.DynamoExecutionStore;
+import dev.stepwise.store.Store;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
@@ -115,25 +110,23 @@ public class RuntimeProducer {
         return new SqsStepQueue(sqs, queueUrl);
     }
 
+    /** The runtime and the API on it, as every host assembles them. */
     @Produces
     @ApplicationScoped
-    DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
+    DurableAssembly assembly(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
-        DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue,
-                Integrations.create(integrations()), Clock.systemUTC(), options);
-        runtime.listener(new ExecutionObserver(metrics, eventBusName.map(bus -> new ExecutionStatusEvents(events(), bus, runtime.store()))));
-        // Task states start child executions through the API, so they are listed and described like any other.
-        runtime.children(new ApiChildStarter(new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
-                bug -> LOG.error("starting a child execution failed", bug))));
-        return runtime;
+        byte[] key = tokenKey.map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> ApiConfig.defaults().tokenKey());
+        Store store = Store.dynamo(dynamo, table, Duration.ofDays(retentionDays));
+        DurableAssembly assembly = DurableAssembly.of(store, queue, Integrations.create(integrations()), Clock.systemUTC(), options,
+                new ApiConfig(region, accountId, key), null, bug -> LOG.error("the API failed on a request it should have handled", bug));
+        assembly.runtime().listen(new ExecutionObserver(metrics, eventBusName.map(bus -> new ExecutionStatusEvents(events(), bus, store))));
+        return assembly;
     }
 
-    private ApiContext context(DurableRuntime runtime, DynamoDbClient dynamo, SqsStepQueue queue) {
-        byte[] key = tokenKey.map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> ApiConfig.defaults().tokenKey());
-        ApiConfig config = new ApiConfig(region, accountId, key);
-        Clock clock = Clock.systemUTC();
-        return ApiContext.of(config, new DurableStateMachines(dynamo, table, runtime),
-                new DurableExecutions(runtime, queue, dynamo, table, clock), new DurableTasks(runtime), clock);
+    @Produces
+    @ApplicationScoped
+    DurableRuntime runtime(DurableAssembly assembly) {
+        return assembly.runtime();
     }
 
     /** What the step worker counts during an invocation, written as EMF when it ends. */
@@ -164,8 +157,7 @@ public class RuntimeProducer {
     /** The Step Functions API on the durable runtime's table, for the API Gateway handler. */
     @Produces
     @ApplicationScoped
-    StepFunctionsApi api(DurableRuntime runtime, DynamoDbClient dynamo, SqsStepQueue queue) {
-        return new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
-                bug -> LOG.error("the API failed on a request it should have handled", bug));
+    StepFunctionsApi api(DurableAssembly assembly) {
+        return assembly.api();
     }
 }

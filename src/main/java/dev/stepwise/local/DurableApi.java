@@ -2,38 +2,24 @@ package dev.stepwise.local;
 
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
-import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.durable.ApiChildStarter;
-import dev.stepwise.api.durable.DurableExecutions;
-import dev.stepwise.api.durable.DurableTasks;
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.durable.DurableStateMachines;
-import dev.stepwise.aws.AwsClients;
-import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.EngineOptions;
-import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The API's ports on the durable runtime, for {@code ./stepwise serve} and tests: a
- * {@link LocalRuntime} (table, queues, poller) on the given DynamoDB and SQS endpoints, and the
- * durable adapters on the same table. The runtime names ARNs with the API's region and account,
- * so an execution the API starts is the one the runtime runs.
+ * {@link LocalRuntime} (table, queues, poller, and the API on them) on the given DynamoDB and SQS
+ * endpoints. The runtime names ARNs with the API's region and account, so an execution the API
+ * starts is the one the runtime runs.
  */
 public final class DurableApi implements AutoCloseable {
     private final LocalRuntime local;
-    private final DynamoDbClient dynamo;
-    private final ApiContext context;
 
-    private DurableApi(LocalRuntime local, DynamoDbClient dynamo, ApiContext context) {
+    private DurableApi(LocalRuntime local) {
         this.local = local;
-        this.dynamo = dynamo;
-        this.context = context;
     }
 
     /** Starts the runtime and its poller on {@code table} and {@code queue}; resumes executions left RUNNING when asked. */
@@ -48,28 +34,16 @@ public final class DurableApi implements AutoCloseable {
      */
     public static DurableApi start(ApiConfig config, URI dynamoEndpoint, URI sqsEndpoint, String table, String queue,
                                    TaskExecutor tasks, boolean resume, MockConfigFile mocks, double timeScale) {
-        Clock clock = Clock.systemUTC();
         RuntimeOptions defaults = RuntimeOptions.defaults();
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region()),
                 defaults.historyLimit(), defaults.maxReceives(), config.account(), timeScale);
         LocalRuntime local = LocalRuntime.builder(dynamoEndpoint, sqsEndpoint).table(table).queue(queue)
-                .options(options).tasks(tasks).mocks(mocks).clock(clock).start();
+                .options(options).tasks(tasks).mocks(mocks).clock(Clock.systemUTC()).start();
         try {
             if (resume) {
                 local.runtime().resumeRunning();
             }
-            DynamoDbClient dynamo = new AwsClients(config.region(), new RequestCounter()).dynamoDb(dynamoEndpoint);
-            DurableExecutions executions = new DurableExecutions(local.runtime(),
-                    new SqsStepQueue(local.sqs(), local.queueUrl()), dynamo, table, clock);
-            DurableStateMachines machines = new DurableStateMachines(dynamo, table, local.runtime());
-            ApiContext context = ApiContext.of(config, machines, executions, new DurableTasks(local.runtime()), clock);
-            if (local.mocks().isPresent()) {
-                context = context.withTestCases(local.mocks().get()::select);
-            }
-            // Task states start child executions through the API, so they are listed and described like any other.
-            local.runtime().children(new ApiChildStarter(new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
-                    bug -> bug.printStackTrace())));
-            return new DurableApi(local, dynamo, context);
+            return new DurableApi(local);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -77,7 +51,7 @@ public final class DurableApi implements AutoCloseable {
     }
 
     public ApiContext context() {
-        return context;
+        return local.context();
     }
 
     public LocalRuntime runtime() {
@@ -87,6 +61,5 @@ public final class DurableApi implements AutoCloseable {
     @Override
     public void close() {
         local.close();
-        dynamo.close();
     }
 }

@@ -84,7 +84,7 @@ final class DurableBench {
     /** States entered, counted from the stored history (what Step Functions bills). */
     private static long transitions(LocalRuntime local, String executionArn) {
         long entered = 0;
-        for (JsonNode event : local.runtime().store().history(executionArn)) {
+        for (JsonNode event : local.runtime().store().steps().history(executionArn)) {
             if (event.path("type").asText().endsWith("StateEntered")) {
                 entered++;
             }

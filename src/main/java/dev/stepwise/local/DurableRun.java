@@ -89,7 +89,7 @@ public final class DurableRun {
                              .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))
                      .start()) {
             long[] entered = {0};
-            local.runtime().listener((execution, events) -> {
+            local.runtime().listen((execution, events) -> {
                 for (JsonNode event : events) {
                     String type = event.get("type").asText();
                     if (type.endsWith("StateEntered")) {
@@ -103,7 +103,7 @@ public final class DurableRun {
             });
             java.util.List<String> resumed = java.util.List.of();
             if (options.dataDir() != null) {
-                resumed = local.runtime().store().runningExecutions();
+                resumed = local.runtime().store().headers().running();
                 local.runtime().resumeRunning();
             }
             String machineArn = local.runtime().createStateMachine(machineName, definition,

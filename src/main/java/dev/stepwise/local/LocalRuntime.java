@@ -1,5 +1,9 @@
 package dev.stepwise.local;
 
+import dev.stepwise.api.ApiConfig;
+import dev.stepwise.api.ApiContext;
+import dev.stepwise.api.StepFunctionsApi;
+import dev.stepwise.api.durable.DurableAssembly;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.queue.SqsStepQueue;
@@ -7,9 +11,9 @@ import dev.stepwise.queue.StepMessage;
 import dev.stepwise.queue.StepQueue;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.RuntimeOptions;
-import dev.stepwise.store.DynamoExecutionStore;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.Store;
+import dev.stepwise.store.dynamo.DynamoSchema;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
 import dev.stepwise.tasks.MockedTasks;
@@ -26,8 +30,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The durable runtime wired for a laptop (or a test): SDK clients on the given endpoints, the
- * table and queues created if missing, and a {@link StepPoller} driving the runtime.
+ * The durable runtime and its API wired for a laptop (or a test): SDK clients on the given
+ * endpoints, the table and queues created if missing, the parts put together as in the cloud
+ * ({@link DurableAssembly}), and a {@link StepPoller} playing the SQS event source mapping.
  */
 public final class LocalRuntime implements AutoCloseable {
     private final RequestCounter counter;
@@ -36,6 +41,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final String queueUrl;
     private final String deadLetterQueueUrl;
     private final DurableRuntime runtime;
+    private final DurableAssembly assembly;
     private final StepPoller poller;
     private final MockedTasks mocks;
 
@@ -44,17 +50,20 @@ public final class LocalRuntime implements AutoCloseable {
         AwsClients clients = new AwsClients(b.options.region(), counter);
         dynamo = clients.dynamoDb(b.dynamoEndpoint);
         sqs = clients.sqs(b.sqsEndpoint);
-        DynamoExecutionStore dynamoStore = new DynamoExecutionStore(dynamo, b.table);
-        dynamoStore.createTableIfMissing();
+        DynamoSchema.createTableIfMissing(dynamo, b.table);
         List<String> urls = SqsStepQueue.createQueues(sqs, b.queue, b.options.maxReceives(), b.visibilityTimeoutSeconds);
         queueUrl = urls.get(0);
         deadLetterQueueUrl = urls.get(1);
-        ExecutionStore store = b.wrapStore.apply(dynamoStore);
+        Store store = b.wrapStore.apply(Store.dynamo(dynamo, b.table));
         StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
         TaskExecutor tasks = b.tasks != null ? b.tasks : Integrations.create(b.integrationConfig());
         // Mocks wrap whatever executor was given: states a test case does not name still reach it.
-        mocks = b.mocks == null ? null : new MockedTasks(b.mocks, tasks, new StoredMockLedger(store));
-        runtime = new DurableRuntime(store, queue, mocks == null ? tasks : mocks, b.clock, b.options);
+        mocks = b.mocks == null ? null : new MockedTasks(b.mocks, tasks, new StoredMockLedger(store.steps()));
+        ApiConfig api = new ApiConfig(b.options.region(), b.options.accountId(), ApiConfig.defaults().tokenKey());
+        assembly = DurableAssembly.of(store, queue, mocks == null ? tasks : mocks, b.clock, b.options, api,
+                mocks == null ? null : mocks::select, b.bugs);
+        runtime = assembly.runtime();
+        b.listeners.forEach(runtime::listen);
         poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
     }
 
@@ -64,6 +73,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     public DurableRuntime runtime() {
         return runtime;
+    }
+
+    /** The Step Functions API on this runtime. */
+    public StepFunctionsApi api() {
+        return assembly.api();
+    }
+
+    public ApiContext context() {
+        return assembly.context();
     }
 
     /** The mocked integrations when a mock configuration was given, to select an execution's test case. */
@@ -96,7 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 20;
         while (true) {
-            ExecutionHeader header = runtime.store().header(executionArn).orElseThrow();
+            ExecutionHeader header = runtime.store().headers().header(executionArn).orElseThrow();
             if (header.status().isTerminal()) {
                 return header;
             }
@@ -130,7 +148,9 @@ public final class LocalRuntime implements AutoCloseable {
         private IntegrationConfig integrations;
         private MockConfigFile mocks;
         private Clock clock = Clock.systemUTC();
-        private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
+        private UnaryOperator<Store> wrapStore = UnaryOperator.identity();
+        private final java.util.List<dev.stepwise.runtime.StepListener> listeners = new java.util.ArrayList<>();
+        private java.util.function.Consumer<Throwable> bugs = bug -> bug.printStackTrace();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
         private BiConsumer<StepMessage, RuntimeException> onFailure = StepPoller.QUIET;
 
@@ -201,7 +221,19 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
-        public Builder wrapStore(UnaryOperator<ExecutionStore> wrap) {
+        /** Sees every chunk of history the runtime commits, from its first. */
+        public Builder listener(dev.stepwise.runtime.StepListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Where the API reports a request it should have handled but failed on. */
+        public Builder bugs(java.util.function.Consumer<Throwable> report) {
+            bugs = report;
+            return this;
+        }
+
+        public Builder wrapStore(UnaryOperator<Store> wrap) {
             wrapStore = wrap;
             return this;
         }

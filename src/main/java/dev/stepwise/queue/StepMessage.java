@@ -7,10 +7,11 @@ import dev.stepwise.asl.Json;
 /**
  * What a queue message carries: a pointer to a stored step ({@code execution}, {@code step} key),
  * never the step's payload, so a message is a few hundred bytes whatever the state's data.
- * {@code step} may also name a check: {@link #TIMEOUT_CHECK}.
+ * {@code step} may also name the execution's check ({@link #CHECK}: its start finished, its
+ * first step run, its TimeoutSeconds kept).
  */
 public record StepMessage(String execution, String step, boolean recovered) {
-    public static final String TIMEOUT_CHECK = "TIMEOUT";
+    public static final String CHECK = "CHECK";
 
     public StepMessage(String execution, String step) {
         this(execution, step, false);

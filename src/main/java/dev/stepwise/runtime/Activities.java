@@ -3,7 +3,9 @@ package dev.stepwise.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.store.ActivityStore;
-import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.ItemKind;
+import dev.stepwise.store.StepKeys;
+import dev.stepwise.store.Store;
 import dev.stepwise.store.StoredItem;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,15 +20,15 @@ import java.util.Optional;
  * SendTaskSuccess/Failure/Heartbeat take.
  */
 public final class Activities {
-    /** The task's worker, in {@code A#<awaiting step key>} of the execution. */
-    static final String KIND_TAKEN = "taken";
+    private static final String AT = "at";
+    private static final String WORKER = "worker";
     /** A long poll queries the activity's queue at most this often once it has waited a while. */
     private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(1);
 
-    private final ExecutionStore store;
+    private final Store store;
     private final Clock clock;
 
-    Activities(ExecutionStore store, Clock clock) {
+    Activities(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -61,13 +63,9 @@ public final class Activities {
 
     /** How the task of this awaiting step started: taken by a worker (named or not), or not at all. */
     dev.stepwise.engine.Resumption.TaskStart start(String executionArn, String awaitKey) {
-        return store.item(executionArn, takenKey(awaitKey))
-                .map(item -> dev.stepwise.engine.Resumption.TaskStart.pickedUpBy(item.body().path("worker").asText(null)))
+        return store.steps().item(executionArn, StepKeys.taken(awaitKey))
+                .map(item -> dev.stepwise.engine.Resumption.TaskStart.pickedUpBy(item.body().path(WORKER).asText(null)))
                 .orElse(dev.stepwise.engine.Resumption.TaskStart.RECORDED);
-    }
-
-    static String takenKey(String awaitKey) {
-        return "A#" + awaitKey;
     }
 
     /**
@@ -81,15 +79,15 @@ public final class Activities {
             Optional<ActivityStore.ActivityTask> task = store.activities().take(activityArn);
             if (task.isPresent()) {
                 ActivityStore.ActivityTask taken = task.get();
-                boolean live = store.header(taken.executionArn()).map(h -> !h.status().isTerminal()).orElse(false)
-                        && store.item(taken.executionArn(), DurableRuntime.resultKey(taken.stepKey())).isEmpty();
+                boolean live = store.headers().header(taken.executionArn()).map(h -> !h.status().isTerminal()).orElse(false)
+                        && store.steps().item(taken.executionArn(), StepKeys.result(taken.stepKey())).isEmpty();
                 if (live) {
                     // ActivityStarted's workerName: AWS shows an empty detail when the worker gave none.
-                    var body = Json.object().put("at", clock.millis());
+                    var body = Json.object().put(AT, clock.millis());
                     if (workerName != null) {
-                        body.put("worker", workerName);
+                        body.put(WORKER, workerName);
                     }
-                    store.putIfAbsent(taken.executionArn(), StoredItem.of(takenKey(taken.stepKey()), KIND_TAKEN, body));
+                    store.steps().putIfAbsent(taken.executionArn(), StoredItem.of(StepKeys.taken(taken.stepKey()), ItemKind.TAKEN, body));
                     return Optional.of(new Assignment(taken.token(), taken.input()));
                 }
                 continue;

@@ -7,13 +7,15 @@ import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.FailureTolerance;
 import dev.stepwise.engine.MapRun;
 import dev.stepwise.queue.StepMessage;
-import dev.stepwise.queue.StepQueue;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.store.ExecutionStore;
-import dev.stepwise.store.StateMachineRecord;
+import dev.stepwise.store.ItemBodies;
+import dev.stepwise.store.ItemKind;
+import dev.stepwise.store.Revision;
+import dev.stepwise.store.StepBody;
+import dev.stepwise.store.StepItems;
 import dev.stepwise.store.StepKeys;
 import dev.stepwise.store.StoredItem;
-import java.time.Clock;
+import dev.stepwise.store.TableLayout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,23 +30,30 @@ import java.util.function.BiConsumer;
  * start step starts child {@link MapRun#childName} of the run instead of running the processor
  * in the parent, and the child's end writes the branch's end back into the parent.
  *
- * <pre>
- * pk                 sk            item
- * mapRunArn          "SM"          the item processor as the definition the children run
- * mapRunArn          "MAPRUN"      the run: parent execution, its join key, start date
- * mapRunArn          "MAPRUN#SET"  UpdateMapRun's MaxConcurrency and tolerated failures
- * mapRunArn          "MAPRUN#END"  the run's stop date (the first writer wins)
- * parentArn          "M#" joinKey  ListMapRuns: the parent's runs, in the order they started
- * </pre>
- * Children are headers like any execution's, of "state machine" {@code mapRunArn}: the store's
- * listing indexes find them by the run (ListExecutions' mapRunArn) and not with the parent's.
+ * Its items ({@link TableLayout}): under the run's ARN, the item processor as the definition the
+ * children run (a revision), the run ({@code MAPRUN}: parent execution, join key, start date),
+ * UpdateMapRun's settings ({@code MAPRUN#SET}) and the run's end ({@code MAPRUN#END}, first
+ * writer wins); in the parent, {@code "M#" + joinKey} for ListMapRuns. Children are headers like
+ * any execution's, of "state machine" {@code mapRunArn}: the store's listing indexes find them by
+ * the run (ListExecutions' mapRunArn) and not with the parent's.
  */
 public final class MapRuns {
-    static final String RUN = "MAPRUN";
-    static final String SETTINGS = "MAPRUN#SET";
-    static final String END = "MAPRUN#END";
-    static final String LISTED = "M#";
-    private static final String KIND = "maprun";
+    private static final String RUN = TableLayout.MAP_RUN;
+    private static final String SETTINGS = TableLayout.MAP_RUN_SETTINGS;
+    private static final String END = TableLayout.MAP_RUN_END;
+    private static final String LISTED = TableLayout.MAP_RUN_LISTED;
+    private static final ItemKind KIND = ItemKind.MAP_RUN;
+    // fields of the run's items
+    private static final String PARENT = "exec";
+    private static final String JOIN = "join";
+    private static final String MACHINE = "sm";
+    private static final String START = "start";
+    private static final String STOP = "stop";
+    private static final String STATUS = "status";
+    private static final String ARN = "arn";
+    private static final String MAX_CONCURRENCY = "maxc";
+    private static final String TOLERATED_COUNT = "tolc";
+    private static final String TOLERATED_PERCENTAGE = "tolp";
     /** At most this many children are stopped by one pass; a stopped run's later children see the parent's end. */
     private static final int STOP_BATCH = 1000;
 
@@ -59,33 +68,36 @@ public final class MapRuns {
                        Counts counts) {
     }
 
-    private final ExecutionStore store;
-    private final StepQueue queue;
-    private final Clock clock;
+    private final RuntimeEnv env;
+    private final StepItems store;
+    private final Machines machines;
     private final BiConsumer<String, String> stop;
 
     /** {@code stop}: stops a child execution (ARN, cause) as StopExecution does. */
-    MapRuns(ExecutionStore store, StepQueue queue, Clock clock, BiConsumer<String, String> stop) {
-        this.store = store;
-        this.queue = queue;
-        this.clock = clock;
+    MapRuns(RuntimeEnv env, Machines machines, BiConsumer<String, String> stop) {
+        this.env = env;
+        this.store = env.steps();
+        this.machines = machines;
         this.stop = stop;
     }
 
-    /** Before the fan-out commits: the run's definition and records. Rewriting them on a replay changes nothing. */
+    /**
+     * Before the fan-out commits: the run's definition (the revision its children start with) and
+     * records. Writing them again on a replay changes nothing.
+     */
     void begin(String executionArn, String joinKey, MapRun run, String roleArn, Instant now) {
-        store.putStateMachine(new StateMachineRecord(run.arn(), run.stateMachineName(), Json.write(run.definition()),
-                run.executionType(), roleArn, now));
-        ObjectNode body = Json.object().put("exec", executionArn).put("join", joinKey)
-                .put("sm", run.stateMachineArn()).put("start", now.toEpochMilli());
+        machines.register(run.arn(), new Revision(run.stateMachineName(), Json.write(run.definition()), run.executionType(),
+                roleArn, now, null));
+        ObjectNode body = Json.object().put(PARENT, executionArn).put(JOIN, joinKey)
+                .put(MACHINE, run.stateMachineArn()).put(START, now.toEpochMilli());
         store.putIfAbsent(run.arn(), StoredItem.of(RUN, KIND, body));
-        store.putIfAbsent(executionArn, StoredItem.of(LISTED + joinKey, KIND, Json.object().put("arn", run.arn())));
+        store.putIfAbsent(executionArn, StoredItem.of(LISTED + joinKey, KIND, Json.object().put(ARN, run.arn())));
     }
 
     /** The parent was redriven: the run goes on with the new join, and has not stopped. */
-    static void redriven(ExecutionStore store, String mapRunArn, String joinKey) {
+    static void redriven(StepItems store, String mapRunArn, String joinKey) {
         store.item(mapRunArn, RUN).ifPresent(run -> {
-            store.putAll(mapRunArn, List.of(StoredItem.of(RUN, KIND, ((ObjectNode) run.body().deepCopy()).put("join", joinKey))));
+            store.putAll(mapRunArn, List.of(StoredItem.of(RUN, KIND, ((ObjectNode) run.body().deepCopy()).put(JOIN, joinKey))));
             store.delete(mapRunArn, END);
         });
     }
@@ -94,16 +106,16 @@ public final class MapRuns {
     record Settings(int maxConcurrency, FailureTolerance tolerance) {
     }
 
-    Settings settings(JsonNode join) {
-        Integer count = join.has("tolc") ? join.get("tolc").asInt() : null;
-        Double percentage = join.has("tolp") ? join.get("tolp").asDouble() : null;
-        int maxc = join.get("maxc").asInt();
-        if (join.has("mapRun")) {
-            JsonNode set = store.item(join.get("mapRun").asText(), SETTINGS).map(StoredItem::body).orElse(null);
+    Settings settings(StepBody.JoinSettings join) {
+        Integer count = join.toleratedCount();
+        Double percentage = join.toleratedPercentage();
+        int maxc = join.maxConcurrency();
+        if (join.mapRun() != null) {
+            JsonNode set = store.item(join.mapRun(), SETTINGS).map(StoredItem::body).orElse(null);
             if (set != null) {
-                maxc = set.has("maxc") ? set.get("maxc").asInt() : maxc;
-                count = set.has("tolc") ? Integer.valueOf(set.get("tolc").asInt()) : count;
-                percentage = set.has("tolp") ? Double.valueOf(set.get("tolp").asDouble()) : percentage;
+                maxc = set.has(MAX_CONCURRENCY) ? set.get(MAX_CONCURRENCY).asInt() : maxc;
+                count = set.has(TOLERATED_COUNT) ? Integer.valueOf(set.get(TOLERATED_COUNT).asInt()) : count;
+                percentage = set.has(TOLERATED_PERCENTAGE) ? Double.valueOf(set.get(TOLERATED_PERCENTAGE).asDouble()) : percentage;
             }
         }
         return new Settings(maxc, new FailureTolerance(count, percentage));
@@ -111,8 +123,8 @@ public final class MapRuns {
 
     /** The run's join closed: its stop date; a failed run stops the children still running (AWS aborts them). */
     void ended(String mapRunArn, boolean failed) {
-        store.putIfAbsent(mapRunArn, StoredItem.of(END, KIND, Json.object().put("stop", clock.millis())
-                .put("status", failed ? "FAILED" : "SUCCEEDED")));
+        store.putIfAbsent(mapRunArn, StoredItem.of(END, KIND, Json.object().put(STOP, env.clock().millis())
+                .put(STATUS, failed ? "FAILED" : "SUCCEEDED")));
         if (failed) {
             stopChildren(mapRunArn);
         }
@@ -121,17 +133,17 @@ public final class MapRuns {
     /** The parent ended (stopped, timed out): its runs that are still running stop with it. */
     void parentEnded(String executionArn) {
         for (StoredItem listed : store.items(executionArn, LISTED)) {
-            String mapRunArn = listed.body().get("arn").asText();
+            String mapRunArn = listed.body().get(ARN).asText();
             if (store.item(mapRunArn, END).isEmpty()) {
-                store.putIfAbsent(mapRunArn, StoredItem.of(END, KIND, Json.object().put("stop", clock.millis())
-                        .put("status", "ABORTED")));
+                store.putIfAbsent(mapRunArn, StoredItem.of(END, KIND, Json.object().put(STOP, env.clock().millis())
+                        .put(STATUS, "ABORTED")));
                 stopChildren(mapRunArn);
             }
         }
     }
 
     private void stopChildren(String mapRunArn) {
-        for (ExecutionHeader child : store.executions(mapRunArn, ExecutionStatus.RUNNING, STOP_BATCH)) {
+        for (ExecutionHeader child : env.store().headers().list(mapRunArn, ExecutionStatus.RUNNING, null, STOP_BATCH).headers()) {
             stop.accept(child.executionArn(), null);
         }
     }
@@ -144,7 +156,7 @@ public final class MapRuns {
     public List<View> list(String executionArn) {
         List<View> views = new ArrayList<>();
         for (StoredItem listed : store.items(executionArn, LISTED)) {
-            describe(listed.body().get("arn").asText()).ifPresent(views::add);
+            describe(listed.body().get(ARN).asText()).ifPresent(views::add);
         }
         return views;
     }
@@ -161,60 +173,63 @@ public final class MapRuns {
         }
         ObjectNode set = store.item(mapRunArn, SETTINGS).map(item -> (ObjectNode) item.body().deepCopy()).orElse(Json.object());
         if (maxConcurrency != null) {
-            set.put("maxc", maxConcurrency);
+            set.put(MAX_CONCURRENCY, maxConcurrency);
         }
         if (toleratedFailureCount != null) {
-            set.put("tolc", toleratedFailureCount);
+            set.put(TOLERATED_COUNT, toleratedFailureCount);
         }
         if (toleratedFailurePercentage != null) {
-            set.put("tolp", toleratedFailurePercentage);
+            set.put(TOLERATED_PERCENTAGE, toleratedFailurePercentage);
         }
         store.putAll(mapRunArn, List.of(StoredItem.of(SETTINGS, KIND, set)));
-        String parentArn = run.body().get("exec").asText();
-        String joinKey = run.body().get("join").asText();
+        String parentArn = run.body().get(PARENT).asText();
+        String joinKey = run.body().get(JOIN).asText();
         StoredItem join = store.item(parentArn, joinKey).orElse(null);
         if (maxConcurrency != null && join != null && join.state() == null) {
             // Starting a child twice starts it once: the start step only sends the existing child's first step again.
-            int total = join.body().get("total").asInt();
+            StepBody.JoinSettings settings = ItemBodies.step(join.body()).join();
+            int total = settings.total();
             int allowed = maxConcurrency == 0 ? total : (int) Math.min(total, (long) maxConcurrency + join.done());
-            String stateName = join.body().get("state").asText();
+            String stateName = settings.stateName();
             List<StepMessage> starts = new ArrayList<>();
             for (int i = 0; i < allowed; i++) {
                 String child = StepKeys.child(StepKeys.frameKey(joinKey), stateName, StepKeys.seq(joinKey), i);
                 starts.add(new StepMessage(parentArn, StepKeys.step(child, 0)));
             }
-            queue.sendAll(starts);
+            env.queue().sendAll(starts);
         }
         return describe(mapRunArn);
     }
 
     private View view(String mapRunArn, JsonNode run) {
-        String parentArn = run.get("exec").asText();
-        StoredItem join = store.item(parentArn, run.get("join").asText()).orElse(null);
-        Instant start = Instant.ofEpochMilli(run.get("start").asLong());
+        String parentArn = run.get(PARENT).asText();
+        StoredItem join = store.item(parentArn, run.get(JOIN).asText()).orElse(null);
+        Instant start = Instant.ofEpochMilli(run.get(START).asLong());
         JsonNode end = store.item(mapRunArn, END).map(StoredItem::body).orElse(null);
-        Instant stop = end == null ? null : Instant.ofEpochMilli(end.get("stop").asLong());
+        Instant stop = end == null ? null : Instant.ofEpochMilli(end.get(STOP).asLong());
         if (join == null) {
             // The run's records are written just before its fan-out commits: a run whose fan-out never committed.
-            return new View(mapRunArn, parentArn, run.get("sm").asText(), "RUNNING", start, null, 0, 0, 0,
+            return new View(mapRunArn, parentArn, run.get(MACHINE).asText(), "RUNNING", start, null, 0, 0, 0,
                     new Counts(0, 0, 0, 0, 0, 0, 0, 0));
         }
-        Settings settings = settings(join.body());
-        int total = join.body().get("total").asInt();
+        StepBody.JoinSettings joinSettings = ItemBodies.step(join.body()).join();
+        Settings settings = settings(joinSettings);
+        int total = joinSettings.total();
         // Each child's end, as its branch's end in the parent, says how it ended.
         Map<String, Integer> ended = new HashMap<>();
-        for (StoredItem branchEnd : store.items(parentArn, StepKeys.branchEnds(join.key(), join.body().get("state").asText()))) {
-            ended.merge(branchEnd.body().path("status").asText("SUCCEEDED"), 1, Integer::sum);
+        for (StoredItem branchEnd : store.items(parentArn, StepKeys.branchEnds(join.key(), joinSettings.stateName()))) {
+            String status = ItemBodies.branchEnd(branchEnd.body()).status();
+            ended.merge(status == null ? "SUCCEEDED" : status, 1, Integer::sum);
         }
         int done = ended.values().stream().mapToInt(Integer::intValue).sum();
         int started = settings.maxConcurrency() == 0 ? total : (int) Math.min(total, (long) settings.maxConcurrency() + done);
         started = Math.max(started, done);
-        String status = end == null ? "RUNNING" : end.path("status").asText("RUNNING");
+        String status = end == null ? "RUNNING" : end.path(STATUS).asText("RUNNING");
         int succeeded = ended.getOrDefault("SUCCEEDED", 0);
         Counts counts = new Counts(total - started, started - done, succeeded, ended.getOrDefault("FAILED", 0),
                 ended.getOrDefault("TIMED_OUT", 0), ended.getOrDefault("ABORTED", 0), total, succeeded);
         FailureTolerance tolerance = settings.tolerance();
-        return new View(mapRunArn, parentArn, run.get("sm").asText(), status, start, stop, settings.maxConcurrency(),
+        return new View(mapRunArn, parentArn, run.get(MACHINE).asText(), status, start, stop, settings.maxConcurrency(),
                 tolerance.percentage() == null ? 0 : tolerance.percentage(),
                 tolerance.count() == null ? 0 : tolerance.count(), counts);
     }

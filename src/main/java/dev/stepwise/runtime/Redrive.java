@@ -1,8 +1,6 @@
 package dev.stepwise.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.Step;
@@ -10,15 +8,16 @@ import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.queue.StepMessage;
-import dev.stepwise.queue.StepQueue;
+import dev.stepwise.store.BranchEnd;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.store.ExecutionStore;
 import dev.stepwise.store.HistoryJson;
-import dev.stepwise.store.HistoryPage;
-import dev.stepwise.store.StepCodec;
+import dev.stepwise.store.ItemBodies;
+import dev.stepwise.store.ItemKind;
+import dev.stepwise.store.StepBody;
+import dev.stepwise.store.StepItems;
 import dev.stepwise.store.StepKeys;
 import dev.stepwise.store.StoredItem;
-import java.time.Clock;
+import dev.stepwise.store.TableLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ import java.util.TreeMap;
  * unsuccessful branches restarted the same way, recursively.
  *
  * <p>The old run must never act again: every step that had not committed its successor gets an
- * inert successor ({@value #KIND_REDRIVEN}), the execution's end item becomes inert too, and the
+ * inert successor ({@link ItemKind#REDRIVEN}), the execution's end item becomes inert too, and the
  * abort/timeout event item moves aside, so a late or recovered message of the old run finds its
  * step committed and does nothing. The header's conditional move back to RUNNING is the redrive's
  * commit: a concurrent redrive of the same execution loses it. A crash after that commit and
@@ -49,24 +48,17 @@ import java.util.TreeMap;
  * followed by another RedriveExecution recovers it.
  */
 public final class Redrive {
-    static final String KIND_REDRIVEN = "redriven";
     /** AWS: "Your workflow execution has not exceeded the redrivable period of 14 days." */
     static final Duration REDRIVABLE_PERIOD = Duration.ofDays(14);
     /** AWS: "The workflow execution has not exceeded the maximum open time of one year." */
     static final Duration MAX_OPEN_TIME = Duration.ofDays(365);
 
-    private final ExecutionStore store;
-    private final StepQueue queue;
-    private final Clock clock;
-    private final RuntimeOptions options;
-    private final StepListener listener;
+    private final RuntimeEnv env;
+    private final StepItems store;
 
-    Redrive(ExecutionStore store, StepQueue queue, Clock clock, RuntimeOptions options, StepListener listener) {
-        this.store = store;
-        this.queue = queue;
-        this.clock = clock;
-        this.options = options;
-        this.listener = listener;
+    Redrive(RuntimeEnv env) {
+        this.env = env;
+        this.store = env.steps();
     }
 
     /** What a redrive did: the execution's redrive date (of this call or, for a repeated clientToken, the earlier one). */
@@ -99,7 +91,7 @@ public final class Redrive {
 
     /** Redrives the execution, or throws {@link NotRedrivable}; empty when there is no such execution. */
     public java.util.Optional<Result> run(String executionArn, String clientToken) {
-        ExecutionHeader header = store.header(executionArn).orElse(null);
+        ExecutionHeader header = env.store().headers().header(executionArn).orElse(null);
         if (header == null) {
             return java.util.Optional.empty();
         }
@@ -108,11 +100,11 @@ public final class Redrive {
             // client token and uses it for the request to ensure idempotency."
             return java.util.Optional.of(new Result(header.redriveDate(), header.redriveCount()));
         }
-        Instant now = clock.instant();
+        Instant now = env.clock().instant();
         String reason = notRedrivableReason(header.status(), header.startDate(), header.stopDate(), now);
-        HistoryPage last = store.history(executionArn, true, 0, 1);
-        long lastEventId = last.events().isEmpty() ? 0 : last.events().get(0).get("id").asLong();
-        if (reason == null && lastEventId >= options.historyLimit() - 1) {
+        ArrayNode history = store.history(executionArn);
+        long lastEventId = history.isEmpty() ? 0 : history.get(history.size() - 1).get("id").asLong();
+        if (reason == null && lastEventId >= env.options().historyLimit() - 1) {
             // "The execution event history count is less than 24,999 ... to accommodate the
             // ExecutionRedriven history event and at least one other history event."
             reason = "Execution history event limit exceeded.";
@@ -120,9 +112,9 @@ public final class Redrive {
         if (reason != null) {
             throw new NotRedrivable(reason);
         }
-        Plan plan = new Plan(executionArn, store.items(executionArn, "S#"), store.items(executionArn, "B#"));
-        if (!store.redrive(executionArn, header.stateMachineArn(), header.status(), header.redriveCount(), now, clientToken)) {
-            ExecutionHeader current = store.header(executionArn).orElseThrow();
+        Plan plan = new Plan(executionArn, store.items(executionArn, TableLayout.STEP), store.items(executionArn, TableLayout.BRANCH_END));
+        if (!env.store().headers().redrive(executionArn, header.listedUnder(), header.status(), header.redriveCount(), now, clientToken)) {
+            ExecutionHeader current = env.store().headers().header(executionArn).orElseThrow();
             if (clientToken != null && clientToken.equals(current.redriveToken()) && current.redriveDate() != null) {
                 return java.util.Optional.of(new Result(current.redriveDate(), current.redriveCount()));
             }
@@ -131,19 +123,17 @@ public final class Redrive {
         int redriveCount = header.redriveCount() + 1;
         plan.retireOldRun(redriveCount);
         // Ids of a linear run were carried by its steps: make sure the counter is past all of them.
-        store.raiseEventCounter(executionArn, lastEventId);
+        long lastStored = store.lastEventId(executionArn);
+        store.raiseEventCounter(executionArn, lastStored);
         long eventId = store.allocateEvents(executionArn, 1);
         ArrayNode chunk = Json.NODES.arrayNode();
         chunk.add(HistoryJson.write(new HistoryEvent(EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(redriveCount)),
-                eventId, lastEventId, now));
-        if (store.putIfAbsent(executionArn, StoredItem.of("R#" + redriveCount, KIND_REDRIVEN, Json.object()).withEvents(eventId, chunk))) {
-            listener.committed(executionArn, chunk);
-        }
+                eventId, lastStored, now));
+        env.commit(executionArn, StoredItem.of(StepKeys.redrive(redriveCount), ItemKind.REDRIVEN, Json.object()).withEvents(eventId, chunk));
         List<StepMessage> messages = plan.restart("", plan.nextSeq(""), "", eventId);
-        queue.sendAll(messages);
+        env.queue().sendAll(messages);
         if (header.timeoutSeconds() != null) {
-            queue.send(new StepMessage(executionArn, StepMessage.TIMEOUT_CHECK),
-                    (int) Math.min(StepQueue.MAX_DELAY_SECONDS, header.timeoutSeconds()));
+            env.queue().send(new StepMessage(executionArn, StepMessage.CHECK), RuntimeEnv.delay(now, now.plusSeconds(header.timeoutSeconds())));
         }
         return java.util.Optional.of(new Result(now, redriveCount));
     }
@@ -176,14 +166,13 @@ public final class Redrive {
                 boolean root = StepKeys.isRoot(frame.getKey());
                 boolean ended = !root && ends.containsKey(StepKeys.branchEnd(frame.getKey()));
                 for (StoredItem item : frame.getValue().values()) {
-                    boolean runnable = item.kind().equals(DurableRuntime.KIND_STEP) || item.kind().equals(DurableRuntime.KIND_JOIN)
-                            || item.kind().equals(DurableRuntime.KIND_AWAIT); // a task still waiting: its token must not revive the old run
-                    if (runnable && !ended && !frame.getValue().containsKey(StepKeys.seq(item.key()) + 1)) {
-                        markers.add(StoredItem.of(StepKeys.successor(item.key()), KIND_REDRIVEN, Json.object()));
+                    // A task still waiting is runnable too: its token must not revive the old run.
+                    if (item.kind().isRunnable() && !ended && !frame.getValue().containsKey(StepKeys.seq(item.key()) + 1)) {
+                        markers.add(StoredItem.of(StepKeys.successor(item.key()), ItemKind.REDRIVEN, Json.object()));
                     }
-                    if (root && item.kind().equals(DurableRuntime.KIND_END)) {
+                    if (root && item.kind() == ItemKind.END) {
                         // Keeps its events (the old run's ExecutionFailed) but is no end a recovery would finish again.
-                        store.putAll(executionArn, List.of(new StoredItem(item.key(), KIND_REDRIVEN, item.body(),
+                        store.putAll(executionArn, List.of(new StoredItem(item.key(), ItemKind.REDRIVEN, item.body(),
                                 item.firstEventId(), item.events(), 0, 0, null, null, null)));
                     }
                 }
@@ -193,8 +182,7 @@ public final class Redrive {
                 frames.get(StepKeys.frameKey(marker.key())).put(StepKeys.seq(marker.key()), marker);
             }
             store.item(executionArn, StepKeys.END).ifPresent(halt -> {
-                store.putIfAbsent(executionArn, new StoredItem(StepKeys.END + "#" + redriveCount, KIND_REDRIVEN, halt.body(),
-                        halt.firstEventId(), halt.events(), 0, 0, null, null, null));
+                store.putIfAbsent(executionArn, halt.withKey(StepKeys.endOfRun(redriveCount)).withKind(ItemKind.REDRIVEN));
                 store.delete(executionArn, StepKeys.END);
             });
         }
@@ -212,7 +200,7 @@ public final class Redrive {
             TreeMap<Long, StoredItem> items = frames.getOrDefault(oldFrame, new TreeMap<>());
             StoredItem tail = null;
             for (StoredItem item : items.descendingMap().values()) {
-                if (item.kind().equals(DurableRuntime.KIND_STEP) || item.kind().equals(DurableRuntime.KIND_JOIN)) {
+                if (item.kind() == ItemKind.STEP || item.kind() == ItemKind.JOIN) {
                     tail = item;
                     break;
                 }
@@ -220,28 +208,24 @@ public final class Redrive {
             if (tail == null) {
                 throw new IllegalStateException("no step to redrive in frame '" + oldFrame + "' of " + executionArn);
             }
-            if (tail.kind().equals(DurableRuntime.KIND_JOIN)) {
+            if (tail.kind() == ItemKind.JOIN) {
                 return restartFanOut(tail, seq, newFrame, previousEventId);
             }
-            StoredItem entered = tail;
+            StepBody entered = ItemBodies.step(tail.body());
             for (StoredItem item : items.headMap(StepKeys.seq(tail.key()), true).descendingMap().values()) {
-                if (!item.kind().equals(DurableRuntime.KIND_STEP)) {
+                if (item.kind() != ItemKind.STEP) {
                     break;
                 }
-                Step step = StepCodec.read(item.body().get("step"));
-                if (step instanceof Step.Enter || step instanceof Step.StartBranch) {
-                    entered = item;
+                StepBody body = ItemBodies.step(item.body());
+                if (body.step() instanceof Step.Enter || body.step() instanceof Step.StartBranch) {
+                    entered = body;
                     break;
                 }
             }
             String key = StepKeys.step(newFrame, seq);
-            ObjectNode body = Json.object();
-            body.set("step", entered.body().get("step"));
-            body.put("pe", previousEventId);
-            if (entered.body().has("mapRun")) {
-                body.set("mapRun", entered.body().get("mapRun")); // a Map Run's item: its child is redriven
-            }
-            store.putIfAbsent(executionArn, StoredItem.of(key, DurableRuntime.KIND_STEP, body));
+            // A Map Run's item keeps its run: its child is redriven.
+            StepBody body = StepBody.of(entered.step(), previousEventId).inMapRun(entered.mapRun());
+            store.putIfAbsent(executionArn, StoredItem.of(key, ItemKind.STEP, ItemBodies.write(body)));
             return List.of(new StepMessage(executionArn, key));
         }
 
@@ -251,17 +235,16 @@ public final class Redrive {
          * starts all its unsuccessful branches at once (no MaxConcurrency bound).
          */
         private List<StepMessage> restartFanOut(StoredItem oldJoin, long seq, String newFrame, long previousEventId) {
-            JsonNode old = oldJoin.body();
-            String stateName = old.get("state").asText();
-            int total = old.get("total").asInt();
+            StepBody old = ItemBodies.step(oldJoin.body());
+            StepBody.JoinSettings settings = old.join();
+            String stateName = settings.stateName();
+            int total = settings.total();
             String joinKey = StepKeys.step(newFrame, seq);
-            ObjectNode body = ((ObjectNode) old).deepCopy();
-            body.remove("fid");
-            body.put("pe", previousEventId);
-            body.put("maxc", 0);
-            store.putIfAbsent(executionArn, StoredItem.of(joinKey, DurableRuntime.KIND_JOIN, body));
-            if (body.has("mapRun")) {
-                MapRuns.redriven(store, body.get("mapRun").asText(), joinKey);
+            StepBody body = StepBody.of(old.step(), previousEventId).joining(new StepBody.JoinSettings(stateName, total, 0,
+                    settings.toleratedCount(), settings.toleratedPercentage(), settings.mapRun()));
+            store.putIfAbsent(executionArn, StoredItem.of(joinKey, ItemKind.JOIN, ItemBodies.write(body)));
+            if (settings.mapRun() != null) {
+                MapRuns.redriven(store, settings.mapRun(), joinKey);
             }
             String oldFrame = StepKeys.frameKey(oldJoin.key());
             long oldSeq = StepKeys.seq(oldJoin.key());
@@ -272,8 +255,8 @@ public final class Redrive {
                 String oldChild = StepKeys.child(oldFrame, stateName, oldSeq, i);
                 String newChild = StepKeys.child(newFrame, stateName, seq, i);
                 StoredItem end = ends.get(StepKeys.branchEnd(oldChild));
-                if (end != null && !end.body().path("failed").asBoolean()) {
-                    copies.add(StoredItem.of(StepKeys.branchEnd(newChild), DurableRuntime.KIND_END, end.body()));
+                if (end != null && !ItemBodies.branchEnd(end.body()).failed()) {
+                    copies.add(StoredItem.of(StepKeys.branchEnd(newChild), ItemKind.END, end.body()));
                     kept.add(i);
                 } else {
                     messages.addAll(restart(oldChild, 0, newChild, previousEventId));
@@ -281,9 +264,9 @@ public final class Redrive {
             }
             store.putAll(executionArn, copies);
             for (int index : kept) {
-                store.countBranch(executionArn, joinKey, index, false);
+                env.store().joins().countBranch(executionArn, joinKey, index, false);
             }
-            if (kept.size() == total && store.closeJoin(executionArn, joinKey, "succeeded", null, null)) {
+            if (kept.size() == total && env.store().joins().closeJoin(executionArn, joinKey, "succeeded", null, null)) {
                 messages.add(new StepMessage(executionArn, joinKey));
             }
             return messages;

@@ -10,14 +10,20 @@ import java.time.Instant;
  * failed. {@code accountId}/{@code region} make the ARNs. {@code timeScale}: for tests, the
  * factor applied to the time the runtime actually waits for a Wait state or a retry back-off
  * (1 = real time, 0.01 = 100× shorter, 0 = at once); history events keep the real values.
+ * {@code startCheckSeconds}: how long after a start its check message comes (see {@link ExecutionStarts}).
  */
-public record RuntimeOptions(EngineOptions engine, long historyLimit, int maxReceives, String accountId, double timeScale) {
+public record RuntimeOptions(EngineOptions engine, long historyLimit, int maxReceives, String accountId, double timeScale,
+                             int startCheckSeconds) {
     public static final long AWS_HISTORY_LIMIT = 25_000;
 
     public RuntimeOptions {
         if (!(timeScale >= 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("the time scale is a number ≥ 0, not " + timeScale);
         }
+    }
+
+    public RuntimeOptions(EngineOptions engine, long historyLimit, int maxReceives, String accountId, double timeScale) {
+        this(engine, historyLimit, maxReceives, accountId, timeScale, ExecutionStarts.CHECK_SECONDS);
     }
 
     public RuntimeOptions(EngineOptions engine, long historyLimit, int maxReceives, String accountId) {
@@ -29,15 +35,19 @@ public record RuntimeOptions(EngineOptions engine, long historyLimit, int maxRec
     }
 
     public RuntimeOptions withHistoryLimit(long limit) {
-        return new RuntimeOptions(engine, limit, maxReceives, accountId, timeScale);
+        return new RuntimeOptions(engine, limit, maxReceives, accountId, timeScale, startCheckSeconds);
     }
 
     public RuntimeOptions withMaxReceives(int receives) {
-        return new RuntimeOptions(engine, historyLimit, receives, accountId, timeScale);
+        return new RuntimeOptions(engine, historyLimit, receives, accountId, timeScale, startCheckSeconds);
     }
 
     public RuntimeOptions withTimeScale(double scale) {
-        return new RuntimeOptions(engine, historyLimit, maxReceives, accountId, scale);
+        return new RuntimeOptions(engine, historyLimit, maxReceives, accountId, scale, startCheckSeconds);
+    }
+
+    public RuntimeOptions withStartCheckSeconds(int seconds) {
+        return new RuntimeOptions(engine, historyLimit, maxReceives, accountId, timeScale, seconds);
     }
 
     public String region() {

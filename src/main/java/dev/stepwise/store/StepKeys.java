@@ -15,11 +15,11 @@ public final class StepKeys {
     }
 
     public static String step(String frameKey, long seq) {
-        return "S#" + frameKey + "#" + pad(seq);
+        return TableLayout.STEP + frameKey + "#" + pad(seq);
     }
 
     public static String frameKey(String stepKey) {
-        return stepKey.substring(2, stepKey.lastIndexOf('#'));
+        return stepKey.substring(TableLayout.STEP.length(), stepKey.lastIndexOf('#'));
     }
 
     public static long seq(String stepKey) {
@@ -50,13 +50,13 @@ public final class StepKeys {
     /** Where a branch frame's end (output or error) is kept for its join. */
     public static String branchEnd(String frameKey) {
         int bracket = frameKey.lastIndexOf('[');
-        return "B#" + frameKey.substring(0, bracket) + "#" + frameKey.substring(bracket + 1, frameKey.length() - 1);
+        return TableLayout.BRANCH_END + frameKey.substring(0, bracket) + "#" + frameKey.substring(bracket + 1, frameKey.length() - 1);
     }
 
     /** The prefix of all branch ends of the fan-out whose join is {@code joinKey}, for state {@code stateName}. */
     public static String branchEnds(String joinKey, String stateName) {
         String parent = frameKey(joinKey);
-        return "B#" + (parent.isEmpty() ? "" : parent + "/") + escape(stateName) + "@" + seq(joinKey) + "#";
+        return TableLayout.BRANCH_END + (parent.isEmpty() ? "" : parent + "/") + escape(stateName) + "@" + seq(joinKey) + "#";
     }
 
     /** The frame of a branch end key: "B#P/N@j#00000002" → "P/N@j[00000002]". */
@@ -70,10 +70,44 @@ public final class StepKeys {
     }
 
     public static String claim(String stepKey, int attempt) {
-        return "T#" + stepKey + "#" + attempt;
+        return TableLayout.CLAIM + stepKey + "#" + attempt;
     }
 
-    public static final String END = "X#END";
+    public static final String END = TableLayout.END;
+
+    /** Where the end event item goes aside when redrive {@code n} begins. */
+    public static String endOfRun(int redrive) {
+        return TableLayout.END + "#" + redrive;
+    }
+
+    public static String redrive(int n) {
+        return TableLayout.REDRIVE + n;
+    }
+
+    /** The result of the task awaiting step {@code awaitKey} waits for. */
+    public static String result(String awaitKey) {
+        return TableLayout.RESULT + awaitKey;
+    }
+
+    public static String beat(String awaitKey) {
+        return TableLayout.BEAT + awaitKey;
+    }
+
+    public static String token(String awaitKey) {
+        return TableLayout.TOKEN + awaitKey;
+    }
+
+    public static String taken(String awaitKey) {
+        return TableLayout.TAKEN + awaitKey;
+    }
+
+    public static boolean isStep(String key) {
+        return key.startsWith(TableLayout.STEP);
+    }
+
+    public static boolean isBranchEnd(String key) {
+        return key.startsWith(TableLayout.BRANCH_END);
+    }
 
     private static int lastSegmentStart(String frameKey) {
         for (int i = frameKey.length() - 1; i > 0; i--) {

@@ -10,15 +10,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * Join items also carry the atomic counters {@code done} and {@code failed}, and once closed the
  * join's {@code state} ("succeeded"/"failed") with the failure's {@code error} and {@code cause}.
  */
-public record StoredItem(String key, String kind, JsonNode body, long firstEventId, ArrayNode events,
+public record StoredItem(String key, ItemKind kind, JsonNode body, long firstEventId, ArrayNode events,
                          int done, int failed, String state, String error, String cause) {
 
-    public static StoredItem of(String key, String kind, JsonNode body) {
+    public static StoredItem of(String key, ItemKind kind, JsonNode body) {
         return new StoredItem(key, kind, body, 0, null, 0, 0, null, null, null);
     }
 
     public StoredItem withEvents(long first, ArrayNode chunk) {
         return new StoredItem(key, kind, body, first, chunk, done, failed, state, error, cause);
+    }
+
+    public StoredItem withKind(ItemKind other) {
+        return new StoredItem(key, other, body, firstEventId, events, done, failed, state, error, cause);
+    }
+
+    public StoredItem withKey(String other) {
+        return new StoredItem(other, kind, body, firstEventId, events, done, failed, state, error, cause);
     }
 
     public boolean hasEvents() {

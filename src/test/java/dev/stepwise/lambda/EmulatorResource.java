@@ -4,7 +4,7 @@ import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.local.Emulators;
 import dev.stepwise.queue.SqsStepQueue;
-import dev.stepwise.store.DynamoExecutionStore;
+import dev.stepwise.store.dynamo.DynamoSchema;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ public class EmulatorResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         emulators = Emulators.start(Map.of(), null);
         AwsClients clients = new AwsClients("us-east-1", new RequestCounter());
-        new DynamoExecutionStore(clients.dynamoDb(emulators.endpoint(Emulators.DYNAMODB)), TABLE).createTableIfMissing();
+        DynamoSchema.createTableIfMissing(clients.dynamoDb(emulators.endpoint(Emulators.DYNAMODB)), TABLE);
         List<String> queues = SqsStepQueue.createQueues(clients.sqs(emulators.endpoint(Emulators.SQS)), "stepwise-lambda-test", 3, 30);
         String startDeadLetters = clients.sqs(emulators.endpoint(Emulators.SQS))
                 .createQueue(b -> b.queueName("stepwise-lambda-test-start-dlq")).queueUrl();

@@ -70,7 +70,7 @@ class ExecutionStatusEventsTest {
         emulators = Emulators.start(Map.of(), null);
         local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
                 .table("status-events").queue("status-events").start();
-        local.runtime().listener(new ExecutionObserver(METRICS,
+        local.runtime().listen(new ExecutionObserver(METRICS,
                 Optional.of(new ExecutionStatusEvents(client, BUS, local.runtime().store()))));
     }
 
@@ -147,9 +147,11 @@ class ExecutionStatusEventsTest {
 
     @Test
     void theInputIsLeftOutWhenInputAndOutputPassTheEventLimitAndTheOutputWhenItAloneDoes() {
+        String machine = "arn:aws:states:us-east-1:123456789012:stateMachine:big";
         ExecutionHeader header = new ExecutionHeader("arn:aws:states:us-east-1:123456789012:execution:big:b1", "b1",
-                "arn:aws:states:us-east-1:123456789012:stateMachine:big", "big", "arn:aws:iam::123456789012:role/test",
-                ExecutionStatus.SUCCEEDED, Instant.parse("2026-11-25T18:00:00Z"), null, null, null, null, null);
+                machine, null, "big", "arn:aws:iam::123456789012:role/test",
+                ExecutionStatus.SUCCEEDED, Instant.parse("2026-11-25T18:00:00Z"), null, null, null, null, null, 0, null, null, 0,
+                null, machine);
         JsonNode input = Json.object().put("blob", "x".repeat(150 * 1024));
         ObjectNode event = Json.object().put("type", "ExecutionSucceeded");
         event.putObject("executionSucceededEventDetails").put("output", Json.write(Json.object().put("blob", "y".repeat(150 * 1024))));

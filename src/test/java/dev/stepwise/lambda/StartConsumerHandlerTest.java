@@ -146,7 +146,7 @@ class StartConsumerHandlerTest {
         unreachable.httpAuth = Optional.empty();
         var dynamo = unreachable.dynamo();
         var queue = unreachable.queue(unreachable.sqs());
-        StepFunctionsApi broken = unreachable.api(unreachable.runtime(dynamo, queue), dynamo, queue);
+        StepFunctionsApi broken = unreachable.api(unreachable.assembly(dynamo, queue));
 
         List<StartBatch.Outcome> outcomes = new StartBatch(broken).process(List.of(
                 new StartBatch.Record("m-1", "{\"stateMachineArn\": \"" + MACHINE + "\"}")));

@@ -60,7 +60,7 @@ class StepWorkerHandlerTest {
         assertEquals(0, response.get("batchItemFailures").size(), response.toString());
 
         finishThroughTheHandler(execution);
-        ExecutionHeader header = runtime.store().header(execution).orElseThrow();
+        ExecutionHeader header = runtime.store().headers().header(execution).orElseThrow();
         assertEquals(ExecutionStatus.SUCCEEDED, header.status());
         assertEquals(Json.parse("{\"greeting\":\"Hello!\"}"), header.output());
     }
@@ -89,7 +89,7 @@ class StepWorkerHandlerTest {
         ExecutionObserver observer = new ExecutionObserver(handler.metrics, java.util.Optional.empty());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         handler.metricsOut = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
-        runtime.listener(new dev.stepwise.runtime.StepListener() {
+        runtime.listen(new dev.stepwise.runtime.StepListener() {
             @Override
             public void committed(String arn, ArrayNode events) {
                 // what any log line written while the step commits would carry
@@ -111,7 +111,7 @@ class StepWorkerHandlerTest {
             event.setRecords(List.of(message));
             assertEquals(List.of(), handler.handleRequest(event, null).getBatchItemFailures());
         } finally {
-            runtime.listener(new ExecutionObserver(metrics, java.util.Optional.empty()));
+            runtime.listen(new ExecutionObserver(metrics, java.util.Optional.empty()));
         }
         assertEquals(List.of(execution + " Greet"), seen);
         assertEquals(null, org.jboss.logging.MDC.get(ExecutionObserver.EXECUTION_ARN));
@@ -131,7 +131,7 @@ class StepWorkerHandlerTest {
         try (SqsClient sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build()) {
-            for (int round = 0; round < 20 && !runtime.store().header(execution).orElseThrow().status().isTerminal(); round++) {
+            for (int round = 0; round < 20 && !runtime.store().headers().header(execution).orElseThrow().status().isTerminal(); round++) {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
                         .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
                 ArrayNode records = Json.NODES.arrayNode();

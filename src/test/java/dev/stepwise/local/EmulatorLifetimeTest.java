@@ -60,7 +60,7 @@ class EmulatorLifetimeTest {
                 assertFalse(orphan.isAlive(), "the orphan was stopped");
                 try (var dynamo = new dev.stepwise.aws.AwsClients("us-east-1", new dev.stepwise.aws.RequestCounter())
                         .dynamoDb(emulators.endpoint(Emulators.DYNAMODB))) {
-                    new dev.stepwise.store.DynamoExecutionStore(dynamo, "taken-over").createTableIfMissing();
+                    dev.stepwise.store.dynamo.DynamoSchema.createTableIfMissing(dynamo, "taken-over");
                     assertTrue(dynamo.listTables().tableNames().contains("taken-over"), "the new emulator serves the tables");
                 }
             }

@@ -128,12 +128,12 @@ class DurableFaultsTest {
     /** The child executions of an execution's (only) Map Run, as the store lists them by the run. */
     private static List<ExecutionHeader> children(LocalRuntime local, String parentArn) {
         String mapRunArn = null;
-        for (JsonNode event : local.runtime().store().history(parentArn)) {
+        for (JsonNode event : local.runtime().store().steps().history(parentArn)) {
             if (event.has("mapRunStartedEventDetails")) {
                 mapRunArn = event.get("mapRunStartedEventDetails").get("mapRunArn").asText();
             }
         }
-        return local.runtime().store().executions(mapRunArn, null, 100);
+        return local.runtime().store().headers().list(mapRunArn, null, null, 100).headers();
     }
 
     @Test
@@ -221,7 +221,7 @@ class DurableFaultsTest {
             assertFalse(dead.isEmpty(), "the poison message is in the dead-letter queue");
             assertTrue(dead.get(0).body().contains(":bad"), dead.get(0).body());
             List<String> types = new ArrayList<>();
-            local.runtime().store().history(bad).forEach(e -> types.add(e.get("type").asText()));
+            local.runtime().store().steps().history(bad).forEach(e -> types.add(e.get("type").asText()));
             assertEquals("ExecutionFailed", types.get(types.size() - 1));
         }
     }
@@ -280,7 +280,7 @@ class DurableFaultsTest {
     static Map<String, Integer> eventCounts(LocalRuntime local, String arn) throws InterruptedException {
         local.awaitEnd(arn, Duration.ofSeconds(60));
         Map<String, Integer> counts = new TreeMap<>();
-        for (JsonNode event : local.runtime().store().history(arn)) {
+        for (JsonNode event : local.runtime().store().steps().history(arn)) {
             String name = "";
             for (JsonNode detail : event) {
                 if (detail.isObject() && detail.has("name")) {
@@ -295,7 +295,7 @@ class DurableFaultsTest {
     static void assertUniqueIncreasingIds(LocalRuntime local, String arn) {
         Set<Long> seen = new HashSet<>();
         long previous = 0;
-        for (JsonNode event : local.runtime().store().history(arn)) {
+        for (JsonNode event : local.runtime().store().steps().history(arn)) {
             long id = event.get("id").asLong();
             assertTrue(seen.add(id), "event id " + id + " appears twice");
             assertTrue(id > previous, "event ids out of order");

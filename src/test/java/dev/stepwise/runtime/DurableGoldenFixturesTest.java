@@ -69,7 +69,7 @@ class DurableGoldenFixturesTest {
             for (Map.Entry<String, String> entry : arns.entrySet()) {
                 ends.put(entry.getKey(), local.awaitEnd(entry.getValue(), Duration.ofSeconds(60)));
                 List<String> types = new ArrayList<>();
-                local.runtime().store().history(entry.getValue()).forEach(e -> types.add(e.get("type").asText()));
+                local.runtime().store().steps().history(entry.getValue()).forEach(e -> types.add(e.get("type").asText()));
                 histories.put(entry.getKey(), types);
             }
             for (String name : fixtures.keySet()) {

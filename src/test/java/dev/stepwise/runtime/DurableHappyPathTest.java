@@ -39,7 +39,7 @@ class DurableHappyPathTest {
 
     static List<String> types(String executionArn) {
         List<String> types = new ArrayList<>();
-        for (JsonNode event : local.runtime().store().history(executionArn)) {
+        for (JsonNode event : local.runtime().store().steps().history(executionArn)) {
             types.add(event.get("type").asText());
         }
         return types;
@@ -150,7 +150,7 @@ class DurableHappyPathTest {
 
     static void assertIdsAreConsecutive(String arn) {
         long expected = 1;
-        for (JsonNode event : local.runtime().store().history(arn)) {
+        for (JsonNode event : local.runtime().store().steps().history(arn)) {
             assertEquals(expected, event.get("id").asLong(), "event ids must be 1, 2, 3 ... with no gap");
             expected++;
         }

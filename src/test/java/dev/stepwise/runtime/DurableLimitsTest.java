@@ -40,7 +40,7 @@ class DurableLimitsTest {
 
     private static List<String> types(String arn) {
         List<String> types = new ArrayList<>();
-        local.runtime().store().history(arn).forEach(e -> types.add(e.get("type").asText()));
+        local.runtime().store().steps().history(arn).forEach(e -> types.add(e.get("type").asText()));
         return types;
     }
 
@@ -51,13 +51,13 @@ class DurableLimitsTest {
                 "stopme", Json.parse("{}"));
         Thread.sleep(300);
         assertTrue(local.runtime().stopExecution(arn, "User.Stop", "stopped by the test"));
-        ExecutionHeader header = local.runtime().store().header(arn).orElseThrow();
+        ExecutionHeader header = local.runtime().store().headers().header(arn).orElseThrow();
         assertEquals(ExecutionStatus.ABORTED, header.status());
         assertEquals("User.Stop", header.error());
         Thread.sleep(3500); // the Wait's message arrives, sees ABORTED, writes the event and goes no further
         List<String> types = types(arn);
         assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "ExecutionAborted"), types);
-        JsonNode aborted = local.runtime().store().history(arn).get(2);
+        JsonNode aborted = local.runtime().store().steps().history(arn).get(2);
         assertEquals(3, aborted.get("id").asLong());
         assertEquals("User.Stop", aborted.path("executionAbortedEventDetails").path("error").asText());
         assertEquals("stopped by the test", aborted.path("executionAbortedEventDetails").path("cause").asText());
@@ -90,7 +90,7 @@ class DurableLimitsTest {
         assertEquals(30, types.size());
         assertEquals("ExecutionFailed", types.get(29));
         long id = 1;
-        for (JsonNode event : local.runtime().store().history(arn)) {
+        for (JsonNode event : local.runtime().store().steps().history(arn)) {
             assertEquals(id++, event.get("id").asLong());
         }
     }
@@ -112,12 +112,12 @@ class DurableLimitsTest {
                 {"StartAt":"Fan","States":{"Fan":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"I","States":{
                   "I":{"Type":"Pass","End":true}}}}}}"""), "pages", Json.parse("[1,2,3,4]"));
         local.awaitEnd(arn, Duration.ofSeconds(30));
-        JsonNode all = local.runtime().store().history(arn);
+        JsonNode all = local.runtime().store().steps().history(arn);
         for (int size : new int[] {1, 3, 7, 100}) {
             List<Long> forward = new ArrayList<>();
             long after = 0;
             while (true) {
-                var page = local.runtime().store().history(arn, false, after, size);
+                var page = local.runtime().store().steps().history(arn, false, after, size);
                 assertTrue(page.events().size() <= size);
                 page.events().forEach(e -> forward.add(e.get("id").asLong()));
                 if (page.continueAfter() == null) {
@@ -128,7 +128,7 @@ class DurableLimitsTest {
             List<Long> reverse = new ArrayList<>();
             after = 0;
             while (true) {
-                var page = local.runtime().store().history(arn, true, after, size);
+                var page = local.runtime().store().steps().history(arn, true, after, size);
                 page.events().forEach(e -> reverse.add(e.get("id").asLong()));
                 if (page.continueAfter() == null) {
                     break;
@@ -158,8 +158,8 @@ class DurableLimitsTest {
         ExecutionHeader end = local.awaitEnd(arn, Duration.ofSeconds(30));
         assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
         assertEquals(blob, end.output().get(0).asText());
-        assertTrue(local.runtime().store().history(arn).size() > 5);
-        assertFalse(local.runtime().store().items(arn, "P#").isEmpty(), "the test must make items spill into parts");
+        assertTrue(local.runtime().store().steps().history(arn).size() > 5);
+        assertFalse(local.runtime().store().steps().items(arn, "P#").isEmpty(), "the test must make items spill into parts");
     }
 
     @Test
@@ -170,10 +170,10 @@ class DurableLimitsTest {
         String two = local.runtime().startExecution(machine, "two", Json.parse("{}"));
         local.awaitEnd(one, Duration.ofSeconds(30));
         local.awaitEnd(two, Duration.ofSeconds(30));
-        assertEquals(List.of(two, one), local.runtime().store().executions(machine, null, 10).stream()
+        assertEquals(List.of(two, one), local.runtime().store().headers().list(machine, null, null, 10).headers().stream()
                 .map(h -> h.executionArn()).toList());
-        assertEquals(2, local.runtime().store().executions(machine, ExecutionStatus.SUCCEEDED, 10).size());
-        assertEquals(0, local.runtime().store().executions(machine, ExecutionStatus.RUNNING, 10).size());
+        assertEquals(2, local.runtime().store().headers().list(machine, ExecutionStatus.SUCCEEDED, null, 10).headers().size());
+        assertEquals(0, local.runtime().store().headers().list(machine, ExecutionStatus.RUNNING, null, 10).headers().size());
     }
 
     @Test

@@ -46,7 +46,7 @@ class DurableRecoveryTest {
         try (Emulators second = Emulators.start(Map.of(), data);
              LocalRuntime runner = LocalRuntime.builder(second.endpoint(Emulators.DYNAMODB), second.endpoint(Emulators.SQS))
                      .tasks(tasks).start()) {
-            assertEquals(5, runner.runtime().store().runningExecutions().size());
+            assertEquals(5, runner.runtime().store().headers().running().size());
             assertTrue(runner.runtime().resumeRunning() >= 5);
             for (String arn : arns) {
                 ExecutionHeader end = runner.awaitEnd(arn, Duration.ofSeconds(60));

@@ -62,23 +62,23 @@ class DurableRedriveTest {
                       "Hold": {"Type": "Wait", "Seconds": 30, "End": true}}}}}}""", "arn:aws:iam::123456789012:role/test");
         String parent = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("[1, 2]"));
         // The failed child's end reaches the parent; the other child holds the run open.
-        java.util.function.Supplier<List<StoredItem>> ends = () -> local.runtime().store().items(parent, "B#");
+        java.util.function.Supplier<List<StoredItem>> ends = () -> local.runtime().store().steps().items(parent, "B#");
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (ends.get().isEmpty() && System.nanoTime() < until) {
             Thread.sleep(20);
         }
         StoredItem end = ends.get().get(0);
         // A crash between the child's end and its notice: the parent has no end for it yet, and its start comes again.
-        local.runtime().store().delete(parent, end.key());
+        local.runtime().store().steps().delete(parent, end.key());
         String startKey = StepKeys.step(StepKeys.frameOfBranchEnd(end.key()), 0);
-        String mapRunArn = local.runtime().store().item(parent, startKey).orElseThrow().body().get("mapRun").asText();
+        String mapRunArn = local.runtime().store().steps().item(parent, startKey).orElseThrow().body().get("mapRun").asText();
         String childArn = MapRun.childArn(mapRunArn, MapRun.childName(mapRunArn, end.body().get("index").asInt()));
         local.runtime().process(new StepMessage(parent, startKey), 2);
 
-        ExecutionHeader child = local.runtime().store().header(childArn).orElseThrow();
+        ExecutionHeader child = local.runtime().store().headers().header(childArn).orElseThrow();
         assertEquals(ExecutionStatus.FAILED, child.status(), "the failure stands");
         assertEquals(0, child.redriveCount(), "a child is redriven only after its parent is");
-        assertTrue(local.runtime().store().item(parent, end.key()).isPresent(), "its end is written back to the parent");
+        assertTrue(local.runtime().store().steps().item(parent, end.key()).isPresent(), "its end is written back to the parent");
         local.runtime().stopExecution(parent, null, null);
     }
 
@@ -104,7 +104,7 @@ class DurableRedriveTest {
         assertEquals(1, end.redriveCount());
         DurableFaultsTest.assertUniqueIncreasingIds(local, arn);
         List<String> types = new ArrayList<>();
-        for (JsonNode event : local.runtime().store().history(arn)) {
+        for (JsonNode event : local.runtime().store().steps().history(arn)) {
             types.add(event.get("type").asText());
         }
         assertEquals(1, types.stream().filter("ExecutionFailed"::equals).count(), types.toString());

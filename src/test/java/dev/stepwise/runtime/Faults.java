@@ -6,10 +6,14 @@ import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.queue.StepQueue;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.HeaderPage;
+import dev.stepwise.store.Headers;
 import dev.stepwise.store.JoinCount;
+import dev.stepwise.store.Joins;
 import dev.stepwise.store.Loaded;
-import dev.stepwise.store.StateMachineRecord;
+import dev.stepwise.store.StartRecord;
+import dev.stepwise.store.StepItems;
+import dev.stepwise.store.Store;
 import dev.stepwise.store.StoredItem;
 import java.time.Instant;
 import java.util.List;
@@ -69,32 +73,68 @@ final class Faults {
         });
     }
 
-    /** A store whose every write may crash before or after it is applied. */
-    ExecutionStore store(ExecutionStore real) {
-        return new ExecutionStore() {
+    /** A store whose every write (and every step's load) may crash before or after it is applied. */
+    Store store(Store real) {
+        return new Store(headers(real.headers()), steps(real.steps()), joins(real.joins()), real.definitions(), real.records(),
+                real.activities());
+    }
+
+    private Headers headers(Headers real) {
+        return new Headers() {
             @Override
-            public void putStateMachine(StateMachineRecord machine) {
-                real.putStateMachine(machine);
+            public boolean putStart(StartRecord start) {
+                return around("start " + start.executionArn(), () -> real.putStart(start));
             }
 
             @Override
-            public Optional<StateMachineRecord> stateMachine(String arn) {
-                return real.stateMachine(arn);
+            public Optional<StartRecord> start(String executionArn) {
+                return real.start(executionArn);
             }
 
             @Override
-            public boolean createExecution(ExecutionHeader header, JsonNode input) {
-                return real.createExecution(header, input);
-            }
-
-            @Override
-            public Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput) {
-                return around("load", () -> real.load(executionArn, stepKey, others, withInput));
+            public boolean create(StartRecord start) {
+                return around("header " + start.executionArn(), () -> real.create(start));
             }
 
             @Override
             public Optional<ExecutionHeader> header(String executionArn) {
                 return real.header(executionArn);
+            }
+
+            @Override
+            public boolean finish(String executionArn, String listedUnder, ExecutionStatus status, Instant stopDate,
+                                  JsonNode output, String error, String cause) {
+                return around("finish", () -> real.finish(executionArn, listedUnder, status, stopDate, output, error, cause));
+            }
+
+            @Override
+            public boolean redrive(String executionArn, String listedUnder, ExecutionStatus from, int redriveCount,
+                                   Instant now, String clientToken) {
+                return around("redrive", () -> real.redrive(executionArn, listedUnder, from, redriveCount, now, clientToken));
+            }
+
+            @Override
+            public HeaderPage list(String stateMachineArn, ExecutionStatus status, String position, int limit) {
+                return real.list(stateMachineArn, status, position, limit);
+            }
+
+            @Override
+            public List<String> running() {
+                return real.running();
+            }
+
+            @Override
+            public List<String> unstarted() {
+                return real.unstarted();
+            }
+        };
+    }
+
+    private StepItems steps(StepItems real) {
+        return new StepItems() {
+            @Override
+            public Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput) {
+                return around("load", () -> real.load(executionArn, stepKey, others, withInput));
             }
 
             @Override
@@ -113,6 +153,16 @@ final class Faults {
             }
 
             @Override
+            public List<StoredItem> items(String executionArn, String prefix) {
+                return real.items(executionArn, prefix);
+            }
+
+            @Override
+            public void delete(String executionArn, String key) {
+                around("delete", () -> real.delete(executionArn, key));
+            }
+
+            @Override
             public long allocateEvents(String executionArn, int count) {
                 return around("allocate", () -> real.allocateEvents(executionArn, count));
             }
@@ -123,6 +173,20 @@ final class Faults {
             }
 
             @Override
+            public ArrayNode history(String executionArn) {
+                return real.history(executionArn);
+            }
+
+            @Override
+            public long lastEventId(String executionArn) {
+                return real.lastEventId(executionArn);
+            }
+        };
+    }
+
+    private Joins joins(Joins real) {
+        return new Joins() {
+            @Override
             public JoinCount countBranch(String executionArn, String joinKey, int index, boolean failed) {
                 return around("count", () -> real.countBranch(executionArn, joinKey, index, failed));
             }
@@ -130,51 +194,6 @@ final class Faults {
             @Override
             public boolean closeJoin(String executionArn, String joinKey, String state, String error, String cause) {
                 return around("close", () -> real.closeJoin(executionArn, joinKey, state, error, cause));
-            }
-
-            @Override
-            public List<StoredItem> items(String executionArn, String prefix) {
-                return real.items(executionArn, prefix);
-            }
-
-            @Override
-            public boolean finish(String executionArn, String stateMachineArn, ExecutionStatus status, Instant stopDate,
-                                  JsonNode output, String error, String cause) {
-                return around("finish", () -> real.finish(executionArn, stateMachineArn, status, stopDate, output, error, cause));
-            }
-
-            @Override
-            public boolean redrive(String executionArn, String stateMachineArn, ExecutionStatus from, int redriveCount,
-                                   Instant now, String clientToken) {
-                return around("redrive", () -> real.redrive(executionArn, stateMachineArn, from, redriveCount, now, clientToken));
-            }
-
-            @Override
-            public void delete(String executionArn, String key) {
-                around("delete", () -> {
-                    real.delete(executionArn, key);
-                    return null;
-                });
-            }
-
-            @Override
-            public ArrayNode history(String executionArn) {
-                return real.history(executionArn);
-            }
-
-            @Override
-            public dev.stepwise.store.HistoryPage history(String executionArn, boolean reverse, long after, int maxResults) {
-                return real.history(executionArn, reverse, after, maxResults);
-            }
-
-            @Override
-            public List<String> runningExecutions() {
-                return real.runningExecutions();
-            }
-
-            @Override
-            public List<ExecutionHeader> executions(String stateMachineArn, ExecutionStatus status, int limit) {
-                return real.executions(stateMachineArn, status, limit);
             }
         };
     }
@@ -218,26 +237,19 @@ final class Faults {
     }
 
     /** A store that fails every load of the executions {@code poisoned} names. */
-    static ExecutionStore poisoning(ExecutionStore real, Predicate<String> poisoned) {
-        Faults never = new Faults(0, 0);
-        ExecutionStore passThrough = never.store(real);
-        return new java.lang.reflect.InvocationHandler() {
-            ExecutionStore proxy() {
-                return (ExecutionStore) java.lang.reflect.Proxy.newProxyInstance(ExecutionStore.class.getClassLoader(),
-                        new Class<?>[] {ExecutionStore.class}, this);
-            }
-
-            @Override
-            public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
-                if (method.getName().equals("load") && poisoned.test((String) args[0])) {
-                    throw new IllegalStateException("poisoned step of " + args[0]);
-                }
-                try {
-                    return method.invoke(passThrough, args);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            }
-        }.proxy();
+    static Store poisoning(Store real, Predicate<String> poisoned) {
+        StepItems steps = new Faults(0, 0).steps(real.steps());
+        StepItems failing = (StepItems) java.lang.reflect.Proxy.newProxyInstance(StepItems.class.getClassLoader(),
+                new Class<?>[] {StepItems.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("load") && poisoned.test((String) args[0])) {
+                        throw new IllegalStateException("poisoned step of " + args[0]);
+                    }
+                    try {
+                        return method.invoke(steps, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new Store(real.headers(), failing, real.joins(), real.definitions(), real.records(), real.activities());
     }
 }

@@ -7,7 +7,11 @@ import dev.stepwise.asl.Json;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.ExecutionStatus;
-import dev.stepwise.store.DynamoExecutionStore;
+import dev.stepwise.store.Headers;
+import dev.stepwise.store.StartRecord;
+import dev.stepwise.store.Store;
+import dev.stepwise.store.TableLayout;
+import dev.stepwise.store.dynamo.DynamoSchema;
 import dev.stepwise.store.ExecutionHeader;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,35 +33,35 @@ class FinishedExecutionRetentionTest {
     @Test
     void aFinishedExecutionExpiresNinetyDaysAfterItsStopDateByDefault() {
         String table = SharedEmulators.uniqueQueue("retention");
-        DynamoExecutionStore store = new DynamoExecutionStore(dynamo, table);
-        store.createTableIfMissing();
+        DynamoSchema.createTableIfMissing(dynamo, table);
+        Headers store = Store.dynamo(dynamo, table).headers();
         String arn = "arn:aws:states:us-east-1:123456789012:execution:kept:one";
         Instant start = Instant.parse("2026-11-25T18:00:00Z");
-        store.createExecution(header(arn, start), Json.parse("{}"));
-        assertFalse(header(table, arn).containsKey(DynamoExecutionStore.TTL));
+        store.create(start(arn, start));
+        assertFalse(header(table, arn).containsKey(TableLayout.TTL));
 
         Instant stop = Instant.parse("2026-11-25T18:00:05Z");
         store.finish(arn, MACHINE, ExecutionStatus.SUCCEEDED, stop, Json.parse("{}"), null, null);
         // 2026-11-25T18:00:05Z + 90 days = 2027-02-23T18:00:05Z
         assertEquals(String.valueOf(Instant.parse("2027-02-23T18:00:05Z").getEpochSecond()),
-                header(table, arn).get(DynamoExecutionStore.TTL).n());
+                header(table, arn).get(TableLayout.TTL).n());
     }
 
     @Test
     void theRetentionIsConfigurable() {
         String table = SharedEmulators.uniqueQueue("retention");
-        DynamoExecutionStore store = new DynamoExecutionStore(dynamo, table, Duration.ofDays(7));
-        store.createTableIfMissing();
+        DynamoSchema.createTableIfMissing(dynamo, table);
+        Headers store = Store.dynamo(dynamo, table, Duration.ofDays(7)).headers();
         String arn = "arn:aws:states:us-east-1:123456789012:execution:kept:two";
-        store.createExecution(header(arn, Instant.parse("2026-11-25T18:00:00Z")), Json.parse("{}"));
+        store.create(start(arn, Instant.parse("2026-11-25T18:00:00Z")));
         store.finish(arn, MACHINE, ExecutionStatus.FAILED, Instant.parse("2026-11-25T18:01:00Z"), null, "States.TaskFailed", "x");
         assertEquals(String.valueOf(Instant.parse("2026-12-02T18:01:00Z").getEpochSecond()),
-                header(table, arn).get(DynamoExecutionStore.TTL).n());
+                header(table, arn).get(TableLayout.TTL).n());
     }
 
-    private static ExecutionHeader header(String arn, Instant start) {
-        return new ExecutionHeader(arn, arn.substring(arn.lastIndexOf(':') + 1), MACHINE, "kept",
-                "arn:aws:iam::123456789012:role/test", ExecutionStatus.RUNNING, start, null, null, null, null, null);
+    private static StartRecord start(String arn, Instant start) {
+        return new StartRecord(arn, arn.substring(arn.lastIndexOf(':') + 1), MACHINE, "r1", "kept",
+                "arn:aws:iam::123456789012:role/test", start, null, MACHINE, "{}", null);
     }
 
     private Map<String, AttributeValue> header(String table, String arn) {

@@ -72,7 +72,7 @@ class MockedWorkflowsTest {
 
     static List<String> types(String executionArn) {
         List<String> types = new ArrayList<>();
-        local.runtime().store().history(executionArn).forEach(e -> types.add(e.get("type").asText()));
+        local.runtime().store().steps().history(executionArn).forEach(e -> types.add(e.get("type").asText()));
         return types;
     }
 
@@ -144,14 +144,14 @@ class MockedWorkflowsTest {
     @Test
     void theLedgerKeepsTestCasesAndInvocationNumbersAcrossRestartsAndRedeliveries() {
         String execution = "arn:aws:states:us-east-1:123456789012:execution:Ledger:" + System.nanoTime();
-        StoredMockLedger first = new StoredMockLedger(local.runtime().store());
+        StoredMockLedger first = new StoredMockLedger(local.runtime().store().steps());
         first.select(execution, new TestCaseSelection("Ledger", "T"));
         first.select(execution, new TestCaseSelection("Ledger", "Other")); // a repeated start keeps the first choice
         assertEquals(0, first.invocation(execution, "A#1", "attempt-0"));
         assertEquals(1, first.invocation(execution, "A#1", "attempt-1"));
         assertEquals(0, first.invocation(execution, "A", "attempt-0"));
         // A new process (serve restarted with --data-dir) sees the same numbers; a redelivery keeps its own.
-        StoredMockLedger restarted = new StoredMockLedger(local.runtime().store());
+        StoredMockLedger restarted = new StoredMockLedger(local.runtime().store().steps());
         assertEquals(java.util.Optional.of(new TestCaseSelection("Ledger", "T")), restarted.selection(execution));
         assertEquals(1, restarted.invocation(execution, "A#1", "attempt-1"));
         assertEquals(2, restarted.invocation(execution, "A#1", "attempt-2"));
@@ -170,7 +170,7 @@ class MockedWorkflowsTest {
         assertTrue(millis < 10_000, "a 3600 s Wait at time scale 0 took " + millis + " ms");
         assertEquals(List.of("ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered", "PassStateExited",
                 "ExecutionSucceeded"), types(arn));
-        JsonNode entered = local.runtime().store().history(arn).get(1);
+        JsonNode entered = local.runtime().store().steps().history(arn).get(1);
         assertEquals("{\"seconds\":3600}", entered.at("/stateEnteredEventDetails/input").asText());
     }
 }

@@ -70,7 +70,7 @@ class TaskIntegrationsDurableTest {
 
     private static List<JsonNode> history(ExecutionHeader end) {
         List<JsonNode> events = new ArrayList<>();
-        local.runtime().store().history(end.executionArn()).forEach(events::add);
+        local.runtime().store().steps().history(end.executionArn()).forEach(events::add);
         return events;
     }
 

@@ -2,7 +2,9 @@ package dev.stepwise.tasks.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
-import dev.stepwise.store.ExecutionStore;
+import dev.stepwise.store.ItemKind;
+import dev.stepwise.store.StepItems;
+import dev.stepwise.store.TableLayout;
 import dev.stepwise.store.StoredItem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,12 +21,12 @@ import java.util.Optional;
  * base64url-encoded in the key: names may contain '#'.
  */
 public final class StoredMockLedger implements MockLedger {
-    static final String CASE = "M#CASE";
-    static final String INVOCATION = "M#I#";
-    private static final String KIND = "mock";
+    static final String CASE = TableLayout.MOCK_CASE;
+    static final String INVOCATION = TableLayout.MOCK_INVOCATION;
+    private static final ItemKind KIND = ItemKind.MOCK;
     private static final int CACHE = 1024;
 
-    private final ExecutionStore store;
+    private final StepItems store;
     private final Map<String, Optional<TestCaseSelection>> selections = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -33,7 +35,7 @@ public final class StoredMockLedger implements MockLedger {
                 }
             });
 
-    public StoredMockLedger(ExecutionStore store) {
+    public StoredMockLedger(StepItems store) {
         this.store = store;
     }
 

@@ -21,10 +21,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class AwsClients {
     private final String region;
     private final RequestCounter counter;
+    private final CapacityMeter meter;
 
     public AwsClients(String region, RequestCounter counter) {
+        this(region, counter, null);
+    }
+
+    /** {@code meter}: when not null, measures the capacity the requests consume (the bench's cost lines). */
+    public AwsClients(String region, RequestCounter counter, CapacityMeter meter) {
         this.region = region;
         this.counter = counter;
+        this.meter = meter;
     }
 
     public RequestCounter counter() {
@@ -57,7 +64,11 @@ public final class AwsClients {
     }
 
     private ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build();
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder().addExecutionInterceptor(counter);
+        if (meter != null) {
+            overrides.addExecutionInterceptor(meter);
+        }
+        return overrides.build();
     }
 
     /** The credentials a client of {@code endpoint} signs with (dummy ones for an emulator, see above). */

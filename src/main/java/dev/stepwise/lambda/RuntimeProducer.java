@@ -110,9 +110,9 @@ public class RuntimeProducer {
         return new SqsStepQueue(sqs, queueUrl);
     }
 
-    /** The runtime and the API on it, as every host assembles them. */
+    /** The runtime and the API on it, as every host assembles them (a record: a singleton, not a proxied bean). */
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     DurableAssembly assembly(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
         byte[] key = tokenKey.map(k -> Base64.getDecoder().decode(k)).orElseGet(() -> ApiConfig.defaults().tokenKey());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.CapacityMeter;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.store.ExecutionHeader;
@@ -44,9 +45,10 @@ final class DurableBench {
     }
 
     int run(Map<String, String> definitions, Map<String, JsonNode> inputs) throws InterruptedException {
+        CapacityMeter meter = new CapacityMeter();
         try (Emulators emulators = Emulators.start(Map.of(), null);
              LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
-                     .workers(WORKERS).start()) {
+                     .workers(WORKERS).meter(meter).start()) {
             RequestCounter counter = local.counter();
             int status = StepwiseCli.OK;
             for (Map.Entry<String, String> workload : definitions.entrySet()) {
@@ -55,9 +57,11 @@ final class DurableBench {
                         "arn:aws:iam::123456789012:role/bench");
                 run(local, machine, name + "-warmup", inputs.get(name));
                 counter.reset();
+                meter.reset();
                 long start = System.nanoTime();
                 ExecutionHeader end = run(local, machine, name + "-measured", inputs.get(name));
                 double seconds = (System.nanoTime() - start) / 1e9;
+                CostModel cost = CostModel.of(meter, counter, 1); // before the history is read back below
                 if (end.status() != ExecutionStatus.SUCCEEDED) {
                     err.println("bench: durable-" + name + " ended " + end.status() + ": " + end.error() + " " + end.cause());
                     status = StepwiseCli.FAILED;
@@ -68,6 +72,9 @@ final class DurableBench {
                 double floor = floor(emulators, transitions);
                 out.printf("bench: durable-%s %d/s%n", name, Math.round(rate));
                 out.printf("bench: io-floor-%s %d/s%n", name, Math.round(floor));
+                out.printf(java.util.Locale.ROOT, "cost: %s $%.2f per million transitions%n", name, cost.perMillion(transitions));
+                err.printf(java.util.Locale.ROOT, "  %s: per transition %.2f RRU, %.2f WRU, %.2f SQS messages%n", name,
+                        cost.readUnits() / transitions, cost.writeUnits() / transitions, cost.messages() / (double) transitions);
                 err.printf("  %s: %d transitions in %.2f s, %.0f%% of the I/O floor; per transition %.2f DynamoDB + %.2f SQS requests (%s)%n",
                         name, transitions, seconds, 100 * rate / floor, counter.total("DynamoDb") / (double) transitions,
                         counter.total("Sqs") / (double) transitions, counter.snapshot());

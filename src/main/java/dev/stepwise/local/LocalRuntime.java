@@ -47,7 +47,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(Builder b) {
         counter = new RequestCounter();
-        AwsClients clients = new AwsClients(b.options.region(), counter);
+        AwsClients clients = new AwsClients(b.options.region(), counter, b.meter);
         dynamo = clients.dynamoDb(b.dynamoEndpoint);
         sqs = clients.sqs(b.sqsEndpoint);
         DynamoSchema.createTableIfMissing(dynamo, b.table);
@@ -149,6 +149,7 @@ public final class LocalRuntime implements AutoCloseable {
         private MockConfigFile mocks;
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<Store> wrapStore = UnaryOperator.identity();
+        private dev.stepwise.aws.CapacityMeter meter;
         private final java.util.List<dev.stepwise.runtime.StepListener> listeners = new java.util.ArrayList<>();
         private java.util.function.Consumer<Throwable> bugs = bug -> bug.printStackTrace();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
@@ -218,6 +219,12 @@ public final class LocalRuntime implements AutoCloseable {
 
         public Builder clock(Clock value) {
             clock = value;
+            return this;
+        }
+
+        /** Measures the capacity the runtime's requests consume (the bench's cost lines). */
+        public Builder meter(dev.stepwise.aws.CapacityMeter capacity) {
+            meter = capacity;
             return this;
         }
 

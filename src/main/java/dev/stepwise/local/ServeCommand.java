@@ -104,7 +104,7 @@ public final class ServeCommand {
             }
             i++;
         }
-        SigV4Verifier verifier = verifier(auth, credentials);
+        SigV4Verifier verifier = verifier(auth, credentials, region);
         if (inMemory && (dataDir != null || !endpoints.isEmpty())) {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
         }
@@ -182,7 +182,7 @@ public final class ServeCommand {
     }
 
     /** {@code --auth sigv4 --credentials KEY:SECRET} checks AWS Signature V4; {@code --auth none} (the default) does not. */
-    private static SigV4Verifier verifier(String auth, String credentials) {
+    private static SigV4Verifier verifier(String auth, String credentials, String region) {
         switch (auth) {
             case "none" -> {
                 if (credentials != null) {
@@ -197,7 +197,7 @@ public final class ServeCommand {
                 }
                 String keyId = credentials.substring(0, colon);
                 String secret = credentials.substring(colon + 1);
-                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC());
+                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC(), region, SigV4Verifier.STATES);
             }
             default -> throw new StepwiseCli.UsageException("--auth is sigv4 or none, not '" + auth + "'");
         }

@@ -1144,7 +1144,7 @@ public final class DurableRuntime {
         StoredItem item = store.item(ref.executionArn(), ref.stepKey()).orElse(null);
         String secret = item != null && item.kind().equals(KIND_AWAIT) ? item.body().path("tok").asText(null)
                 : store.item(ref.executionArn(), tokenKey(ref.stepKey())).map(t -> t.body().path("tok").asText(null)).orElse(null);
-        if (secret == null || !ref.secret().equals(secret)) {
+        if (!TaskTokens.sameSecret(ref.secret(), secret)) {
             throw TaskCompletionRejected.invalidToken();
         }
         ExecutionHeader header = store.header(ref.executionArn()).orElse(null);

@@ -4,6 +4,7 @@ import static dev.stepwise.api.Members.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,22 @@ import java.util.List;
 public final class Request {
     private final String action;
     private final ObjectNode body;
+    private final Duration waitLimit;
 
     public Request(String action, ObjectNode body) {
+        this(action, body, null);
+    }
+
+    /** @param waitLimit how long the caller can wait for an answer (null for as long as the action may) */
+    Request(String action, ObjectNode body, Duration waitLimit) {
         this.action = action;
         this.body = body;
+        this.waitLimit = waitLimit;
+    }
+
+    /** {@code wanted}, or less when the caller cannot wait that long (API Gateway's 30 s). */
+    Duration waitUpTo(Duration wanted) {
+        return waitLimit == null || waitLimit.compareTo(wanted) >= 0 ? wanted : waitLimit;
     }
 
     public String action() {

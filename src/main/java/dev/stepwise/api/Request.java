@@ -142,6 +142,14 @@ public final class Request {
         return value;
     }
 
+    /**
+     * includedData: ALL_DATA (the default) or METADATA_ONLY, which asks AWS for a state machine's
+     * description without its (possibly KMS-encrypted) definition; true for METADATA_ONLY.
+     */
+    public boolean metadataOnly() {
+        return "METADATA_ONLY".equals(oneOf(INCLUDED_DATA, List.of("ALL_DATA", "METADATA_ONLY")));
+    }
+
     /** maxResults: 0..1000, where absent or 0 means the action's default page size. */
     public int maxResults(int defaultSize) {
         Integer value = integer(MAX_RESULTS);

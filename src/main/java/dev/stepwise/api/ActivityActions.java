@@ -7,13 +7,14 @@ import dev.stepwise.api.port.TaskPort;
 import dev.stepwise.asl.Json;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * CreateActivity, DescribeActivity, DeleteActivity, ListActivities and GetActivityTask.
  * Recorded on AWS: creating an existing activity returns it again; deleting one that does not
  * exist succeeds; describing or polling one that does not exist is ActivityDoesNotExist.
- * GetActivityTask long-polls up to 60 seconds, then answers with no token.
+ * GetActivityTask long-polls up to 60 seconds (less when the caller cannot wait that long), then
+ * answers with no token.
  */
 final class ActivityActions {
     static final String ACTIVITY = "activity";
@@ -76,13 +77,15 @@ final class ActivityActions {
         return out;
     }
 
-    JsonNode getTask(Request request) {
+    /** Answers when a task comes or the long poll ends, holding no thread in between. */
+    CompletionStage<JsonNode> getTask(Request request) {
         TaskPort.Activity activity = existing(request);
         String worker = request.string("workerName", 1, 80, false);
-        Optional<TaskPort.Assignment> task = context.tasks().take(activity.arn(), worker, longPoll);
-        ObjectNode out = Json.object();
-        task.ifPresent(t -> out.put("taskToken", t.token()).put("input", Json.write(t.input())));
-        return out;
+        return context.tasks().take(activity.arn(), worker, request.waitUpTo(longPoll)).thenApply(task -> {
+            ObjectNode out = Json.object();
+            task.ifPresent(t -> out.put("taskToken", t.token()).put("input", Json.write(t.input())));
+            return out;
+        });
     }
 
     private TaskPort.Activity existing(Request request) {

@@ -53,6 +53,7 @@ final class ExecutionActions {
      */
     JsonNode startSync(Request request) {
         request.string("traceHeader", 0, 256, false);
+        request.metadataOnly(); // nothing in the answer is the definition
         ExecutionRecord started = startExecution(request, true);
         ExecutionRecord execution = context.executions().awaitEnd(started.executionArn(), EXPRESS_LIMIT).orElse(started);
         ObjectNode out = Json.object();
@@ -175,6 +176,7 @@ final class ExecutionActions {
 
     JsonNode describe(Request request) {
         ExecutionRecord execution = execution(request);
+        request.metadataOnly(); // nothing here is the definition: both answers are the same
         ObjectNode out = Json.object();
         out.put(EXECUTION_ARN, execution.executionArn());
         out.put(STATE_MACHINE_ARN, execution.stateMachineArn());
@@ -293,6 +295,7 @@ final class ExecutionActions {
 
     JsonNode describeStateMachine(Request request) {
         ExecutionRecord execution = execution(request);
+        boolean metadataOnly = request.metadataOnly();
         StateMachineRecord machine = context.executions().stateMachineOf(execution.executionArn())
                 .orElseThrow(() -> ApiException.executionDoesNotExist(execution.executionArn()));
         // Recorded on AWS (test_describe_state_machine_for_execution): no status, type or
@@ -311,7 +314,7 @@ final class ExecutionActions {
             out.put("mapRunArn", execution.mapRunArn());
             out.put("label", machine.name().substring(machine.name().lastIndexOf('/') + 1));
         }
-        return out;
+        return metadataOnly ? Shapes.withoutDefinition(out) : out;
     }
 
     /** error and cause are sensitive members: a too long one is refused without echoing it. */

@@ -36,6 +36,7 @@ public final class Members {
     public static final String VERSION_DESCRIPTION = "versionDescription";
     public static final String KEY = "key";
     public static final String VALUE = "value";
+    public static final String INCLUDED_DATA = "includedData";
 
     private Members() {
     }

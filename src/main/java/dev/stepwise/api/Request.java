@@ -4,6 +4,7 @@ import static dev.stepwise.api.Members.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,22 @@ import java.util.List;
 public final class Request {
     private final String action;
     private final ObjectNode body;
+    private final Duration waitLimit;
 
     public Request(String action, ObjectNode body) {
+        this(action, body, null);
+    }
+
+    /** @param waitLimit how long the caller can wait for an answer (null for as long as the action may) */
+    Request(String action, ObjectNode body, Duration waitLimit) {
         this.action = action;
         this.body = body;
+        this.waitLimit = waitLimit;
+    }
+
+    /** {@code wanted}, or less when the caller cannot wait that long (API Gateway's 30 s). */
+    Duration waitUpTo(Duration wanted) {
+        return waitLimit == null || waitLimit.compareTo(wanted) >= 0 ? wanted : waitLimit;
     }
 
     public String action() {
@@ -127,6 +140,14 @@ public final class Request {
             throw ApiException.validation(value, field, "Member must satisfy enum value set: " + allowed);
         }
         return value;
+    }
+
+    /**
+     * includedData: ALL_DATA (the default) or METADATA_ONLY, which asks AWS for a state machine's
+     * description without its (possibly KMS-encrypted) definition; true for METADATA_ONLY.
+     */
+    public boolean metadataOnly() {
+        return "METADATA_ONLY".equals(oneOf(INCLUDED_DATA, List.of("ALL_DATA", "METADATA_ONLY")));
     }
 
     /** maxResults: 0..1000, where absent or 0 means the action's default page size. */

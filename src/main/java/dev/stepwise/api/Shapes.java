@@ -43,6 +43,14 @@ public final class Shapes {
         return Json.object().put("enabled", false);
     }
 
+    /**
+     * A state machine's description for includedData METADATA_ONLY: "If called with includedData
+     * = METADATA_ONLY, the returned definition will be {}" (API reference, DescribeStateMachine).
+     */
+    static ObjectNode withoutDefinition(ObjectNode description) {
+        return description.put(DEFINITION, "{}");
+    }
+
     /** DescribeStateMachine's members (also used for a version, whose ARN is the version ARN). */
     public static ObjectNode describeStateMachine(StateMachineRecord machine, String arn) {
         ObjectNode out = Json.object();

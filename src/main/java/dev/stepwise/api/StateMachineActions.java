@@ -68,20 +68,22 @@ final class StateMachineActions {
 
     JsonNode describe(Request request) {
         String arn = request.string(STATE_MACHINE_ARN, 1, 256, true);
+        boolean metadataOnly = request.metadataOnly();
         Arns.Parsed parsed = context.arns().parse(arn, Arns.STATE_MACHINE);
+        ObjectNode out;
         if (Arns.isVersion(parsed)) {
             VersionRecord version = context.machines().findVersion(arn)
                     .orElseThrow(() -> ApiException.stateMachineDoesNotExist(arn));
-            ObjectNode out = Shapes.describeStateMachine(version.snapshot(), arn);
+            out = Shapes.describeStateMachine(version.snapshot(), arn);
             out.remove(DESCRIPTION);
             Shapes.putIfSet(out, DESCRIPTION, version.description());
-            return out;
-        }
-        if (parsed.parts().length > 1) {
+        } else if (parsed.parts().length > 1) {
             throw ApiException.stateMachineDoesNotExist(arn); // an alias is described by DescribeStateMachineAlias
+        } else {
+            StateMachineRecord machine = context.machines().find(arn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(arn));
+            out = Shapes.describeStateMachine(machine, arn);
         }
-        StateMachineRecord machine = context.machines().find(arn).orElseThrow(() -> ApiException.stateMachineDoesNotExist(arn));
-        return Shapes.describeStateMachine(machine, arn);
+        return metadataOnly ? Shapes.withoutDefinition(out) : out;
     }
 
     JsonNode update(Request request) {

@@ -6,7 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.InMemoryRunner;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +25,15 @@ import java.util.function.Consumer;
 public final class StepFunctionsApi {
     public static final String TARGET_PREFIX = "AWSStepFunctions.";
 
+    /**
+     * Actions that may keep their thread for long: StartSyncExecution waits for an Express
+     * execution (up to five minutes), TestState evaluates the user's expressions.
+     */
+    private static final Set<String> SLOW = Set.of("StartSyncExecution", "TestState");
+
     private final Map<String, Action> actions;
+    /** Actions that wait for something to happen, without holding a thread. */
+    private final Map<String, WaitingAction> waiting;
     private final Consumer<Throwable> bugs;
 
     public StepFunctionsApi(ApiContext context, InMemoryRunner.TaskExecutor tasks, Consumer<Throwable> bugs) {
@@ -65,34 +80,84 @@ public final class StepFunctionsApi {
                 Map.entry("DescribeActivity", activities::describe),
                 Map.entry("DeleteActivity", activities::delete),
                 Map.entry("ListActivities", activities::list),
-                Map.entry("GetActivityTask", activities::getTask),
                 Map.entry("DescribeMapRun", mapRuns::describe),
                 Map.entry("ListMapRuns", mapRuns::list),
                 Map.entry("UpdateMapRun", mapRuns::update));
+        this.waiting = Map.of("GetActivityTask", activities::getTask);
     }
 
     /** @param target the X-Amz-Target header (null when missing); @param body the request body */
     public ApiResponse handle(String target, String body) {
+        return handle(target, body, null);
+    }
+
+    /**
+     * As {@link #handle(String, String)}, on the caller's thread, for a caller that cannot wait
+     * longer than {@code waitLimit} (null for no limit): a long poll ends by then.
+     */
+    public ApiResponse handle(String target, String body, Duration waitLimit) {
+        return answer(target, body, waitLimit, Runnable::run).toCompletableFuture().join();
+    }
+
+    /**
+     * For a server whose threads must stay free for other calls: a quick action answers on the
+     * caller's thread (the stage is complete on return); a slow one runs on {@code slowCalls},
+     * and one that waits (a long poll) holds no thread and completes on the thread that ends the
+     * wait. The stage never completes exceptionally: failures are AWS error shapes.
+     */
+    public CompletionStage<ApiResponse> handleAsync(String target, String body, Executor slowCalls) {
+        return answer(target, body, null, slowCalls);
+    }
+
+    private CompletionStage<ApiResponse> answer(String target, String body, Duration waitLimit, Executor slowCalls) {
         try {
             String name = target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : null;
+            WaitingAction waits = name == null ? null : waiting.get(name);
+            if (waits != null) {
+                return waits.handle(new Request(name, parse(body), waitLimit))
+                        .handle((result, failure) -> failure == null ? ok(result) : failure(failure));
+            }
             Action action = name == null ? null : actions.get(name);
             if (action == null) {
                 // AWS names no operation in this answer; the header itself is echoed by no client.
                 throw new ApiException("UnknownOperationException", null);
             }
-            JsonNode result = action.handle(new Request(name, parse(body)));
-            return new ApiResponse(200, Json.write(result), null);
-        } catch (ApiException e) {
-            ObjectNode error = Json.object().put("__type", e.code());
-            if (e.getMessage() != null) {
-                error.put("message", e.getMessage());
+            if (SLOW.contains(name)) {
+                return CompletableFuture.supplyAsync(() -> respond(action, name, body), slowCalls);
             }
-            return new ApiResponse(e.status(), Json.write(error), e.code());
+            return CompletableFuture.completedFuture(respond(action, name, body));
+        } catch (RejectedExecutionException busy) {
+            // Every thread for slow calls is taken: refused at once, as AWS throttles, rather than queued.
+            return CompletableFuture.completedFuture(failure(new ApiException("ThrottlingException", "Rate exceeded")));
         } catch (RuntimeException | StackOverflowError e) {
-            bugs.accept(e);
-            return new ApiResponse(500, Json.write(Json.object().put("__type", "InternalFailure")
-                    .put("message", "The request processing has failed because of an unknown error.")), "InternalFailure");
+            return CompletableFuture.completedFuture(failure(e));
         }
+    }
+
+    private ApiResponse respond(Action action, String name, String body) {
+        try {
+            return ok(action.handle(new Request(name, parse(body))));
+        } catch (RuntimeException | StackOverflowError e) {
+            return failure(e);
+        }
+    }
+
+    private static ApiResponse ok(JsonNode result) {
+        return new ApiResponse(200, Json.write(result), null);
+    }
+
+    private ApiResponse failure(Throwable thrown) {
+        Throwable e = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (e instanceof ApiException api) {
+            ObjectNode error = Json.object().put("__type", api.code());
+            if (api.getMessage() != null) {
+                error.put("message", api.getMessage());
+            }
+            return new ApiResponse(api.status(), Json.write(error), api.code());
+        }
+        bugs.accept(e);
+        return new ApiResponse(500, Json.write(Json.object().put("__type", "InternalFailure")
+                .put("message", "The request processing has failed because of an unknown error.")), "InternalFailure");
     }
 
     private static ObjectNode parse(String body) {

@@ -9,6 +9,7 @@ import dev.stepwise.api.StepFunctionsApi;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,13 @@ import java.util.Map;
 @Named(ApiHandler.NAME)
 public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     public static final String NAME = "api";
+    /**
+     * An HTTP API answers 503 once its integration has run 30 seconds ("Maximum integration
+     * timeout: 30 seconds", HTTP API quotas), so a long poll ends well before, as it does before
+     * the function's own timeout; the worker polls again, as after any empty answer.
+     */
+    static final Duration GATEWAY_WAIT = Duration.ofSeconds(25);
+    private static final Duration MARGIN = Duration.ofSeconds(3);
 
     @Inject
     StepFunctionsApi api;
@@ -30,7 +38,7 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
         if (event.getIsBase64Encoded()) {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
-        ApiResponse response = api.handle(header(event, "x-amz-target"), body);
+        ApiResponse response = api.handle(header(event, "x-amz-target"), body, waitLimit(context));
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", ApiResponse.CONTENT_TYPE);
         if (response.errorType() != null) {
@@ -38,6 +46,14 @@ public class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGate
         }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
                 .withBody(response.body()).build();
+    }
+
+    private static Duration waitLimit(Context context) {
+        if (context == null) {
+            return GATEWAY_WAIT;
+        }
+        Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
+        return left.isNegative() ? Duration.ZERO : left.compareTo(GATEWAY_WAIT) < 0 ? left : GATEWAY_WAIT;
     }
 
     /** HTTP APIs pass header names in lower case; a direct invocation may not. */

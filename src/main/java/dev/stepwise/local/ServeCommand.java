@@ -25,7 +25,7 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET]
+ * {@code serve [--port N] [--region R] [--account A] [--auth sigv4 --credentials KEY:SECRET] [--allow-host NAME]...
  * [--endpoint SERVICE=URL]... [--http-auth [CONNECTION_ARN=]HEADER:VALUE]... [--data-dir DIR] [--in-memory]
  * [--mock FILE] [--time-scale F]}: the Step Functions API on
  * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI. By default state machines and
@@ -34,7 +34,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code --data-dir} keeps the tables on disk and resumes executions a killed server left running.
  * {@code --in-memory} keeps everything in this process instead. {@code --mock FILE} (or the
  * environment variable SFN_MOCK_CONFIG, as Step Functions Local reads it) mocks Task states per
- * test case; {@code --time-scale F} shortens waits and back-offs. Prints
+ * test case; {@code --time-scale F} shortens waits and back-offs. The API answers requests for
+ * localhost and loopback addresses only, and for each {@code --allow-host NAME} ({@link AllowedHosts}). Prints
  * {@code listening on http://127.0.0.1:N} on stdout once it accepts requests, then serves until
  * the process is stopped.
  */
@@ -83,6 +84,7 @@ public final class ServeCommand {
         String mockFile = env.get(SFN_MOCK_CONFIG);
         double timeScale = 1.0;
         List<String> httpAuth = new ArrayList<>();
+        List<String> allowHosts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (args[i].equals("--in-memory")) {
@@ -92,6 +94,7 @@ public final class ServeCommand {
             switch (args[i]) {
                 case "--endpoint" -> endpoints.add(required("--endpoint", value));
                 case "--http-auth" -> httpAuth.add(required("--http-auth", value));
+                case "--allow-host" -> allowHosts.add(required("--allow-host", value));
                 case "--data-dir" -> dataDir = Path.of(required("--data-dir", value));
                 case "--port" -> port = port(value);
                 case "--region" -> region = required("--region", value);
@@ -104,7 +107,7 @@ public final class ServeCommand {
             }
             i++;
         }
-        SigV4Verifier verifier = verifier(auth, credentials);
+        SigV4Verifier verifier = verifier(auth, credentials, region);
         if (inMemory && (dataDir != null || !endpoints.isEmpty())) {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
         }
@@ -114,9 +117,11 @@ public final class ServeCommand {
         MockConfigFile mocks = mockFile == null || mockFile.isEmpty() ? null : RunCommand.mocks(mockFile);
         Map<String, URI> overrides;
         HttpAuth taskAuth;
+        AllowedHosts hosts;
         try {
             overrides = Emulators.parseEndpoints(endpoints);
             taskAuth = HttpAuth.parse(httpAuth);
+            hosts = AllowedHosts.loopbackAnd(allowHosts);
         } catch (IllegalArgumentException e) {
             throw new StepwiseCli.UsageException(e.getMessage());
         }
@@ -129,7 +134,7 @@ public final class ServeCommand {
                     : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale);
             StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
                     bug -> bug.printStackTrace(err));
-            server = ApiServer.start(api, port, verifier);
+            server = ApiServer.start(api, port, verifier, hosts);
         } catch (IOException e) {
             closeAll(resources);
             throw new StepwiseCli.UsageException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
@@ -182,7 +187,7 @@ public final class ServeCommand {
     }
 
     /** {@code --auth sigv4 --credentials KEY:SECRET} checks AWS Signature V4; {@code --auth none} (the default) does not. */
-    private static SigV4Verifier verifier(String auth, String credentials) {
+    private static SigV4Verifier verifier(String auth, String credentials, String region) {
         switch (auth) {
             case "none" -> {
                 if (credentials != null) {
@@ -197,7 +202,7 @@ public final class ServeCommand {
                 }
                 String keyId = credentials.substring(0, colon);
                 String secret = credentials.substring(colon + 1);
-                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC());
+                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC(), region, SigV4Verifier.STATES);
             }
             default -> throw new StepwiseCli.UsageException("--auth is sigv4 or none, not '" + auth + "'");
         }

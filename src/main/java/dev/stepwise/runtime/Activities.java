@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Activity Task states and their workers: the awaiting step queues a task for the activity;
@@ -22,11 +23,10 @@ import java.util.Optional;
 public final class Activities {
     private static final String AT = "at";
     private static final String WORKER = "worker";
-    /** A long poll queries the activity's queue at most this often once it has waited a while. */
-    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final Store store;
     private final Clock clock;
+    private final ActivityPolls polls = new ActivityPolls(this::claim);
 
     Activities(Store store, Clock clock) {
         this.store = store;
@@ -59,6 +59,7 @@ public final class Activities {
 
     void schedule(String activityArn, String executionArn, String awaitKey, String token, JsonNode input, Instant now) {
         store.activities().offer(activityArn, now, new ActivityStore.ActivityTask(token, input, executionArn, awaitKey));
+        polls.wake(activityArn);
     }
 
     /** How the task of this awaiting step started: taken by a worker (named or not), or not at all. */
@@ -69,40 +70,35 @@ public final class Activities {
     }
 
     /**
-     * GetActivityTask: waits up to {@code wait} for a task. A task whose execution has ended, or
-     * whose result came already (a timeout), is dropped and the poll goes on.
+     * GetActivityTask: a task within {@code wait}, or empty when none came. The wait holds no
+     * thread ({@link ActivityPolls}); the future completes on the polls' own threads.
      */
-    public Optional<Assignment> take(String activityArn, String workerName, Duration wait) {
-        long until = System.nanoTime() + wait.toNanos();
-        long interval = 50;
+    public CompletableFuture<Optional<Assignment>> take(String activityArn, String workerName, Duration wait) {
+        return polls.poll(activityArn, workerName, wait);
+    }
+
+    /**
+     * Takes the activity's oldest task for a worker and records who took it. A task whose
+     * execution has ended, or whose result came already (a timeout), is dropped and the next one
+     * taken.
+     */
+    private Optional<Assignment> claim(String activityArn, String workerName) {
         while (true) {
             Optional<ActivityStore.ActivityTask> task = store.activities().take(activityArn);
-            if (task.isPresent()) {
-                ActivityStore.ActivityTask taken = task.get();
-                boolean live = store.headers().header(taken.executionArn()).map(h -> !h.status().isTerminal()).orElse(false)
-                        && store.steps().item(taken.executionArn(), StepKeys.result(taken.stepKey())).isEmpty();
-                if (live) {
-                    // ActivityStarted's workerName: AWS shows an empty detail when the worker gave none.
-                    var body = Json.object().put(AT, clock.millis());
-                    if (workerName != null) {
-                        body.put(WORKER, workerName);
-                    }
-                    store.steps().putIfAbsent(taken.executionArn(), StoredItem.of(StepKeys.taken(taken.stepKey()), ItemKind.TAKEN, body));
-                    return Optional.of(new Assignment(taken.token(), taken.input()));
+            if (task.isEmpty()) {
+                return Optional.empty();
+            }
+            ActivityStore.ActivityTask taken = task.get();
+            boolean live = store.headers().header(taken.executionArn()).map(h -> !h.status().isTerminal()).orElse(false)
+                    && store.steps().item(taken.executionArn(), StepKeys.result(taken.stepKey())).isEmpty();
+            if (live) {
+                // ActivityStarted's workerName: AWS shows an empty detail when the worker gave none.
+                var body = Json.object().put(AT, clock.millis());
+                if (workerName != null) {
+                    body.put(WORKER, workerName);
                 }
-                continue;
-            }
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            try {
-                Thread.sleep(Math.min(interval, Math.max(1, left / 1_000_000)));
-                // Back off: an idle worker's 60 s poll costs about 65 queries, not 300.
-                interval = Math.min(interval * 2, MAX_POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+                store.steps().putIfAbsent(taken.executionArn(), StoredItem.of(StepKeys.taken(taken.stepKey()), ItemKind.TAKEN, body));
+                return Optional.of(new Assignment(taken.token(), taken.input()));
             }
         }
     }

@@ -7,8 +7,6 @@ import dev.stepwise.store.ItemKind;
 import dev.stepwise.store.StepBody;
 import dev.stepwise.store.StepKeys;
 import dev.stepwise.store.StoredItem;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -166,7 +164,7 @@ final class AwaitedTasks {
      * (InvalidToken); one whose task has its result, timed out or whose execution ended is
      * TaskTimedOut, as AWS answers for "a task that no longer exists". A callback's worker may
      * answer before the step that sent the token has committed: the token item written before
-     * the call holds the secret until then. Secrets are compared in constant time.
+     * the call holds the secret until then.
      */
     private Awaiting awaiting(String token) {
         TaskTokens.Ref ref = TaskTokens.parse(token).orElseThrow(TaskCompletionRejected::invalidToken);
@@ -175,7 +173,7 @@ final class AwaitedTasks {
         StepBody body = item != null && item.kind() == ItemKind.AWAIT ? ItemBodies.step(item.body()) : null;
         String secret = body != null ? body.awaited().secret()
                 : env.steps().item(executionArn, StepKeys.token(ref.stepKey())).map(t -> ItemBodies.secret(t.body())).orElse(null);
-        if (secret == null || !MessageDigest.isEqual(ref.secret().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
+        if (!TaskTokens.sameSecret(ref.secret(), secret)) {
             throw TaskCompletionRejected.invalidToken();
         }
         boolean ended = env.store().headers().header(executionArn).map(h -> h.status().isTerminal()).orElse(true);

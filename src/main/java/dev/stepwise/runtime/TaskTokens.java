@@ -1,6 +1,7 @@
 package dev.stepwise.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -45,6 +46,15 @@ final class TaskTokens {
     static String token(String executionArn, String stepKey, String secret) {
         String where = ENCODER.encodeToString((executionArn + "\n" + stepKey).getBytes(StandardCharsets.UTF_8));
         return where + "." + secret;
+    }
+
+    /**
+     * Whether a token's secret is the stored one (false when none is stored), compared in
+     * constant time so that how long a refusal takes tells nothing about how much of a guess was right.
+     */
+    static boolean sameSecret(String given, String stored) {
+        return stored != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.US_ASCII),
+                stored.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Empty when the text is not a token this runtime could have made. */

@@ -72,4 +72,42 @@ class ProtocolTest {
         JsonNode error = Json.parse(response.body());
         assertEquals(code, error.get("__type").asText(), response.body());
     }
+
+    /**
+     * StartExecution's name has a minimum length of 1 (API reference), checked like every member
+     * constraint; only an absent name is replaced by a UUID.
+     */
+    @Test
+    void anEmptyExecutionNameIsRefusedNotReplaced() {
+        String machine = local.createMachine("empty-name", LocalSfn.PASS);
+        HttpResponse<String> response = local.post("AWSStepFunctions.StartExecution",
+                "{\"stateMachineArn\": \"" + machine + "\", \"name\": \"\"}");
+        assertEquals(400, response.statusCode());
+        assertEquals("{\"__type\":\"ValidationException\",\"message\":\"1 validation error detected: Value '' at 'name' "
+                + "failed to satisfy constraint: Member must have length greater than or equal to 1\"}", response.body());
+        assertEquals(0, local.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions().size());
+    }
+
+    /** includedData is ALL_DATA or METADATA_ONLY, whose DescribeStateMachine "definition will be {}" (API reference). */
+    @Test
+    void includedDataIsOneOfItsTwoValues() {
+        String machine = local.createMachine("included-data", LocalSfn.PASS);
+        String execution = local.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+        for (String call : List.of("DescribeStateMachine|stateMachineArn|" + machine, "DescribeExecution|executionArn|" + execution,
+                "DescribeStateMachineForExecution|executionArn|" + execution)) {
+            String[] parts = call.split("\\|");
+            HttpResponse<String> refused = local.post("AWSStepFunctions." + parts[0],
+                    "{\"" + parts[1] + "\": \"" + parts[2] + "\", \"includedData\": \"EVERYTHING\"}");
+            assertEquals(400, refused.statusCode(), call);
+            assertEquals("{\"__type\":\"ValidationException\",\"message\":\"1 validation error detected: Value 'EVERYTHING' at "
+                    + "'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]\"}",
+                    refused.body(), call);
+        }
+        assertEquals("{}", local.sfn.describeStateMachine(b -> b.stateMachineArn(machine).includedData("METADATA_ONLY")).definition());
+        assertEquals("{}", local.sfn.describeStateMachineForExecution(b -> b.executionArn(execution)
+                .includedData("METADATA_ONLY")).definition());
+        assertEquals(Json.parse(LocalSfn.PASS), Json.parse(local.sfn.describeStateMachine(b -> b.stateMachineArn(machine)
+                .includedData("ALL_DATA")).definition()));
+        assertEquals(execution, local.sfn.describeExecution(b -> b.executionArn(execution).includedData("METADATA_ONLY")).executionArn());
+    }
 }

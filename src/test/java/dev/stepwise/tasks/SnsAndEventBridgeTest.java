@@ -142,8 +142,10 @@ class SnsAndEventBridgeTest {
                 && System.getenv("AWS_PROFILE") == null, "with an endpoint and no credentials in the environment the dummy ones sign");
         integrations.execute(Requests.task("arn:aws:states:::sns:publish", "{\"TopicArn\":\"" + TOPIC + "\",\"Message\":\"m\"}"), "k");
         integrations.execute(Requests.task("arn:aws:states:::events:putEvents", "{\"Entries\":[{\"Source\":\"s\"}]}"), "k");
-        var verifier = new dev.stepwise.local.SigV4Verifier(id -> "stepwise".equals(id) ? "stepwise" : null, java.time.Clock.systemUTC());
-        for (FakeService.Received request : java.util.List.of(sns.last(), events.last())) {
+        for (var signed : Map.of("sns", sns.last(), "events", events.last()).entrySet()) {
+            var verifier = new dev.stepwise.local.SigV4Verifier(id -> "stepwise".equals(id) ? "stepwise" : null,
+                    java.time.Clock.systemUTC(), "us-east-1", signed.getKey());
+            FakeService.Received request = signed.getValue();
             var refusal = verifier.check(new dev.stepwise.local.SigV4Verifier.SignedRequest(request.method(), request.uri().getRawPath(),
                     request.uri().getRawQuery(), request.headers(), request.body().getBytes(StandardCharsets.UTF_8)));
             assertEquals(null, refusal, String.valueOf(refusal));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** The task-token and activity actions on the durable runtime. */
 public final class DurableTasks implements TaskPort {
@@ -63,9 +64,9 @@ public final class DurableTasks implements TaskPort {
     }
 
     @Override
-    public Optional<Assignment> take(String activityArn, String workerName, Duration wait) {
+    public CompletionStage<Optional<Assignment>> take(String activityArn, String workerName, Duration wait) {
         return runtime.activities().take(activityArn, workerName, wait)
-                .map((Activities.Assignment a) -> new Assignment(a.token(), a.input()));
+                .thenApply(task -> task.map((Activities.Assignment a) -> new Assignment(a.token(), a.input())));
     }
 
     private static Activity activity(ActivityStore.Activity activity) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the task-token and activity actions need from the runtime. Completions throw
@@ -46,8 +48,11 @@ public interface TaskPort {
 
     List<Activity> activities();
 
-    /** Waits up to {@code wait} for a task of the activity; empty when none came. */
-    Optional<Assignment> take(String activityArn, String workerName, Duration wait);
+    /**
+     * A task of the activity within {@code wait}, or empty when none came. The caller's thread is
+     * not held while it waits; the stage may complete on another thread.
+     */
+    CompletionStage<Optional<Assignment>> take(String activityArn, String workerName, Duration wait);
 
     /** A port for a backend without callbacks or activities: every token is unknown, no activity has tasks. */
     static TaskPort none() {
@@ -94,8 +99,8 @@ public interface TaskPort {
             }
 
             @Override
-            public Optional<Assignment> take(String activityArn, String workerName, Duration wait) {
-                return Optional.empty();
+            public CompletionStage<Optional<Assignment>> take(String activityArn, String workerName, Duration wait) {
+                return CompletableFuture.completedFuture(Optional.empty());
             }
         };
     }

@@ -1,10 +1,8 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.engine.history.EventDetails;
-import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -142,10 +140,10 @@ public final class InMemoryRunner {
                 }
                 if (deadline != null && next.at.isAfter(deadline)) {
                     now = deadline;
-                    String cause = "The execution timed out";
-                    record(List.of(new HistoryEvent(EventType.ExecutionTimedOut,
-                            new EventDetails.ExecutionTimedOut(StatesError.TIMEOUT.aslName(), cause))));
-                    return finish(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT.aslName(), cause);
+                    HistoryEvent timedOut = Engine.timedOut();
+                    record(List.of(timedOut));
+                    EventDetails.ExecutionTimedOut details = (EventDetails.ExecutionTimedOut) timedOut.details();
+                    return finish(ExecutionStatus.TIMED_OUT, null, details.error(), details.cause());
                 }
                 now = next.at;
                 if (next.step instanceof Step.Enter enter && enter.frame().isRoot()) {

@@ -1,0 +1,77 @@
+package dev.stepwise.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.stepwise.asl.Json;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The last events of executions that no step of the definition ends: stopped, timed out, failed by the runtime. */
+class ExecutionEndEventsTest {
+
+    @Test
+    void aStoppedExecutionEndsWithExecutionAbortedCarryingStopExecutionsErrorAndCause() {
+        // API reference, ExecutionAbortedEventDetails: error and cause, both optional.
+        assertEquals(new HistoryEvent(EventType.ExecutionAborted, new EventDetails.ExecutionAborted("User.Stop", "enough")),
+                Engine.aborted("User.Stop", "enough"));
+        assertEquals(new HistoryEvent(EventType.ExecutionAborted, new EventDetails.ExecutionAborted(null, null)),
+                Engine.aborted(null, null));
+        assertEquals("executionAbortedEventDetails", Engine.aborted(null, null).details().awsField());
+    }
+
+    @Test
+    void anExecutionPastItsTimeoutSecondsEndsWithExecutionTimedOutAndStatesTimeout() {
+        // AWS "Error handling": States.Timeout when an execution runs longer than its TimeoutSeconds.
+        assertEquals(new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut("States.Timeout",
+                "The execution timed out")), Engine.timedOut());
+    }
+
+    @Test
+    void anExecutionTheRuntimeCannotRunOnFailsWithStatesRuntimeAndTheGivenCause() {
+        assertEquals(new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed("States.Runtime", "why")),
+                Engine.failedByRuntime("why"));
+    }
+
+    private static StepResult resultOf(EventType... types) {
+        List<HistoryEvent> events = new ArrayList<>();
+        for (EventType type : types) {
+            events.add(new HistoryEvent(type, EventDetails.None.INSTANCE));
+        }
+        return new StepResult(new Outcome.FrameSucceeded(Json.object()), events, 1, StepResult.EventIdUse.NONE);
+    }
+
+    @Test
+    void eventsBelowTheHistoryLimitAreRecordedAsTheyAre() {
+        HistoryLimit limit = new HistoryLimit(10);
+        assertTrue(limit.check(resultOf(EventType.PassStateEntered, EventType.PassStateExited), 8).isEmpty(), "ids 8 and 9");
+    }
+
+    @Test
+    void anExecutionSucceededEventAtTheLimitEndsTheExecutionSuccessfully() {
+        // AWS quotas: "If the event number 25,000 is ExecutionSucceeded, the execution finishes successfully."
+        assertTrue(new HistoryLimit(10).check(resultOf(EventType.SucceedStateExited, EventType.ExecutionSucceeded), 9).isEmpty());
+    }
+
+    @Test
+    void anyOtherEventAtTheLimitIsReplacedByExecutionFailed() {
+        // AWS quotas: "If the event number 25,000 isn't ExecutionSucceeded, the ExecutionFailed event is logged".
+        HistoryLimit.Reached reached = new HistoryLimit(10).check(
+                resultOf(EventType.PassStateExited, EventType.PassStateEntered, EventType.PassStateExited), 9).orElseThrow();
+        assertEquals(List.of(EventType.PassStateExited, EventType.ExecutionFailed), reached.events().stream().map(HistoryEvent::type).toList());
+        assertEquals("States.Runtime", reached.error());
+        assertEquals("The execution reached the maximum number of history events (10).", reached.cause());
+        assertEquals(Engine.failedByRuntime(reached.cause()), reached.events().get(1));
+    }
+
+    @Test
+    void aStepThatStartsPastTheLimitRecordsOnlyExecutionFailed() {
+        HistoryLimit.Reached reached = new HistoryLimit(10).check(resultOf(EventType.PassStateEntered), 12).orElseThrow();
+        assertEquals(Collections.singletonList(EventType.ExecutionFailed), reached.events().stream().map(HistoryEvent::type).toList());
+    }
+}

@@ -1,5 +1,6 @@
 package dev.stepwise.engine;
 
+import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public record StepResult(Outcome outcome, List<HistoryEvent> events, long firstE
     /** The id the Entered event of the state this step entered was given: the position of that event. */
     private long enteredEventId() {
         for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).details() instanceof dev.stepwise.engine.history.EventDetails.StateEntered) {
+            if (events.get(i).details() instanceof EventDetails.StateEntered) {
                 return firstEventId + i;
             }
         }

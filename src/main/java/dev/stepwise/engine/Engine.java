@@ -112,7 +112,7 @@ public final class Engine {
         return StepResult.of(outcome, run.events(), firstEventId, run.enteredEventId(), run.quotesFirstEventId());
     }
 
-    // ---- events a runtime records outside a step ---------------------------------------------
+    // ---- what a runtime records for a task once its step has been decided --------------------
 
     /**
      * A task that waits for a callback or a child execution ({@link TaskWait#submits()}) was
@@ -134,28 +134,6 @@ public final class Engine {
         StateVisit visit = task.then().visit();
         return new Resumption.TaskFailed(StatesError.RUNTIME.aslName(), Causes.atState(visit.stateName(), visit.enteredEventId(),
                 Causes.activityDoesNotExist(task.request().resource())), Resumption.TaskStart.RECORDED);
-    }
-
-    /**
-     * StopExecution ended the execution: ExecutionAborted with StopExecution's {@code error} and
-     * {@code cause} (either may be null), as AWS shows them in executionAbortedEventDetails.
-     */
-    public static HistoryEvent aborted(String error, String cause) {
-        return new HistoryEvent(EventType.ExecutionAborted, new EventDetails.ExecutionAborted(error, cause));
-    }
-
-    /** The state machine's TimeoutSeconds passed: ExecutionTimedOut with States.Timeout. */
-    public static HistoryEvent timedOut() {
-        return new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut(StatesError.TIMEOUT.aslName(),
-                Causes.EXECUTION_TIMED_OUT));
-    }
-
-    /**
-     * The execution cannot go on for a reason outside the definition (the history limit, a
-     * message that failed every delivery): ExecutionFailed with States.Runtime and {@code cause}.
-     */
-    public static HistoryEvent failedByRuntime(String cause) {
-        return new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause));
     }
 
     /** The states a branch frame runs: a Parallel's branch {@code index} or a Map's item processor. */

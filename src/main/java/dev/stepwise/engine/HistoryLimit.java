@@ -1,6 +1,5 @@
 package dev.stepwise.engine;
 
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.util.ArrayList;
@@ -17,9 +16,9 @@ public record HistoryLimit(long maxEvents) {
 
     /**
      * What a step over the limit records instead of its own result: the events that fit below
-     * the limit, then ExecutionFailed; the execution fails with {@code error} and {@code cause}.
+     * the limit, then the execution's {@code end} (ExecutionFailed, States.Runtime).
      */
-    public record Reached(List<HistoryEvent> events, String error, String cause) {
+    public record Reached(List<HistoryEvent> events, ExecutionEnd end) {
         public Reached {
             events = List.copyOf(events);
         }
@@ -35,9 +34,9 @@ public record HistoryLimit(long maxEvents) {
             return Optional.empty();
         }
         int keep = (int) Math.max(0, Math.min(events.size(), maxEvents - firstEventId));
-        String cause = Causes.historyLimit(maxEvents);
+        ExecutionEnd end = ExecutionEnd.failedByRuntime(Causes.historyLimit(maxEvents));
         List<HistoryEvent> recorded = new ArrayList<>(events.subList(0, keep));
-        recorded.add(Engine.failedByRuntime(cause));
-        return Optional.of(new Reached(recorded, StatesError.RUNTIME.aslName(), cause));
+        recorded.add(end.event());
+        return Optional.of(new Reached(recorded, end));
     }
 }

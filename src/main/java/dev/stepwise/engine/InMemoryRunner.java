@@ -140,10 +140,9 @@ public final class InMemoryRunner {
                 }
                 if (deadline != null && next.at.isAfter(deadline)) {
                     now = deadline;
-                    HistoryEvent timedOut = Engine.timedOut();
-                    record(List.of(timedOut));
-                    EventDetails.ExecutionTimedOut details = (EventDetails.ExecutionTimedOut) timedOut.details();
-                    return finish(ExecutionStatus.TIMED_OUT, null, details.error(), details.cause());
+                    ExecutionEnd timedOut = ExecutionEnd.timedOut();
+                    record(List.of(timedOut.event()));
+                    return finish(timedOut.status(), null, timedOut.error(), timedOut.cause());
                 }
                 now = next.at;
                 if (next.step instanceof Step.Enter enter && enter.frame().isRoot()) {

@@ -13,29 +13,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The last events of executions that no step of the definition ends: stopped, timed out, failed by the runtime. */
-class ExecutionEndEventsTest {
+class ExecutionEndTest {
 
     @Test
-    void aStoppedExecutionEndsWithExecutionAbortedCarryingStopExecutionsErrorAndCause() {
+    void aStoppedExecutionEndsAbortedWithExecutionAbortedCarryingStopExecutionsErrorAndCause() {
         // API reference, ExecutionAbortedEventDetails: error and cause, both optional.
-        assertEquals(new HistoryEvent(EventType.ExecutionAborted, new EventDetails.ExecutionAborted("User.Stop", "enough")),
-                Engine.aborted("User.Stop", "enough"));
+        assertEquals(new ExecutionEnd(ExecutionStatus.ABORTED, "User.Stop", "enough",
+                new HistoryEvent(EventType.ExecutionAborted, new EventDetails.ExecutionAborted("User.Stop", "enough"))),
+                ExecutionEnd.aborted("User.Stop", "enough"));
         assertEquals(new HistoryEvent(EventType.ExecutionAborted, new EventDetails.ExecutionAborted(null, null)),
-                Engine.aborted(null, null));
-        assertEquals("executionAbortedEventDetails", Engine.aborted(null, null).details().awsField());
+                ExecutionEnd.aborted(null, null).event());
+        assertEquals("executionAbortedEventDetails", ExecutionEnd.aborted(null, null).event().details().awsField());
     }
 
     @Test
     void anExecutionPastItsTimeoutSecondsEndsWithExecutionTimedOutAndStatesTimeout() {
         // AWS "Error handling": States.Timeout when an execution runs longer than its TimeoutSeconds.
-        assertEquals(new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut("States.Timeout",
-                "The execution timed out")), Engine.timedOut());
+        assertEquals(new ExecutionEnd(ExecutionStatus.TIMED_OUT, "States.Timeout", "The execution timed out",
+                new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut("States.Timeout",
+                        "The execution timed out"))), ExecutionEnd.timedOut());
     }
 
     @Test
     void anExecutionTheRuntimeCannotRunOnFailsWithStatesRuntimeAndTheGivenCause() {
-        assertEquals(new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed("States.Runtime", "why")),
-                Engine.failedByRuntime("why"));
+        assertEquals(new ExecutionEnd(ExecutionStatus.FAILED, "States.Runtime", "why",
+                new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed("States.Runtime", "why"))),
+                ExecutionEnd.failedByRuntime("why"));
     }
 
     private static StepResult resultOf(EventType... types) {
@@ -64,9 +67,8 @@ class ExecutionEndEventsTest {
         HistoryLimit.Reached reached = new HistoryLimit(10).check(
                 resultOf(EventType.PassStateExited, EventType.PassStateEntered, EventType.PassStateExited), 9).orElseThrow();
         assertEquals(List.of(EventType.PassStateExited, EventType.ExecutionFailed), reached.events().stream().map(HistoryEvent::type).toList());
-        assertEquals("States.Runtime", reached.error());
-        assertEquals("The execution reached the maximum number of history events (10).", reached.cause());
-        assertEquals(Engine.failedByRuntime(reached.cause()), reached.events().get(1));
+        assertEquals(ExecutionEnd.failedByRuntime("The execution reached the maximum number of history events (10)."), reached.end());
+        assertEquals(reached.end().event(), reached.events().get(1));
     }
 
     @Test

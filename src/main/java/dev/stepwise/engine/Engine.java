@@ -74,6 +74,15 @@ public final class Engine {
     }
 
     /**
+     * RedriveExecution restarted the execution: ExecutionRedriven, {@code redriveCount} counting
+     * this redrive. AWS: "Step Functions preserves the results and execution history of the
+     * successful steps", so it follows the ended run's last event.
+     */
+    public static HistoryEvent redriven(int redriveCount) {
+        return new HistoryEvent(EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(redriveCount));
+    }
+
+    /**
      * Evaluates one step. {@code firstEventId} is the id the runtime will give this step's first
      * event; causes that say "entered at the event id #N" refer to it. A runtime that reserves ids
      * after evaluating may pass a provisional id and take {@link StepResult#renumbered}.

@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The last events of executions that no step of the definition ends: stopped, timed out, failed by the runtime. */
+/** The events of executions that no step of the definition writes: stopped, timed out, failed by the runtime, redriven. */
 class ExecutionEndTest {
 
     @Test
@@ -39,6 +39,12 @@ class ExecutionEndTest {
         assertEquals(new ExecutionEnd(ExecutionStatus.FAILED, "States.Runtime", "why",
                 new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed("States.Runtime", "why"))),
                 ExecutionEnd.failedByRuntime("why"));
+    }
+
+    @Test
+    void aRedrivenExecutionGoesOnWithExecutionRedrivenCountingTheRedrive() {
+        // API reference, ExecutionRedrivenEventDetails: redriveCount, "the number of times the execution has been redriven".
+        assertEquals(new HistoryEvent(EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(2)), Engine.redriven(2));
     }
 
     private static StepResult resultOf(EventType... types) {

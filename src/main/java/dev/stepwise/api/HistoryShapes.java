@@ -57,6 +57,8 @@ public final class HistoryShapes {
             payload(out, OUTPUT, d.output(), data);
         } else if (details instanceof EventDetails.ExecutionFailed d) {
             errorAndCause(out, d.error(), d.cause());
+        } else if (details instanceof EventDetails.ExecutionAborted d) {
+            errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.ExecutionTimedOut d) {
             errorAndCause(out, d.error(), d.cause());
         } else if (details instanceof EventDetails.ExecutionRedriven d) {

@@ -2,6 +2,9 @@ package dev.stepwise.engine;
 
 /** The error causes the interpreter writes itself, worded as AWS words them. */
 final class Causes {
+    /** AWS's ExecutionTimedOut carries States.Timeout; this cause is Stepwise's own wording. */
+    static final String EXECUTION_TIMED_OUT = "The execution timed out";
+
     private Causes() {
     }
 
@@ -34,5 +37,15 @@ final class Causes {
 
     static String noChoiceMatched() {
         return "No Matches!";
+    }
+
+    // Recorded on AWS: the detail of the States.Runtime failure of a Task whose activity does not exist.
+    static String activityDoesNotExist(String activityArn) {
+        return "The activity " + activityArn + " does not exist.";
+    }
+
+    // Stepwise's own wording: AWS documents the history quota but not this cause.
+    static String historyLimit(long limit) {
+        return "The execution reached the maximum number of history events (" + limit + ").";
     }
 }

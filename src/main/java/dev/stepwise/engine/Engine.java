@@ -17,9 +17,11 @@ import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.WaitState;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
+import dev.stepwise.engine.history.HistoryEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,9 +41,20 @@ public final class Engine {
             MapState.class, new MapRunner());
 
     private final EngineOptions options;
+    private final Predicate<TaskRequest> mocked;
 
     public Engine(EngineOptions options) {
+        this(options, request -> false);
+    }
+
+    /**
+     * An engine whose runtime answers some tasks with a mock ({@code mocked} says which, as
+     * TestState's mock or a mocked test case does): such a task waits for no token, child
+     * execution or activity worker ({@link TaskWait#NONE}).
+     */
+    public Engine(EngineOptions options, Predicate<TaskRequest> mocked) {
         this.options = options;
+        this.mocked = mocked;
     }
 
     public EngineOptions options() {
@@ -56,13 +69,23 @@ public final class Engine {
     /** A start with workflow variables already set, as TestState's {@code variables} gives them. */
     public StepResult start(StateMachine machine, ExecutionInfo execution, Variables variables) {
         Outcome next = new Outcome.Continue(new Step.Enter(Frame.ROOT, machine.root().startAt(), execution.input(), variables));
-        return new StepResult(next, List.of(new dev.stepwise.engine.history.HistoryEvent(EventType.ExecutionStarted,
-                new EventDetails.ExecutionStarted(execution.input(), execution.roleArn()))));
+        return new StepResult(next, List.of(new HistoryEvent(EventType.ExecutionStarted,
+                new EventDetails.ExecutionStarted(execution.input(), execution.roleArn()))), 1, StepResult.EventIdUse.NONE);
+    }
+
+    /**
+     * RedriveExecution restarted the execution: ExecutionRedriven, {@code redriveCount} counting
+     * this redrive. AWS: "Step Functions preserves the results and execution history of the
+     * successful steps", so it follows the ended run's last event.
+     */
+    public static HistoryEvent redriven(int redriveCount) {
+        return new HistoryEvent(EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(redriveCount));
     }
 
     /**
      * Evaluates one step. {@code firstEventId} is the id the runtime will give this step's first
-     * event; causes that say "entered at the event id #N" refer to it.
+     * event; causes that say "entered at the event id #N" refer to it. A runtime that reserves ids
+     * after evaluating may pass a provisional id and take {@link StepResult#renumbered}.
      */
     public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
                            RandomGenerator random) {
@@ -82,7 +105,7 @@ public final class Engine {
             enclosing = branch.state(segment.stateName());
             branch = branchOf(enclosing, segment.index());
         }
-        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId, taskToken);
+        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId, taskToken, mocked);
         Outcome outcome;
         if (step instanceof Step.Enter enter) {
             outcome = enter(run, enter.stateName(), enter.input(), enter.variables());
@@ -95,7 +118,31 @@ public final class Engine {
             Step.Resume resume = (Step.Resume) step;
             outcome = resume(run, branch.state(resume.visit().stateName()), resume.visit(), resume.resumption());
         }
-        return new StepResult(outcome, run.events());
+        return StepResult.of(outcome, run.events(), firstEventId, run.enteredEventId(), run.quotesFirstEventId());
+    }
+
+    // ---- what a runtime records for a task once its step has been decided --------------------
+
+    /**
+     * A task that waits for a callback or a child execution ({@link TaskWait#submits()}) was
+     * submitted: TaskStarted, then TaskSubmitted with the integration's {@code response} (the
+     * call's result; StartExecution's response for a child). They follow the step's own events,
+     * in the ids {@link StepResult#eventsToReserve()} counted for them.
+     */
+    public static List<HistoryEvent> taskSubmitted(Outcome.RunTask task, JsonNode response) {
+        TaskResource resource = TaskResource.of(task.request().resource(), null);
+        return List.of(new HistoryEvent(EventType.TaskStarted, new EventDetails.TaskStarted(resource.resourceType(), resource.resource())),
+                new HistoryEvent(EventType.TaskSubmitted, new EventDetails.TaskSubmitted(resource.resourceType(), resource.resource(), response)));
+    }
+
+    /**
+     * The result of an activity task whose activity does not exist: recorded on AWS, the state
+     * fails with States.Runtime (not catchable by States.ALL), naming the activity.
+     */
+    public static Resumption activityDoesNotExist(Outcome.RunTask task) {
+        StateVisit visit = task.then().visit();
+        return new Resumption.TaskFailed(StatesError.RUNTIME.aslName(), Causes.atState(visit.stateName(), visit.enteredEventId(),
+                Causes.activityDoesNotExist(task.request().resource())), Resumption.TaskStart.RECORDED);
     }
 
     /** The states a branch frame runs: a Parallel's branch {@code index} or a Map's item processor. */
@@ -111,7 +158,7 @@ public final class Engine {
 
     private Outcome enter(StepRun run, String stateName, JsonNode input, Variables variables) {
         State state = run.branch.state(stateName);
-        StateVisit visit = new StateVisit(stateName, input, run.nextEventId(), run.now, List.of(), variables);
+        StateVisit visit = new StateVisit(stateName, input, run.entering(), run.now, List.of(), variables);
         run.emit(EventType.stateEntered(state.type()), new EventDetails.StateEntered(stateName, input));
         return resume(run, state, visit, new Resumption.RetryAttempt());
     }
@@ -125,7 +172,7 @@ public final class Engine {
                     : runner.resume(state, run, visit, resumption);
         } catch (StatesFailure failure) {
             String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) ? failure.cause()
-                    : Causes.atState(state.name(), visit.enteredEventId(), failure.cause());
+                    : run.atState(visit, failure.cause());
             if (failure instanceof QueryEvaluationFailure query) {
                 // Recorded on AWS: a failed JSONata evaluation shows as EvaluationFailed first.
                 run.emit(EventType.EvaluationFailed,

@@ -1,10 +1,8 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.engine.history.EventDetails;
-import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -65,17 +63,30 @@ public final class InMemoryRunner {
     private static final class Join {
         final Join owner;
         final Outcome.FanOut fanOut;
+        final FanIn.Join rules;
         final JsonNode[] outputs;
-        final Deque<Step.StartBranch> notStarted;
-        int finished;
+        int done;
         int failed;
         boolean closed;
 
         Join(Join owner, Outcome.FanOut fanOut) {
             this.owner = owner;
             this.fanOut = fanOut;
+            this.rules = FanIn.Join.of(fanOut);
             this.outputs = new JsonNode[fanOut.branches().size()];
-            this.notStarted = new ArrayDeque<>(fanOut.branches());
+        }
+
+        /** Counts a branch's end, keeping its output (a tolerated failure's is its error), and decides what follows. */
+        FanIn.Decision ended(int index, JsonNode output, String error, String cause) {
+            done++;
+            FanIn.BranchEnd end = FanIn.BranchEnd.SUCCEEDED;
+            if (error != null) {
+                failed++;
+                end = FanIn.BranchEnd.failed(error, cause);
+                output = FanIn.failedOutput(error, cause);
+            }
+            outputs[index] = output;
+            return FanIn.ended(rules, new FanIn.Count(done, failed, true, false), end);
         }
 
         boolean isAborted() {
@@ -129,10 +140,9 @@ public final class InMemoryRunner {
                 }
                 if (deadline != null && next.at.isAfter(deadline)) {
                     now = deadline;
-                    String cause = "The execution timed out";
-                    record(List.of(new HistoryEvent(EventType.ExecutionTimedOut,
-                            new EventDetails.ExecutionTimedOut(StatesError.TIMEOUT.aslName(), cause))));
-                    return finish(ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT.aslName(), cause);
+                    ExecutionEnd timedOut = ExecutionEnd.timedOut();
+                    record(List.of(timedOut.event()));
+                    return finish(timedOut.status(), null, timedOut.error(), timedOut.cause());
                 }
                 now = next.at;
                 if (next.step instanceof Step.Enter enter && enter.frame().isRoot()) {
@@ -160,10 +170,7 @@ public final class InMemoryRunner {
                 runMapRun(fanOut, owner);
             } else if (outcome instanceof Outcome.FanOut fanOut) {
                 Join join = new Join(owner, fanOut);
-                int first = fanOut.maxConcurrency() == 0 ? fanOut.branches().size() : fanOut.maxConcurrency();
-                for (int i = 0; i < first && !join.notStarted.isEmpty(); i++) {
-                    schedule(now, join.notStarted.poll(), join);
-                }
+                start(join, join.rules.initialStarts());
             } else if (outcome instanceof Outcome.FrameSucceeded done) {
                 if (from.step.frame().isRoot()) {
                     return finish(ExecutionStatus.SUCCEEDED, done.output(), null, null);
@@ -179,64 +186,64 @@ public final class InMemoryRunner {
         }
 
         private void branchEnded(Join join, int index, JsonNode output, String error, String cause) {
-            join.finished++;
-            int total = join.outputs.length;
-            if (error != null) {
-                join.failed++;
-                if (join.fanOut.tolerance().isExceeded(join.failed, total)) {
-                    close(join, join.fanOut.tolerance() == FailureTolerance.NONE
-                            ? new Resumption.BranchesFailed(error, cause)
-                            : new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
-                                    FailureTolerance.EXCEEDED_CAUSE));
-                    return;
-                }
-                output = dev.stepwise.asl.Json.object().put("Error", error).put("Cause", cause);
-            }
-            join.outputs[index] = output;
-            if (join.finished == total) {
+            FanIn.Decision decision = join.ended(index, output, error, cause);
+            if (decision instanceof FanIn.Decision.Start start) {
+                start(join, start.indices());
+            } else if (decision instanceof FanIn.Decision.Succeed) {
                 close(join, new Resumption.BranchesSucceeded(Arrays.asList(join.outputs)));
-            } else if (!join.notStarted.isEmpty()) {
-                schedule(now, join.notStarted.poll(), join);
+            } else if (decision instanceof FanIn.Decision.Fail fail) {
+                close(join, new Resumption.BranchesFailed(fail.error(), fail.cause()));
+            }
+        }
+
+        private void start(Join join, List<Integer> indices) {
+            for (int index : indices) {
+                schedule(now, join.fanOut.branches().get(index), join);
             }
         }
 
         /**
          * A Distributed Map's items run as child executions, each a run of its own on this
-         * clock from now; the Map resumes when the last has ended, or at the end of the one
-         * whose failure was more than tolerated (the rest are not started).
+         * clock from now, one after the other in the order the fan-in rules start them; the Map
+         * resumes when the join closes: after the last child, or at the end of the one whose
+         * failure was more than tolerated (the rest are not started).
          */
         private void runMapRun(Outcome.FanOut fanOut, Join owner) {
             MapRun mapRun = fanOut.mapRun();
             StateMachine child = new dev.stepwise.asl.model.StateMachineParser().parse(dev.stepwise.asl.Json.write(mapRun.definition()));
-            List<JsonNode> outputs = new ArrayList<>(fanOut.branches().size());
+            Join join = new Join(owner, fanOut);
+            Deque<Integer> starts = new ArrayDeque<>(join.rules.initialStarts());
             Instant end = now;
-            int failed = 0;
-            Resumption result = null;
-            for (int i = 0; i < fanOut.branches().size() && result == null; i++) {
-                String name = MapRun.childName(mapRun.arn(), i);
+            while (!starts.isEmpty() && !join.closed) {
+                int index = starts.poll();
+                String name = MapRun.childName(mapRun.arn(), index);
                 ExecutionInfo info = new ExecutionInfo(MapRun.childArn(mapRun.arn(), name), name,
-                        fanOut.branches().get(i).input(), execution.roleArn(), now, 0, null,
+                        fanOut.branches().get(index).input(), execution.roleArn(), now, 0, null,
                         mapRun.stateMachineArn(), mapRun.stateMachineName());
                 Result ended = new Run(child, info, HistorySink.NONE, new java.util.SplittableRandom(random.nextLong()),
                         Variables.NONE).go();
                 end = ended.stopTime().isAfter(end) ? ended.stopTime() : end;
-                if (ended.status() == ExecutionStatus.SUCCEEDED) {
-                    outputs.add(ended.output());
-                    continue;
+                boolean succeeded = ended.status() == ExecutionStatus.SUCCEEDED;
+                FanIn.Decision decision = join.ended(index, ended.output(), succeeded ? null : ended.error(),
+                        succeeded ? null : ended.cause());
+                if (decision instanceof FanIn.Decision.Start start) {
+                    starts.addAll(start.indices());
+                } else if (decision instanceof FanIn.Decision.Succeed) {
+                    close(join, new Resumption.BranchesSucceeded(Arrays.asList(join.outputs)), end);
+                } else if (decision instanceof FanIn.Decision.Fail fail) {
+                    close(join, new Resumption.BranchesFailed(fail.error(), fail.cause()), end);
                 }
-                failed++;
-                if (fanOut.tolerance().isExceeded(failed, fanOut.branches().size())) {
-                    result = new Resumption.BranchesFailed(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(),
-                            FailureTolerance.EXCEEDED_CAUSE);
-                }
-                outputs.add(dev.stepwise.asl.Json.object().put("Error", ended.error()).put("Cause", ended.cause()));
             }
-            schedule(end, fanOut.join().with(result != null ? result : new Resumption.BranchesSucceeded(outputs)), owner);
         }
 
         private void close(Join join, Resumption result) {
+            close(join, result, now);
+        }
+
+        /** The join's state resumes at {@code at} with the branches' result; branches still pending never run. */
+        private void close(Join join, Resumption result, Instant at) {
             join.closed = true;
-            schedule(now, join.fanOut.join().with(result), join.owner);
+            schedule(at, join.fanOut.join().with(result), join.owner);
         }
 
         private void schedule(Instant at, Step step, Join owner) {

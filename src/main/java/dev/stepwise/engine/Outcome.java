@@ -18,8 +18,12 @@ public sealed interface Outcome {
     record Sleep(Instant until, Step next) implements Outcome {
     }
 
-    /** Run the task, then {@code then} with its result in place of {@link Resumption.TaskPending}. */
-    record RunTask(TaskRequest request, Step.Resume then) implements Outcome {
+    /**
+     * Run the task, then {@code then} with its result in place of {@link Resumption.TaskPending}.
+     * {@code waitsFor} says whether the result is the call's response or comes later (a callback,
+     * a child execution's end, an activity worker); see {@link TaskWait}.
+     */
+    record RunTask(TaskRequest request, Step.Resume then, TaskWait waitsFor) implements Outcome {
     }
 
     /**

@@ -46,14 +46,22 @@ final class StepRun {
     private final long firstEventId;
     /** Gives the token this step's callback or activity Task hands out, or is null (no tokens here). */
     final java.util.function.Supplier<String> taskToken;
+    /** True for a Task whose answer is mocked: it waits for nothing (see {@link TaskWait}). */
+    final java.util.function.Predicate<TaskRequest> mocked;
+    /** The id of the Entered event of the state this step entered; null when it continues a state entered before. */
+    private Long enteredEventId;
+    /** True once a cause quoted {@link #enteredEventId}, which depends on the first event id. */
+    private boolean quotesFirstEventId;
     private final List<HistoryEvent> events = new ArrayList<>(4);
     /** What the exiting state's Assign set, for its Exited event's assignedVariables. */
     private JsonNode assigned;
 
     StepRun(EngineOptions options, ExecutionInfo execution, Frame frame, Branch branch, State enclosing, Instant now,
-            RandomGenerator random, long firstEventId, java.util.function.Supplier<String> taskToken) {
+            RandomGenerator random, long firstEventId, java.util.function.Supplier<String> taskToken,
+            java.util.function.Predicate<TaskRequest> mocked) {
         this.options = options;
         this.taskToken = taskToken;
+        this.mocked = mocked;
         this.execution = execution;
         this.frame = frame;
         this.branch = branch;
@@ -69,6 +77,28 @@ final class StepRun {
 
     long nextEventId() {
         return firstEventId + events.size();
+    }
+
+    /** The id the Entered event about to be emitted gets; remembers that this step entered a state. */
+    long entering() {
+        enteredEventId = nextEventId();
+        return enteredEventId;
+    }
+
+    Long enteredEventId() {
+        return enteredEventId;
+    }
+
+    boolean quotesFirstEventId() {
+        return quotesFirstEventId;
+    }
+
+    /** AWS's cause for a failure of the state's own processing, which quotes the id of its Entered event. */
+    String atState(StateVisit visit, String detail) {
+        if (enteredEventId != null && visit.enteredEventId() == enteredEventId) {
+            quotesFirstEventId = true;
+        }
+        return Causes.atState(visit.stateName(), visit.enteredEventId(), detail);
     }
 
     void emit(EventType type, EventDetails details) {

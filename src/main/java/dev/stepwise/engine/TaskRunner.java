@@ -49,7 +49,8 @@ final class TaskRunner implements StateRunner<TaskState> {
         TaskRequest request = new TaskRequest(state.name(), state.resource(), parameters, timeout, heartbeat,
                 state.credentials(), visit.retryCount(), run.execution.executionArn(), run.execution.stateMachineArn(),
                 tokened && run.taskToken != null ? run.taskToken.get() : null);
-        return new Outcome.RunTask(request, new Step.Resume(run.frame, visit, new Resumption.TaskPending()));
+        return new Outcome.RunTask(request, new Step.Resume(run.frame, visit, new Resumption.TaskPending()),
+                TaskWait.of(resource, request.pattern(), run.mocked.test(request)));
     }
 
     @Override

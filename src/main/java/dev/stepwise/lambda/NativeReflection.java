@@ -23,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         EventDetails.ExecutionStarted.class,
         EventDetails.ExecutionSucceeded.class,
         EventDetails.ExecutionFailed.class,
+        EventDetails.ExecutionAborted.class,
         EventDetails.ExecutionTimedOut.class,
         EventDetails.EvaluationFailed.class,
         EventDetails.StateEntered.class,

@@ -1,8 +1,8 @@
 package dev.stepwise.runtime;
 
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.FailureTolerance;
+import dev.stepwise.engine.FanIn;
 import dev.stepwise.engine.MapRun;
 import dev.stepwise.engine.Outcome;
 import dev.stepwise.engine.Resumption;
@@ -20,7 +20,6 @@ import dev.stepwise.store.StoredItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Fan-out and fan-in of Parallel and Map states. A fan-out writes its branch start steps, then
@@ -87,13 +86,8 @@ final class BranchJoins {
         long last = join.events() == null ? 0 : join.firstEventId() + join.events().size() - 1;
         env.steps().raiseEventCounter(executionArn, last);
         StepBody.JoinSettings settings = ItemBodies.step(join.body()).join();
-        int total = settings.total();
-        int initial = settings.maxConcurrency() == 0 ? total : Math.min(settings.maxConcurrency(), total);
-        List<StepMessage> messages = new ArrayList<>(initial);
-        for (int i = 0; i < initial; i++) {
-            messages.add(branchStart(executionArn, join.key(), settings.stateName(), i));
-        }
-        env.queue().sendAll(messages);
+        env.queue().sendAll(rules(settings).initialStarts().stream()
+                .map(index -> branchStart(executionArn, join.key(), settings.stateName(), index)).toList());
     }
 
     private static StepMessage branchStart(String executionArn, String joinKey, String stateName, int index) {
@@ -107,51 +101,37 @@ final class BranchJoins {
                 .ifPresent(end -> count(delivery.executionArn, delivery.frameKey, ItemBodies.branchEnd(end.body())));
     }
 
-    /** Counts this branch once; whoever sees the fan-out complete (or failed) sends its join. */
+    /** Counts this branch once, and does what the fan-in rule ({@link FanIn}) decides: start more, close, or wait. */
     void count(String executionArn, String frameKey, BranchEnd end) {
         String joinKey = StepKeys.join(frameKey);
         JoinCount count = env.store().joins().countBranch(executionArn, joinKey, end.index(), end.failed());
         StepBody.JoinSettings join = ItemBodies.step(count.body()).join();
-        int total = join.total();
-        MapRuns.Settings settings = mapRuns.settings(join);
-        if (count.state() != null) {
-            if (!count.fresh()) {
-                env.send(executionArn, joinKey); // a redo: the closer may have died before sending
-            }
-            return;
+        FanIn.Decision decision = FanIn.ended(rules(join), new FanIn.Count(count.done(), count.failed(), count.fresh(),
+                count.state() != null), end.failed()
+                ? FanIn.BranchEnd.failed(end.output().get("Error").asText(), end.output().get("Cause").asText())
+                : FanIn.BranchEnd.SUCCEEDED);
+        if (decision instanceof FanIn.Decision.AlreadyClosed) {
+            env.send(executionArn, joinKey); // the closer may have died before sending
+        } else if (decision instanceof FanIn.Decision.Start start) {
+            env.queue().sendAll(start.indices().stream().map(index -> branchStart(executionArn, joinKey, join.stateName(), index)).toList());
+        } else if (decision instanceof FanIn.Decision.Succeed) {
+            close(executionArn, joinKey, "succeeded", null, null, count.fresh());
+        } else if (decision instanceof FanIn.Decision.Fail fail) {
+            close(executionArn, joinKey, "failed", fail.error(), fail.cause(), count.fresh());
         }
-        if (settings.tolerance().isExceeded(count.failed(), total)) {
-            // An inline Map or Parallel without tolerance fails with the branch's error; a Map Run never does.
-            boolean none = join.toleratedCount() == null && join.toleratedPercentage() == null && join.mapRun() == null;
-            String error = none ? end.output().get("Error").asText() : StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName();
-            String cause = none ? end.output().get("Cause").asText() : FailureTolerance.EXCEEDED_CAUSE;
-            if (!end.failed() && !count.fresh()) {
-                return; // replaying a success after another branch failed the join: the failer closes it
-            }
-            if (env.store().joins().closeJoin(executionArn, joinKey, "failed", error, cause) || !count.fresh()) {
-                env.send(executionArn, joinKey);
-            }
-        } else if (count.done() == total) {
-            if (env.store().joins().closeJoin(executionArn, joinKey, "succeeded", null, null) || !count.fresh()) {
-                env.send(executionArn, joinKey);
-            }
-        } else if (settings.maxConcurrency() > 0) {
-            int maxc = settings.maxConcurrency();
-            if (count.fresh()) {
-                int next = maxc + count.done() - 1;
-                if (next < total) {
-                    env.queue().send(branchStart(executionArn, joinKey, join.stateName(), next), 0);
-                }
-            } else {
-                // A redo does not know which start its count owed: send them all again;
-                // branches that ran already ignore the message.
-                List<StepMessage> again = new ArrayList<>();
-                for (int i = maxc; i < Math.min(total, maxc + count.done()); i++) {
-                    again.add(branchStart(executionArn, joinKey, join.stateName(), i));
-                }
-                env.queue().sendAll(again);
-            }
+        // Wait: branches still running, or another end closes the join
+    }
+
+    /** Closes the join once and sends it; a replayed count sends it again (the closer may have died before sending). */
+    private void close(String executionArn, String joinKey, String state, String error, String cause, boolean fresh) {
+        if (env.store().joins().closeJoin(executionArn, joinKey, state, error, cause) || !fresh) {
+            env.send(executionArn, joinKey);
         }
+    }
+
+    /** The join's fan-in rules, with UpdateMapRun's settings for a Map Run. */
+    private FanIn.Join rules(StepBody.JoinSettings join) {
+        return mapRuns.rules(join);
     }
 
     /** What a closed join resumes its state with: the branches' outputs in order, or the failure that closed it. */

@@ -1,15 +1,8 @@
 package dev.stepwise.runtime;
 
-/** The causes the runtime itself writes. */
+/** The causes the runtime itself writes (those of ends the engine describes are the engine's). */
 final class Causes {
-    /** As the in-memory runner words it; AWS's ExecutionTimedOut carries error States.Timeout. */
-    static final String TIMED_OUT = "The execution timed out";
-
     private Causes() {
-    }
-
-    static String historyLimit(long limit) {
-        return "The execution reached the maximum number of history events (" + limit + ").";
     }
 
     static String lostClaim(String stateName, int attempt) {

@@ -50,7 +50,9 @@ public final class DurableRuntime {
      */
     public DurableRuntime(Store store, StepQueue queue, TaskExecutor tasks, Clock clock, RuntimeOptions options,
                           Supplier<ChildStarter> children) {
-        this.env = new RuntimeEnv(store, queue, clock, options, new Engine(options.engine()), new Listeners(listeners));
+        // The engine decides what a task waits for; a mocked answer waits for nothing.
+        this.env = new RuntimeEnv(store, queue, clock, options, new Engine(options.engine(), tasks::answersFinally),
+                new Listeners(listeners));
         this.machines = new Machines(store.definitions());
         this.activities = new Activities(store, clock);
         this.mapRuns = new MapRuns(env, machines, (child, cause) -> stopExecution(child, null, cause));

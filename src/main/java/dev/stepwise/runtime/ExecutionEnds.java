@@ -1,14 +1,11 @@
 package dev.stepwise.runtime;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stepwise.asl.StatesError;
+import dev.stepwise.engine.ExecutionEnd;
 import dev.stepwise.engine.ExecutionStatus;
-import dev.stepwise.engine.history.EventDetails;
-import dev.stepwise.engine.history.EventType;
 import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.queue.StepMessage;
-import dev.stepwise.store.ExecutionEnd;
+import dev.stepwise.store.RootEnd;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ItemBodies;
 import dev.stepwise.store.ItemKind;
@@ -78,8 +75,9 @@ final class ExecutionEnds {
 
     /** TimeoutSeconds passed: TIMED_OUT; in-flight steps write ExecutionTimedOut once and stop. */
     void timeOut(ExecutionHeader header) {
-        if (env.store().headers().finish(header.executionArn(), header.listedUnder(), ExecutionStatus.TIMED_OUT,
-                env.clock().instant(), null, StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT)) {
+        ExecutionEnd end = ExecutionEnd.timedOut();
+        if (env.store().headers().finish(header.executionArn(), header.listedUnder(), end.status(),
+                env.clock().instant(), null, end.error(), end.cause())) {
             nudge(header.executionArn());
         }
         parents.tellParent(header.executionArn());
@@ -96,15 +94,14 @@ final class ExecutionEnds {
             if (header == null || header.status().isTerminal()) {
                 return;
             }
-            String cause = Causes.poisoned(message.step(), receiveCount, e);
+            ExecutionEnd end = ExecutionEnd.failedByRuntime(Causes.poisoned(message.step(), receiveCount, e));
             Instant now = env.clock().instant();
-            if (env.store().headers().finish(message.execution(), header.listedUnder(), ExecutionStatus.FAILED, now, null,
-                    StatesError.RUNTIME.aslName(), cause)) {
+            if (env.store().headers().finish(message.execution(), header.listedUnder(), end.status(), now, null, end.error(),
+                    end.cause())) {
                 // The step's own item, when it can be read, carries the next event id of a linear execution.
                 StoredItem step = StepKeys.isStep(message.step())
                         ? env.steps().item(message.execution(), message.step()).orElse(null) : null;
-                writeEndEvent(message.execution(), step, new HistoryEvent(EventType.ExecutionFailed,
-                        new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)), now, null);
+                writeEndEvent(message.execution(), step, end.event(), now);
             }
             parents.tellParent(message.execution());
         } catch (RuntimeException again) {
@@ -113,7 +110,7 @@ final class ExecutionEnds {
     }
 
     /** The execution's last step committed its end: the header follows it. */
-    void finish(ExecutionHeader header, ExecutionEnd end) {
+    void finish(ExecutionHeader header, RootEnd end) {
         env.store().headers().finish(header.executionArn(), header.listedUnder(), end.status(), env.clock().instant(),
                 end.output(), end.error(), end.cause());
         parents.tellParent(header.executionArn());
@@ -123,21 +120,20 @@ final class ExecutionEnds {
     void halt(ExecutionHeader header, StoredItem item) {
         HistoryEvent event;
         if (header.status() == ExecutionStatus.ABORTED) {
-            event = new HistoryEvent(EventType.ExecutionAborted, EventDetails.None.INSTANCE);
+            event = ExecutionEnd.aborted(header.error(), header.cause()).event();
         } else if (header.status() == ExecutionStatus.TIMED_OUT) {
-            event = new HistoryEvent(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut(
-                    StatesError.TIMEOUT.aslName(), Causes.TIMED_OUT));
+            event = ExecutionEnd.timedOut().event();
         } else {
             return; // succeeded or failed: the step that ended it wrote its last event
         }
-        writeEndEvent(header.executionArn(), item, event, env.clock().instant(), header);
+        writeEndEvent(header.executionArn(), item, event, env.clock().instant());
     }
 
     /**
      * Writes an execution's last event (aborted, timed out, failed by the runtime) once: with the
      * step's carried id in a linear execution, else with an id from the counter.
      */
-    private void writeEndEvent(String executionArn, StoredItem step, HistoryEvent event, Instant now, ExecutionHeader header) {
+    private void writeEndEvent(String executionArn, StoredItem step, HistoryEvent event, Instant now) {
         if (env.steps().item(executionArn, StepKeys.END).isPresent()) {
             return;
         }
@@ -152,16 +148,6 @@ final class ExecutionEnds {
             previous = first - 1;
         }
         ArrayNode chunk = HistoryChunks.of(List.of(event), first, previous, now);
-        if (event.type() == EventType.ExecutionAborted && header != null && (header.error() != null || header.cause() != null)) {
-            // StopExecution's error and cause, as AWS shows them in executionAbortedEventDetails
-            ObjectNode details = ((ObjectNode) chunk.get(0)).putObject("executionAbortedEventDetails");
-            if (header.error() != null) {
-                details.put("error", header.error());
-            }
-            if (header.cause() != null) {
-                details.put("cause", header.cause());
-            }
-        }
         env.commit(executionArn, StoredItem.of(StepKeys.END, ItemKind.HALT, dev.stepwise.asl.Json.object()).withEvents(first, chunk));
     }
 }

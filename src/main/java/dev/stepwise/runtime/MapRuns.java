@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.FailureTolerance;
+import dev.stepwise.engine.FanIn;
 import dev.stepwise.engine.MapRun;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.store.ExecutionHeader;
@@ -121,6 +122,12 @@ public final class MapRuns {
         return new Settings(maxc, new FailureTolerance(count, percentage));
     }
 
+    /** The fan-in rules of a run's join, with UpdateMapRun's settings. */
+    FanIn.Join rules(StepBody.JoinSettings join) {
+        Settings settings = settings(join);
+        return new FanIn.Join(join.total(), settings.maxConcurrency(), settings.tolerance(), join.mapRun() != null);
+    }
+
     /** The run's join closed: its stop date; a failed run stops the children still running (AWS aborts them). */
     void ended(String mapRunArn, boolean failed) {
         store.putIfAbsent(mapRunArn, StoredItem.of(END, KIND, Json.object().put(STOP, env.clock().millis())
@@ -188,12 +195,9 @@ public final class MapRuns {
         if (maxConcurrency != null && join != null && join.state() == null) {
             // Starting a child twice starts it once: the start step only sends the existing child's first step again.
             StepBody.JoinSettings settings = ItemBodies.step(join.body()).join();
-            int total = settings.total();
-            int allowed = maxConcurrency == 0 ? total : (int) Math.min(total, (long) maxConcurrency + join.done());
-            String stateName = settings.stateName();
             List<StepMessage> starts = new ArrayList<>();
-            for (int i = 0; i < allowed; i++) {
-                String child = StepKeys.child(StepKeys.frameKey(joinKey), stateName, StepKeys.seq(joinKey), i);
+            for (int i : rules(settings).allowedBy(maxConcurrency, join.done())) {
+                String child = StepKeys.child(StepKeys.frameKey(joinKey), settings.stateName(), StepKeys.seq(joinKey), i);
                 starts.add(new StepMessage(parentArn, StepKeys.step(child, 0)));
             }
             env.queue().sendAll(starts);
@@ -222,8 +226,7 @@ public final class MapRuns {
             ended.merge(status == null ? "SUCCEEDED" : status, 1, Integer::sum);
         }
         int done = ended.values().stream().mapToInt(Integer::intValue).sum();
-        int started = settings.maxConcurrency() == 0 ? total : (int) Math.min(total, (long) settings.maxConcurrency() + done);
-        started = Math.max(started, done);
+        int started = Math.max(rules(joinSettings).started(done), done);
         String status = end == null ? "RUNNING" : end.path(STATUS).asText("RUNNING");
         int succeeded = ended.getOrDefault("SUCCEEDED", 0);
         Counts counts = new Counts(total - started, started - done, succeeded, ended.getOrDefault("FAILED", 0),

@@ -22,11 +22,6 @@ final class NestedExecutions {
     private NestedExecutions() {
     }
 
-    static boolean isStartExecution(TaskResource resource, TaskResource.Pattern pattern) {
-        return resource.kind() == TaskResource.Kind.SERVICE && "states".equals(resource.resourceType())
-                && RESOURCE.equals(pattern.strip(resource.resource()));
-    }
-
     /**
      * The StartExecution response as the task's result, with the SDK 1.x response metadata the
      * recordings show (test_sfn_task_service: ExecutionArn, SdkHttpMetadata, SdkResponseMetadata,

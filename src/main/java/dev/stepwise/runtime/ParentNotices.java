@@ -2,6 +2,7 @@ package dev.stepwise.runtime;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.FanIn;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.store.BranchEnd;
 import dev.stepwise.store.ExecutionHeader;
@@ -63,7 +64,7 @@ final class ParentNotices {
         boolean failed = child.status() != ExecutionStatus.SUCCEEDED;
         // DescribeMapRun counts children by how they ended: the status rides on the branch end.
         BranchEnd end = new BranchEnd(link.index(), failed, child.status().name(),
-                failed ? Json.object().put("Error", child.error()).put("Cause", child.cause()) : child.output());
+                failed ? FanIn.failedOutput(child.error(), child.cause()) : child.output());
         env.steps().putIfAbsent(link.parentArn(), StoredItem.of(endKey, ItemKind.END, ItemBodies.write(end)));
         env.send(link.parentArn(), endKey);
     }

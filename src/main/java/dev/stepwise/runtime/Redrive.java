@@ -2,13 +2,10 @@ package dev.stepwise.runtime;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.stepwise.asl.Json;
+import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.Step;
-import dev.stepwise.engine.history.EventDetails;
-import dev.stepwise.engine.history.EventType;
-import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.queue.StepMessage;
-import dev.stepwise.store.BranchEnd;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.HistoryJson;
 import dev.stepwise.store.ItemBodies;
@@ -127,8 +124,7 @@ public final class Redrive {
         store.raiseEventCounter(executionArn, lastStored);
         long eventId = store.allocateEvents(executionArn, 1);
         ArrayNode chunk = Json.NODES.arrayNode();
-        chunk.add(HistoryJson.write(new HistoryEvent(EventType.ExecutionRedriven, new EventDetails.ExecutionRedriven(redriveCount)),
-                eventId, lastStored, now));
+        chunk.add(HistoryJson.write(Engine.redriven(redriveCount), eventId, lastStored, now));
         env.commit(executionArn, StoredItem.of(StepKeys.redrive(redriveCount), ItemKind.REDRIVEN, Json.object()).withEvents(eventId, chunk));
         List<StepMessage> messages = plan.restart("", plan.nextSeq(""), "", eventId);
         env.queue().sendAll(messages);
@@ -240,6 +236,7 @@ public final class Redrive {
             String stateName = settings.stateName();
             int total = settings.total();
             String joinKey = StepKeys.step(newFrame, seq);
+            // A redriven fan-out starts all its unsuccessful branches at once (FanIn.Join#redriven).
             StepBody body = StepBody.of(old.step(), previousEventId).joining(new StepBody.JoinSettings(stateName, total, 0,
                     settings.toleratedCount(), settings.toleratedPercentage(), settings.mapRun()));
             store.putIfAbsent(executionArn, StoredItem.of(joinKey, ItemKind.JOIN, ItemBodies.write(body)));

@@ -2,20 +2,19 @@ package dev.stepwise.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.StateMachine;
+import dev.stepwise.engine.ExecutionEnd;
 import dev.stepwise.engine.ExecutionInfo;
+import dev.stepwise.engine.FanIn;
+import dev.stepwise.engine.HistoryLimit;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.Outcome;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.StepResult;
-import dev.stepwise.engine.history.EventDetails;
-import dev.stepwise.engine.history.EventType;
-import dev.stepwise.engine.history.HistoryEvent;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.store.BranchEnd;
-import dev.stepwise.store.ExecutionEnd;
+import dev.stepwise.store.RootEnd;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ItemBodies;
 import dev.stepwise.store.ItemKind;
@@ -28,6 +27,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -124,7 +124,7 @@ final class StepProcessor {
         }
         remember(header, delivery.loaded.input());
         if (item.kind() == ItemKind.END && delivery.root && delivery.isRedelivery()) {
-            ends.finish(header, ItemBodies.executionEnd(item.body())); // the end was committed, its header not yet
+            ends.finish(header, ItemBodies.rootEnd(item.body())); // the end was committed, its header not yet
             return;
         }
         if (!item.kind().isRunnable() || (item.kind() == ItemKind.JOIN && item.state() == null)) {
@@ -207,16 +207,19 @@ final class StepProcessor {
         Supplier<String> token = () -> TaskTokens.token(delivery.executionArn, awaitKey, secret.get());
         StepResult result = env.engine().step(machine, info, step, delivery.now, first, delivery.random(), token);
         if (!carried) {
-            long reserved = env.steps().allocateEvents(delivery.executionArn,
-                    result.events().size() + tasks.submittedEvents(result.outcome()));
+            long reserved = env.steps().allocateEvents(delivery.executionArn, result.eventsToReserve());
             if (reserved != first) {
-                first = reserved; // another step took the provisional ids: decide again, for causes that name the id
-                result = env.engine().step(machine, info, step, delivery.now, first, delivery.random(), token);
+                // Another step took the provisional ids: shift ours, or decide again when a cause quotes the id.
+                result = result.eventIdUse() == StepResult.EventIdUse.QUOTED
+                        ? env.engine().step(machine, info, step, delivery.now, reserved, delivery.random(), token)
+                        : result.renumbered(reserved);
+                first = reserved;
             }
         }
         long last = first + result.events().size() - 1;
-        if (last >= env.options().historyLimit() && !endsAtLimit(result, last)) {
-            historyLimitReached(delivery, header, result, first, body.previousEventId());
+        Optional<HistoryLimit.Reached> limit = new HistoryLimit(env.options().historyLimit()).check(result, first);
+        if (limit.isPresent()) {
+            historyLimitReached(delivery, header, limit.get(), first, body.previousEventId());
             return;
         }
         ArrayNode chunk = HistoryChunks.of(result.events(), first, body.previousEventId(), delivery.now);
@@ -279,7 +282,7 @@ final class StepProcessor {
     private void end(Commit commit, ExecutionHeader header, JsonNode output, String error, String cause) {
         StepDelivery delivery = commit.delivery();
         if (delivery.root) {
-            ExecutionEnd end = new ExecutionEnd(output != null ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED, output, error, cause);
+            RootEnd end = new RootEnd(output != null ? ExecutionStatus.SUCCEEDED : ExecutionStatus.FAILED, output, error, cause);
             StoredItem item = StoredItem.of(delivery.successor(), ItemKind.END, ItemBodies.write(end)).withEvents(commit.first(), commit.chunk());
             if (env.commit(delivery.executionArn, item)) {
                 ends.finish(header, end);
@@ -288,7 +291,7 @@ final class StepProcessor {
         }
         // A tolerated failure shows in the Map's result as the error object (InMemoryRunner does the same).
         BranchEnd end = new BranchEnd(StepKeys.branchIndex(delivery.frameKey), output == null, null,
-                output != null ? output : dev.stepwise.asl.Json.object().put("Error", error).put("Cause", cause));
+                output != null ? output : FanIn.failedOutput(error, cause));
         StoredItem item = StoredItem.of(StepKeys.branchEnd(delivery.frameKey), ItemKind.END, ItemBodies.write(end))
                 .withEvents(commit.first(), commit.chunk());
         if (env.commit(delivery.executionArn, item)) {
@@ -296,25 +299,12 @@ final class StepProcessor {
         }
     }
 
-    /** AWS: "If the event number 25,000 is ExecutionSucceeded, the execution finishes successfully." */
-    private boolean endsAtLimit(StepResult result, long last) {
-        List<HistoryEvent> events = result.events();
-        return last == env.options().historyLimit() && !events.isEmpty()
-                && events.get(events.size() - 1).type() == EventType.ExecutionSucceeded;
-    }
-
-    /**
-     * AWS: "If the event number 25,000 isn't ExecutionSucceeded, the ExecutionFailed event is
-     * logged and the state machine execution fails because of reaching the history limit."
-     */
-    private void historyLimitReached(StepDelivery delivery, ExecutionHeader header, StepResult result, long first, long previous) {
-        long limit = env.options().historyLimit();
-        int keep = (int) Math.max(0, limit - first);
-        List<HistoryEvent> events = new ArrayList<>(result.events().subList(0, Math.min(keep, result.events().size())));
-        String cause = Causes.historyLimit(limit);
-        events.add(new HistoryEvent(EventType.ExecutionFailed, new EventDetails.ExecutionFailed(StatesError.RUNTIME.aslName(), cause)));
-        ArrayNode chunk = HistoryChunks.of(events, first, previous, delivery.now);
-        ExecutionEnd end = new ExecutionEnd(ExecutionStatus.FAILED, null, StatesError.RUNTIME.aslName(), cause);
+    /** The step's events would pass AWS's history quota: it records what fits and the execution fails (engine.HistoryLimit). */
+    private void historyLimitReached(StepDelivery delivery, ExecutionHeader header, HistoryLimit.Reached reached, long first,
+                                     long previous) {
+        ArrayNode chunk = HistoryChunks.of(reached.events(), first, previous, delivery.now);
+        ExecutionEnd failed = reached.end();
+        RootEnd end = new RootEnd(failed.status(), null, failed.error(), failed.cause());
         String target = delivery.root ? delivery.successor() : StepKeys.END;
         if (env.commit(delivery.executionArn, StoredItem.of(target, ItemKind.END, ItemBodies.write(end)).withEvents(first, chunk))) {
             ends.finish(header, end);
@@ -333,7 +323,7 @@ final class StepProcessor {
             case JOIN -> joins.startBranches(delivery.executionArn, committed);
             case END -> {
                 if (delivery.root) {
-                    ends.finish(delivery.loaded.header(), ItemBodies.executionEnd(committed.body()));
+                    ends.finish(delivery.loaded.header(), ItemBodies.rootEnd(committed.body()));
                 } else {
                     joins.count(delivery.executionArn, delivery.frameKey, ItemBodies.branchEnd(committed.body()));
                 }

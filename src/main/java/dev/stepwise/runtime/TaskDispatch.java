@@ -3,16 +3,14 @@ package dev.stepwise.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.model.TaskState;
+import dev.stepwise.engine.Engine;
 import dev.stepwise.engine.Outcome;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResource;
-import dev.stepwise.engine.history.EventDetails;
-import dev.stepwise.engine.history.EventType;
-import dev.stepwise.engine.history.HistoryEvent;
+import dev.stepwise.engine.TaskWait;
 import dev.stepwise.store.ExecutionHeader;
-import dev.stepwise.store.HistoryJson;
 import dev.stepwise.store.ItemBodies;
 import dev.stepwise.store.ItemKind;
 import dev.stepwise.store.ParentLink;
@@ -48,76 +46,48 @@ final class TaskDispatch {
         this.parents = parents;
     }
 
-    /** Events the step adds after the call of a task that waits: TaskStarted and TaskSubmitted. */
-    int submittedEvents(Outcome outcome) {
-        return outcome instanceof Outcome.RunTask task && submits(task.request(), executor.answersFinally(task.request())) ? 2 : 0;
-    }
-
-    /**
-     * Whether the task, once called, waits for a callback token or a child execution's end; its
-     * step then records TaskStarted and TaskSubmitted. Activities wait too, but start when a
-     * worker takes them; a mocked response waits for nothing.
-     */
-    private boolean submits(TaskRequest request, boolean mocked) {
-        TaskResource resource = TaskResource.of(request.resource(), env.options().region());
-        TaskResource.Pattern pattern = request.pattern();
-        boolean waitingPattern = pattern == TaskResource.Pattern.WAIT_FOR_TASK_TOKEN
-                || (NestedExecutions.isStartExecution(resource, pattern) && pattern != TaskResource.Pattern.REQUEST_RESPONSE);
-        return waitingPattern && resource.kind() != TaskResource.Kind.ACTIVITY && !mocked;
-    }
-
     /**
      * Runs the task. Returns the step to continue with (the task's result in place), or null when
      * the step now waits (an awaiting step was committed) or another delivery holds the attempt.
+     * What the task waits for after its call the engine decided ({@link TaskWait}).
      */
     Step run(StepProcessor.Commit commit, ExecutionHeader header, Outcome.RunTask task, TaskTokens.Secret secret) {
         StepDelivery delivery = commit.delivery();
         TaskRequest request = task.request();
-        TaskResource resource = TaskResource.of(request.resource(), env.options().region());
-        TaskResource.Pattern pattern = request.pattern();
-        boolean mocked = executor.answersFinally(request);
-        boolean nested = !mocked && NestedExecutions.isStartExecution(resource, pattern);
-        if (resource.kind() == TaskResource.Kind.ACTIVITY && !mocked) {
+        TaskWait waits = task.waitsFor();
+        if (waits == TaskWait.ACTIVITY) {
             if (!activities.exists(request.resource())) {
-                // Recorded on AWS: a missing activity fails the state with States.Runtime.
-                String cause = "An error occurred while executing the state '" + request.stateName() + "' (entered at the event id #"
-                        + task.then().visit().enteredEventId() + "). The activity " + request.resource() + " does not exist.";
-                return task.then().with(new Resumption.TaskFailed(StatesError.RUNTIME.aslName(), cause, Resumption.TaskStart.RECORDED));
+                return task.then().with(Engine.activityDoesNotExist(task));
             }
-            StepBody body = commit.successor(task.then()).awaiting(awaitedBy(request, secret).withActivity(request.resource(),
-                    request.parameters()));
-            awaited.commit(commit, body);
+            awaited.commit(commit, commit.successor(task.then())
+                    .awaiting(awaitedBy(request, secret).withActivity(request.resource(), request.parameters())));
             return null;
         }
-        boolean waits = submits(request, mocked);
-        boolean sync = waits && nested && pattern != TaskResource.Pattern.WAIT_FOR_TASK_TOKEN;
+        TaskResource resource = TaskResource.of(request.resource(), env.options().region());
+        boolean nested = !executor.answersFinally(request) && TaskWait.isStartExecution(resource, request.pattern());
         String awaitKey = delivery.successor();
         Resumption result = claimed(delivery, header, request, () -> {
-            if (waits && !sync) {
+            if (waits == TaskWait.TOKEN) {
                 // The worker may answer before this step commits: the secret must be findable first.
                 env.steps().putIfAbsent(delivery.executionArn, StoredItem.of(StepKeys.token(awaitKey), ItemKind.TOKEN,
                         ItemBodies.secret(secret.get())));
             }
-            return nested ? startChild(delivery, request, awaitKey, sync)
+            return nested ? startChild(delivery, request, awaitKey, waits)
                     : executor.execute(request, delivery.executionArn + "/" + delivery.key + "/" + request.attempt());
         });
         if (result == null) {
             return null; // another delivery holds this attempt's claim and is running it
         }
-        if (!waits || !(result instanceof Resumption.TaskSucceeded submitted)) {
+        if (!waits.submits() || !(result instanceof Resumption.TaskSucceeded submitted)) {
             return task.then().with(result);
         }
         long last = commit.last();
-        commit.chunk().add(HistoryJson.write(new HistoryEvent(EventType.TaskStarted,
-                new EventDetails.TaskStarted(resource.resourceType(), resource.resource())), last + 1, last, delivery.now));
-        commit.chunk().add(HistoryJson.write(new HistoryEvent(EventType.TaskSubmitted,
-                new EventDetails.TaskSubmitted(resource.resourceType(), resource.resource(), submitted.output())), last + 2, last + 1,
-                delivery.now));
+        commit.chunk().addAll(HistoryChunks.of(Engine.taskSubmitted(task, submitted.output()), last + 1, last, delivery.now));
         StepBody.Awaited waiting = awaitedBy(request, secret);
-        if (sync) {
+        if (waits.isChild()) {
             waiting = waiting.withChild(DurableRuntime.runtimeArn(submitted.output().get("ExecutionArn").asText()));
         }
-        awaited.commit(commit, commit.successor(task.then(), last + 2).awaiting(waiting));
+        awaited.commit(commit, commit.successor(task.then(), last + waits.submittedEvents()).awaiting(waiting));
         return null;
     }
 
@@ -133,7 +103,7 @@ final class TaskDispatch {
      * {@code states:startExecution}: starts the child (the same one on a replay, by its derived
      * name); for {@code .sync}, links it to the step that will wait for its end.
      */
-    private Resumption startChild(StepDelivery delivery, TaskRequest request, String awaitKey, boolean sync) {
+    private Resumption startChild(StepDelivery delivery, TaskRequest request, String awaitKey, TaskWait waits) {
         ChildStarter.Started started;
         JsonNode parameters = request.parameters();
         try {
@@ -142,9 +112,9 @@ final class TaskDispatch {
         } catch (ChildStarter.Rejected rejected) {
             return NestedExecutions.rejected(rejected);
         }
-        if (sync) {
+        if (waits.isChild()) {
             parents.link(DurableRuntime.runtimeArn(started.executionArn()), ParentLink.sync(delivery.executionArn, awaitKey,
-                    request.pattern() == TaskResource.Pattern.RUN_JOB_JSON));
+                    waits == TaskWait.CHILD_JSON));
         }
         return new Resumption.TaskSucceeded(NestedExecutions.started(started));
     }

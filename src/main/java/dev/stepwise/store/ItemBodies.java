@@ -111,7 +111,7 @@ public final class ItemBodies {
         return new BranchEnd(json.get(INDEX).asInt(), json.get(FAILED).asBoolean(), textOrNull(json, STATUS), json.get(OUTPUT));
     }
 
-    public static ObjectNode write(ExecutionEnd end) {
+    public static ObjectNode write(RootEnd end) {
         ObjectNode json = Json.object().put(STATUS, end.status().name());
         if (end.output() != null) {
             json.set(OUTPUT, end.output());
@@ -121,8 +121,8 @@ public final class ItemBodies {
         return json;
     }
 
-    public static ExecutionEnd executionEnd(JsonNode json) {
-        return new ExecutionEnd(ExecutionStatus.valueOf(json.get(STATUS).asText()), json.get(OUTPUT),
+    public static RootEnd rootEnd(JsonNode json) {
+        return new RootEnd(ExecutionStatus.valueOf(json.get(STATUS).asText()), json.get(OUTPUT),
                 textOrNull(json, ERROR), textOrNull(json, CAUSE));
     }
 

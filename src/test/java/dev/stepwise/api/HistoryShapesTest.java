@@ -34,6 +34,8 @@ class HistoryShapesTest {
                         "{\"executionFailedEventDetails\":{\"error\":\"E\",\"cause\":\"C\"}}"),
                 Arguments.of(EventType.ExecutionAborted, new EventDetails.ExecutionFailed(null, null),
                         "{\"executionAbortedEventDetails\":{}}"),
+                Arguments.of(EventType.ExecutionAborted, new EventDetails.ExecutionAborted("User.Stop", "enough"),
+                        "{\"executionAbortedEventDetails\":{\"error\":\"User.Stop\",\"cause\":\"enough\"}}"),
                 Arguments.of(EventType.ExecutionTimedOut, new EventDetails.ExecutionTimedOut("States.Timeout", "late"),
                         "{\"executionTimedOutEventDetails\":{\"error\":\"States.Timeout\",\"cause\":\"late\"}}"),
                 Arguments.of(EventType.ChoiceStateEntered, new EventDetails.StateEntered("S", DATA),

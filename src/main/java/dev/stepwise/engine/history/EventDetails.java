@@ -41,6 +41,14 @@ public sealed interface EventDetails {
         }
     }
 
+    /** StopExecution's error and cause; either may be null. */
+    record ExecutionAborted(String error, String cause) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "executionAbortedEventDetails";
+        }
+    }
+
     record ExecutionTimedOut(String error, String cause) implements EventDetails {
         @Override
         public String awsField() {

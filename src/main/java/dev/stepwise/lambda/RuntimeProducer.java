@@ -7,7 +7,6 @@ import dev.stepwise.api.durable.ApiChildStarter;
 import dev.stepwise.api.durable.DurableExecutions;
 import dev.stepwise.api.durable.DurableTasks;
 import dev.stepwise.api.durable.DurableStateMachines;
-import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.EngineOptions;
@@ -18,6 +17,7 @@ import dev.stepwise.store.DynamoExecutionStore;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
+import dev.stepwise.tasks.NoIntegrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
@@ -89,6 +89,7 @@ public class RuntimeProducer {
     Optional<URI> eventsEndpoint;
 
     private final EmfMetrics metrics = new EmfMetrics();
+    private Integrations tasks;
     /** HTTP Task authentication, {@code [CONNECTION_ARN=]HEADER:VALUE} entries (comma-separated). */
     @ConfigProperty(name = "stepwise.http-auth")
     Optional<java.util.List<String>> httpAuth;
@@ -120,10 +121,10 @@ public class RuntimeProducer {
     DurableRuntime runtime(DynamoDbClient dynamo, SqsStepQueue queue) {
         RuntimeOptions options = new RuntimeOptions(new EngineOptions(payloadLimit, region), historyLimit, maxReceives, accountId);
         DurableRuntime runtime = new DurableRuntime(new DynamoExecutionStore(dynamo, table, Duration.ofDays(retentionDays)), queue,
-                Integrations.create(integrations()), Clock.systemUTC(), options);
+                tasks(), Clock.systemUTC(), options);
         runtime.listener(new ExecutionObserver(metrics, eventBusName.map(bus -> new ExecutionStatusEvents(events(), bus, runtime.store()))));
         // Task states start child executions through the API, so they are listed and described like any other.
-        runtime.children(new ApiChildStarter(new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
+        runtime.children(new ApiChildStarter(new StepFunctionsApi(context(runtime, dynamo, queue), new NoIntegrations(),
                 bug -> LOG.error("starting a child execution failed", bug))));
         return runtime;
     }
@@ -150,6 +151,14 @@ public class RuntimeProducer {
         return builder.build();
     }
 
+    /** The Task integrations, one set for the runtime and the API's TestState. */
+    private synchronized Integrations tasks() {
+        if (tasks == null) {
+            tasks = Integrations.create(integrations());
+        }
+        return tasks;
+    }
+
     /** The task integrations' configuration: the endpoints set, the rest AWS's; DynamoDB and SQS as the runtime's. */
     IntegrationConfig integrations() {
         java.util.Map<String, URI> endpoints = new java.util.HashMap<>();
@@ -165,7 +174,8 @@ public class RuntimeProducer {
     @Produces
     @ApplicationScoped
     StepFunctionsApi api(DurableRuntime runtime, DynamoDbClient dynamo, SqsStepQueue queue) {
-        return new StepFunctionsApi(context(runtime, dynamo, queue), InMemoryExecutions.noIntegrations(),
+        // TestState calls the same integrations as the step worker's Task states.
+        return new StepFunctionsApi(context(runtime, dynamo, queue), tasks(),
                 bug -> LOG.error("the API failed on a request it should have handled", bug));
     }
 }

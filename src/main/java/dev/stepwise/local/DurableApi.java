@@ -6,13 +6,13 @@ import dev.stepwise.api.StepFunctionsApi;
 import dev.stepwise.api.durable.ApiChildStarter;
 import dev.stepwise.api.durable.DurableExecutions;
 import dev.stepwise.api.durable.DurableTasks;
-import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.api.durable.DurableStateMachines;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.tasks.NoIntegrations;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
@@ -29,11 +29,13 @@ public final class DurableApi implements AutoCloseable {
     private final LocalRuntime local;
     private final DynamoDbClient dynamo;
     private final ApiContext context;
+    private final TaskExecutor tasks;
 
-    private DurableApi(LocalRuntime local, DynamoDbClient dynamo, ApiContext context) {
+    private DurableApi(LocalRuntime local, DynamoDbClient dynamo, ApiContext context, TaskExecutor tasks) {
         this.local = local;
         this.dynamo = dynamo;
         this.context = context;
+        this.tasks = tasks;
     }
 
     /** Starts the runtime and its poller on {@code table} and {@code queue}; resumes executions left RUNNING when asked. */
@@ -67,9 +69,9 @@ public final class DurableApi implements AutoCloseable {
                 context = context.withTestCases(local.mocks().get()::select);
             }
             // Task states start child executions through the API, so they are listed and described like any other.
-            local.runtime().children(new ApiChildStarter(new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
+            local.runtime().children(new ApiChildStarter(new StepFunctionsApi(context, new NoIntegrations(),
                     bug -> bug.printStackTrace())));
-            return new DurableApi(local, dynamo, context);
+            return new DurableApi(local, dynamo, context, tasks);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -78,6 +80,11 @@ public final class DurableApi implements AutoCloseable {
 
     public ApiContext context() {
         return context;
+    }
+
+    /** The Task integrations the runtime calls (without the mock test cases): TestState calls them too. */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     public LocalRuntime runtime() {

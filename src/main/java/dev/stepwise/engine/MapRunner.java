@@ -27,9 +27,13 @@ final class MapRunner implements StateRunner<MapState> {
     public Outcome attempt(MapState state, StepRun run, StateVisit visit) {
         boolean mocked = run.isolation != null && run.isolation.fanOutMocked();
         JsonNode readerData = run.isolation == null ? null : run.isolation.itemReaderData();
-        if (state.itemReader() != null && readerData == null && !mocked) {
-            throw new StatesFailure(StatesError.ITEM_READER_FAILED,
-                    "ItemReader needs the S3 integration, which this version of Stepwise does not have yet");
+        if (state.itemReader() != null && readerData == null) {
+            if (!mocked) {
+                throw new StatesFailure(StatesError.ITEM_READER_FAILED,
+                        "ItemReader needs the S3 integration, which this version of Stepwise does not have yet");
+            }
+            // Mocked without mapItemReaderData: the reader is not run, so it read nothing.
+            readerData = Json.NODES.arrayNode();
         }
         if (state.resultWriter() != null && !mocked) {
             throw new StatesFailure(StatesError.RESULT_WRITER_FAILED,
@@ -41,12 +45,14 @@ final class MapRunner implements StateRunner<MapState> {
         int maxConcurrency = jsonata ? jsonataCount(state, "MaxConcurrency", run, visit)
                 : maxConcurrency(state, run, visit, input);
         FailureTolerance tolerance = jsonata ? jsonataTolerance(state, run, visit) : tolerance(state, run, visit, input);
-        run.inspect(DataFlow.Stage.MAX_CONCURRENCY, Json.NODES.numberNode(maxConcurrency));
-        if (tolerance.count() != null) {
-            run.inspect(DataFlow.Stage.TOLERATED_FAILURE_COUNT, Json.NODES.numberNode(tolerance.count()));
-        }
-        if (tolerance.percentage() != null) {
-            run.inspect(DataFlow.Stage.TOLERATED_FAILURE_PERCENTAGE, Json.NODES.numberNode(tolerance.percentage()));
+        if (run.inspecting()) {
+            run.inspect(DataFlow.Stage.MAX_CONCURRENCY, Json.NODES.numberNode(maxConcurrency));
+            if (tolerance.count() != null) {
+                run.inspect(DataFlow.Stage.TOLERATED_FAILURE_COUNT, Json.NODES.numberNode(tolerance.count()));
+            }
+            if (tolerance.percentage() != null) {
+                run.inspect(DataFlow.Stage.TOLERATED_FAILURE_PERCENTAGE, Json.NODES.numberNode(tolerance.percentage()));
+            }
         }
         run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
         if (items.isEmpty() && !mocked) {
@@ -57,7 +63,9 @@ final class MapRunner implements StateRunner<MapState> {
         List<JsonNode> inputs = itemInputs(state, run, visit, input, items);
         if (state.itemBatcher() != null) {
             inputs = ItemBatches.of(state.itemBatcher(), inputs, run.bindings(input, visit));
-            run.inspect(DataFlow.Stage.AFTER_ITEM_BATCHER, Json.NODES.arrayNode().addAll(inputs));
+            if (run.inspecting()) {
+                run.inspect(DataFlow.Stage.AFTER_ITEM_BATCHER, Json.NODES.arrayNode().addAll(inputs));
+            }
         }
         MapRun mapRun = null;
         if (state.mode() == MapState.ProcessorMode.DISTRIBUTED) {
@@ -122,7 +130,7 @@ final class MapRunner implements StateRunner<MapState> {
             }
             inputs.add(item);
         }
-        if (selects) {
+        if (selects && run.inspecting()) {
             run.inspect(DataFlow.Stage.AFTER_ITEM_SELECTOR, Json.NODES.arrayNode().addAll(inputs));
         }
         return inputs;

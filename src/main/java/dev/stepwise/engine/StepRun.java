@@ -78,6 +78,11 @@ final class StepRun {
         events.add(new HistoryEvent(type, details));
     }
 
+    /** True when TestState watches this state's data flow (worth building a value only to show it). */
+    boolean inspecting() {
+        return isolation != null;
+    }
+
     /** Shows one stage of the state's data flow to TestState; nothing in an execution. */
     void inspect(DataFlow.Stage stage, JsonNode value) {
         if (isolation != null && value != null) {

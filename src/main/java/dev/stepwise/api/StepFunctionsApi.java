@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
-import dev.stepwise.engine.InMemoryRunner;
+import dev.stepwise.api.teststate.OptimizedIntegrationModels;
+import dev.stepwise.api.teststate.ResultModels;
+import dev.stepwise.tasks.TaskExecutor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,16 @@ public final class StepFunctionsApi {
     private final Map<String, WaitingAction> waiting;
     private final Consumer<Throwable> bugs;
 
-    public StepFunctionsApi(ApiContext context, InMemoryRunner.TaskExecutor tasks, Consumer<Throwable> bugs) {
+    /**
+     * @param tasks what TestState's Task states call: the task executor the runtime uses, so a
+     *              state tested on its own calls the same integrations as in an execution
+     */
+    public StepFunctionsApi(ApiContext context, TaskExecutor tasks, Consumer<Throwable> bugs) {
+        this(context, tasks, new OptimizedIntegrationModels(context.config().region()), bugs);
+    }
+
+    /** As above, with the response models TestState checks mocked results against. */
+    public StepFunctionsApi(ApiContext context, TaskExecutor tasks, ResultModels models, Consumer<Throwable> bugs) {
         this.bugs = bugs;
         StateMachineActions machines = new StateMachineActions(context);
         ExecutionActions executions = new ExecutionActions(context);
@@ -61,7 +72,7 @@ public final class StepFunctionsApi {
                 Map.entry("ListExecutions", executions::list),
                 Map.entry("GetExecutionHistory", executions::history),
                 Map.entry("DescribeStateMachineForExecution", executions::describeStateMachine),
-                Map.entry("TestState", new TestStateAction(context, tasks)),
+                Map.entry("TestState", new TestStateAction(context, tasks, models)),
                 Map.entry("PublishStateMachineVersion", versions::publish),
                 Map.entry("ListStateMachineVersions", versions::list),
                 Map.entry("DeleteStateMachineVersion", versions::delete),

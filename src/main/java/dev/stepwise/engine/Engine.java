@@ -99,13 +99,23 @@ public final class Engine {
      */
     public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
                            RandomGenerator random, java.util.function.Supplier<String> taskToken) {
+        return step(machine, execution, step, now, firstEventId, random, taskToken, null);
+    }
+
+    /**
+     * A step of a state run on its own ({@code isolation}, TestState) rather than in an
+     * execution; null is an execution's step.
+     */
+    public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
+                           RandomGenerator random, java.util.function.Supplier<String> taskToken, Isolation isolation) {
         Branch branch = machine.root();
         State enclosing = null;
         for (Frame.Segment segment : step.frame().segments()) {
             enclosing = branch.state(segment.stateName());
             branch = branchOf(enclosing, segment.index());
         }
-        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId, taskToken, mocked);
+        StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId, taskToken,
+                mocked, isolation);
         Outcome outcome;
         if (step instanceof Step.Enter enter) {
             outcome = enter(run, enter.stateName(), enter.input(), enter.variables());
@@ -171,8 +181,10 @@ public final class Engine {
                     ? runner.attempt(state, run, visit)
                     : runner.resume(state, run, visit, resumption);
         } catch (StatesFailure failure) {
-            String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) ? failure.cause()
-                    : run.atState(visit, failure.cause());
+            // A state tested on its own has no history, so TestState's causes name no event
+            // (recorded: "Reference path \"$\" must point to array.").
+            String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) || run.isolation != null
+                    ? failure.cause() : run.atState(visit, failure.cause());
             if (failure instanceof QueryEvaluationFailure query) {
                 // Recorded on AWS: a failed JSONata evaluation shows as EvaluationFailed first.
                 run.emit(EventType.EvaluationFailed,

@@ -4,11 +4,11 @@ import dev.stepwise.asl.StatesError;
 import java.util.List;
 
 /** Decides whether a Retrier's or Catcher's ErrorEquals list matches an error name. */
-final class ErrorMatcher {
+public final class ErrorMatcher {
     private ErrorMatcher() {
     }
 
-    static boolean matches(List<String> errorEquals, String error) {
+    public static boolean matches(List<String> errorEquals, String error) {
         // AWS: a States.Runtime error "isn't retriable and will always cause the execution to fail";
         // "States.ALL ... can't catch ... Runtime error types". The guide says the same of
         // States.DataLimitExceeded, but executions recorded on AWS show a Task's oversized result

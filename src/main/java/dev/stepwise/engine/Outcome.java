@@ -10,12 +10,31 @@ import java.util.List;
  */
 public sealed interface Outcome {
 
-    /** Run {@code next} now (a transition to the next state in the same frame). */
-    record Continue(Step next) implements Outcome {
+    /**
+     * Which of the state's Retriers or Catchers (its index in Retry or Catch) took which error: the
+     * decision TestState shows as {@code inspectionData.errorDetails}.
+     */
+    record Handled(String error, String cause, int index) {
     }
 
-    /** Run {@code next} at {@code until} (a Wait state, or a retry's back-off). */
-    record Sleep(Instant until, Step next) implements Outcome {
+    /**
+     * Run {@code next} now (a transition to the next state in the same frame); {@code caught} is
+     * the Catcher that chose it, or null for the state's own transition.
+     */
+    record Continue(Step next, Handled caught) implements Outcome {
+        public Continue(Step next) {
+            this(next, null);
+        }
+    }
+
+    /**
+     * Run {@code next} at {@code until} (a Wait state, or a retry's back-off); {@code retry} is the
+     * Retrier that decided the back-off, or null for a Wait.
+     */
+    record Sleep(Instant until, Step next, Handled retry) implements Outcome {
+        public Sleep(Instant until, Step next) {
+            this(until, next, null);
+        }
     }
 
     /**

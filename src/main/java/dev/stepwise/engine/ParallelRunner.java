@@ -12,13 +12,8 @@ import java.util.List;
 final class ParallelRunner implements StateRunner<ParallelState> {
     @Override
     public Outcome attempt(ParallelState state, StepRun run, StateVisit visit) {
-        JsonNode input;
-        if (state.jsonata() != null) {
-            JsonNode arguments = run.jsonata(state, "Arguments", visit, null, StepRun.Source.INPUT);
-            input = arguments == null ? visit.input() : arguments;
-        } else {
-            input = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
-        }
+        JsonNode input = state.jsonata() != null ? run.applyArguments(state, visit)
+                : run.applyParameters(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
         run.emit(EventType.ParallelStateStarted, EventDetails.None.INSTANCE);
         List<Step.StartBranch> branches = new ArrayList<>(state.branches().size());
         for (int i = 0; i < state.branches().size(); i++) {

@@ -15,8 +15,13 @@ final class PassRunner implements StateRunner<PassState> {
             JsonNode output = run.jsonataOutput(state, visit, null, StepRun.Source.INPUT, visit.input());
             return run.exit(state, output, state.transition(), next);
         }
-        JsonNode effective = run.applyTemplate(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
+        JsonNode effective = run.applyParameters(state.parameters(), run.applyInputPath(state.paths(), visit), visit);
         JsonNode result = state.result() != null ? state.result() : effective;
+        if (state.result() != null) {
+            run.inspect(DataFlow.Stage.RESULT, result);
+        }
+        // Recorded by TestState on AWS: a Pass state shows its result as "afterResultSelector" too.
+        run.inspect(DataFlow.Stage.AFTER_RESULT_SELECTOR, result);
         JsonNode output = run.applyOutputPath(state.paths(), run.applyResultPath(state.paths(), result, visit), visit);
         return run.exit(state, output, state.transition(), run.assign(state.assign(), result, StepRun.Source.RESULT, visit));
     }

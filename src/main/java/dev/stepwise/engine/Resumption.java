@@ -71,4 +71,11 @@ public sealed interface Resumption {
     /** A branch failed (or a Map's tolerated failures were exceeded): the state fails with this error. */
     record BranchesFailed(String error, String cause) implements Resumption {
     }
+
+    /**
+     * A Map's or Parallel's whole result given at once instead of being built from its branches:
+     * TestState's mocked {@code result} (an array, or an object for a Map with a ResultWriter).
+     */
+    record BranchesMocked(JsonNode result) implements Resumption {
+    }
 }

@@ -52,14 +52,17 @@ final class StepRun {
     private Long enteredEventId;
     /** True once a cause quoted {@link #enteredEventId}, which depends on the first event id. */
     private boolean quotesFirstEventId;
+    /** The state is run on its own by TestState, or null in an execution. */
+    final Isolation isolation;
     private final List<HistoryEvent> events = new ArrayList<>(4);
     /** What the exiting state's Assign set, for its Exited event's assignedVariables. */
     private JsonNode assigned;
 
     StepRun(EngineOptions options, ExecutionInfo execution, Frame frame, Branch branch, State enclosing, Instant now,
             RandomGenerator random, long firstEventId, java.util.function.Supplier<String> taskToken,
-            java.util.function.Predicate<TaskRequest> mocked) {
+            java.util.function.Predicate<TaskRequest> mocked, Isolation isolation) {
         this.options = options;
+        this.isolation = isolation;
         this.taskToken = taskToken;
         this.mocked = mocked;
         this.execution = execution;
@@ -105,6 +108,18 @@ final class StepRun {
         events.add(new HistoryEvent(type, details));
     }
 
+    /** True when TestState watches this state's data flow (worth building a value only to show it). */
+    boolean inspecting() {
+        return isolation != null;
+    }
+
+    /** Shows one stage of the state's data flow to TestState; nothing in an execution. */
+    void inspect(DataFlow.Stage stage, JsonNode value) {
+        if (isolation != null && value != null) {
+            isolation.dataFlow().record(stage, value);
+        }
+    }
+
     // ---- data flow -------------------------------------------------------------------------
 
     Bindings bindings(JsonNode input, StateVisit visit) {
@@ -136,6 +151,7 @@ final class StepRun {
      */
     Variables assign(Assignment assignment, JsonNode source, Source role, StateVisit visit) {
         if (assignment == null) {
+            inspectVariables(visit.variables());
             return visit.variables();
         }
         assigned = assignment instanceof Assignment.JsonataAssignment jsonata
@@ -143,7 +159,16 @@ final class StepRun {
                 : ((Assignment.JsonPathAssignment) assignment).template().evaluate(bindings(source, visit));
         Variables next = visit.variables().with(assigned);
         VariableQuota.check(visit.stateName(), assigned, next);
+        inspectVariables(next);
         return next;
+    }
+
+    private void inspectVariables(Variables variables) {
+        if (isolation != null) {
+            ObjectNode values = Json.object();
+            variables.values().forEach(values::set);
+            inspect(DataFlow.Stage.VARIABLES, values);
+        }
     }
 
     /**
@@ -175,6 +200,10 @@ final class StepRun {
     }
 
     ObjectNode context(StateVisit visit) {
+        if (isolation != null && isolation.contextObject() != null) {
+            // TestState's context member is the whole $$ (an empty object gives an empty $$).
+            return isolation.contextObject().deepCopy();
+        }
         State state = branch.state(visit.stateName());
         // Recorded on AWS: a Pass state's $$ has no State.RetryCount; states that can retry have it.
         boolean retries = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
@@ -189,7 +218,24 @@ final class StepRun {
 
     /** InputPath: null gives {}; a path that selects nothing fails the state. */
     JsonNode applyInputPath(DataPaths paths, StateVisit visit) {
-        return select(paths.inputPath(), "InputPath", visit.input(), visit);
+        JsonNode effective = select(paths.inputPath(), "InputPath", visit.input(), visit);
+        inspect(DataFlow.Stage.AFTER_INPUT_PATH, effective);
+        return effective;
+    }
+
+    /** Parameters shape the effective input (the input itself without them). */
+    JsonNode applyParameters(PayloadTemplate parameters, JsonNode input, StateVisit visit) {
+        JsonNode effective = applyTemplate(parameters, input, visit);
+        inspect(DataFlow.Stage.AFTER_PARAMETERS, effective);
+        return effective;
+    }
+
+    /** A JSONata Task's or Parallel's Arguments, or its input when it has none. */
+    JsonNode applyArguments(State state, StateVisit visit) {
+        JsonNode arguments = jsonata(state, "Arguments", visit, null, Source.INPUT);
+        JsonNode effective = arguments == null ? visit.input() : arguments;
+        inspect(DataFlow.Stage.AFTER_ARGUMENTS, effective);
+        return effective;
     }
 
     /** OutputPath: null gives {}; a path that selects nothing fails the state. */
@@ -213,7 +259,9 @@ final class StepRun {
 
     /** ResultPath places the result into the state's raw input; null discards the result. */
     JsonNode applyResultPath(DataPaths paths, JsonNode result, StateVisit visit) {
-        return paths.resultPath() == null ? visit.input() : paths.resultPath().put(visit.input(), result);
+        JsonNode placed = paths.resultPath() == null ? visit.input() : paths.resultPath().put(visit.input(), result);
+        inspect(DataFlow.Stage.AFTER_RESULT_PATH, placed);
+        return placed;
     }
 
     void checkPayload(State state, JsonNode value) {
@@ -234,8 +282,14 @@ final class StepRun {
             return recover(state, errors, visit, failed.error(), failed.cause());
         }
         emit(EventType.valueOf(type + "StateSucceeded"), EventDetails.None.INSTANCE);
-        com.fasterxml.jackson.databind.node.ArrayNode result = Json.NODES.arrayNode();
-        result.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+        JsonNode result;
+        if (resumption instanceof Resumption.BranchesMocked mocked) {
+            result = mocked.result();
+        } else {
+            com.fasterxml.jackson.databind.node.ArrayNode outputs = Json.NODES.arrayNode();
+            outputs.addAll(((Resumption.BranchesSucceeded) resumption).outputs());
+            result = outputs;
+        }
         return finish(state, paths, resultSelector, result, transition, visit);
     }
 
@@ -251,6 +305,7 @@ final class StepRun {
             return exit(state, jsonataOutput(state, visit, result, Source.RESULT, result), transition, next);
         }
         JsonNode selected = applyTemplate(resultSelector, result, visit);
+        inspect(DataFlow.Stage.AFTER_RESULT_SELECTOR, selected);
         Variables next = assign(state.assign(), selected, Source.RESULT, visit);
         return exit(state, applyOutputPath(paths, applyResultPath(paths, selected, visit), visit), transition, next);
     }
@@ -296,12 +351,15 @@ final class StepRun {
                 int attempts = visit.attemptsOf(i);
                 if (attempts < retrier.maxAttempts()) {
                     Instant at = now.plusMillis(RetryDelay.millis(retrier, attempts, random));
-                    return new Outcome.Sleep(at, new Step.Resume(frame, visit.withRetry(i), new Resumption.RetryAttempt()));
+                    return new Outcome.Sleep(at, new Step.Resume(frame, visit.withRetry(i), new Resumption.RetryAttempt()),
+                            new Outcome.Handled(error, cause, i));
                 }
                 break;
             }
         }
-        for (Catcher catcher : errors.catchers()) {
+        List<Catcher> catchers = errors.catchers();
+        for (int index = 0; index < catchers.size(); index++) {
+            Catcher catcher = catchers.get(index);
             if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error);
@@ -324,7 +382,8 @@ final class StepRun {
                     return frameFailed(failure.error(), failure.cause());
                 }
                 emit(EventType.stateExited(state.type()), new EventDetails.StateExited(state.name(), output, assignedVariables()));
-                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output, next));
+                return new Outcome.Continue(new Step.Enter(frame, catcher.next(), output, next),
+                        new Outcome.Handled(error, cause, index));
             }
         }
         return frameFailed(error, cause);

@@ -19,13 +19,7 @@ final class TaskRunner implements StateRunner<TaskState> {
     public Outcome attempt(TaskState state, StepRun run, StateVisit visit) {
         boolean jsonata = state.jsonata() != null;
         JsonNode input = jsonata ? visit.input() : run.applyInputPath(state.paths(), visit);
-        JsonNode parameters;
-        if (jsonata) {
-            JsonNode arguments = run.jsonata(state, "Arguments", visit, null, StepRun.Source.INPUT);
-            parameters = arguments == null ? input : arguments;
-        } else {
-            parameters = run.applyTemplate(state.parameters(), input, visit);
-        }
+        JsonNode parameters = jsonata ? run.applyArguments(state, visit) : run.applyParameters(state.parameters(), input, visit);
         run.checkPayload(state, parameters);
         Integer fixedTimeout = jsonata && state.timeoutSeconds() == null ? expressionSeconds(state, "TimeoutSeconds", run, visit)
                 : state.timeoutSeconds();
@@ -91,6 +85,7 @@ final class TaskRunner implements StateRunner<TaskState> {
             return run.recover(state, state.errors(), visit, failed.error(), failed.cause());
         }
         JsonNode result = ((Resumption.TaskSucceeded) resumption).output();
+        run.inspect(DataFlow.Stage.RESULT, result);
         switch (resource.kind()) {
             case LAMBDA_FUNCTION -> run.emit(EventType.LambdaFunctionSucceeded, new EventDetails.LambdaFunctionSucceeded(result));
             case ACTIVITY -> run.emit(EventType.ActivitySucceeded, new EventDetails.ActivitySucceeded(result));
@@ -120,7 +115,7 @@ final class TaskRunner implements StateRunner<TaskState> {
             return null;
         }
         if (!value.isIntegralNumber() || value.asLong() <= 0 || value.asLong() > Integer.MAX_VALUE) {
-            throw new StatesFailure(StatesError.QUERY_EVALUATION_ERROR, "The " + field
+            throw new dev.stepwise.asl.jsonata.QueryEvaluationFailure(field, "The " + field
                     + " field must evaluate to a positive integer, but was '" + dev.stepwise.asl.Json.write(value) + "'");
         }
         return value.asInt();
@@ -134,8 +129,10 @@ final class TaskRunner implements StateRunner<TaskState> {
         if (path == null) {
             return absent;
         }
-        JsonNode value = path.read(run.bindings(input, visit)).orElse(null);
-        if (value == null || !value.isIntegralNumber() || value.asLong() <= 0) {
+        // A path that selects nothing fails as any reference path does (LocalStack's TimeoutSecondsPath
+        // words it so: "Invalid path '$.timeout' : No results for path: $['timeout']").
+        JsonNode value = path.readRequired(run.bindings(input, visit));
+        if (!value.isIntegralNumber() || value.asLong() <= 0) {
             throw new StatesFailure(StatesError.RUNTIME, "The value of the field '" + path.expression()
                     + "' must be a positive integer");
         }

@@ -13,6 +13,7 @@ import dev.stepwise.store.Store;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
+import dev.stepwise.tasks.NoIntegrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
@@ -84,6 +85,7 @@ public class RuntimeProducer {
     Optional<URI> eventsEndpoint;
 
     private final EmfMetrics metrics = new EmfMetrics();
+    private Integrations tasks;
     /** HTTP Task authentication, {@code [CONNECTION_ARN=]HEADER:VALUE} entries (comma-separated). */
     @ConfigProperty(name = "stepwise.http-auth")
     Optional<java.util.List<String>> httpAuth;
@@ -141,6 +143,14 @@ public class RuntimeProducer {
         eventsEndpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("stepwise", "stepwise"))));
         return builder.build();
+    }
+
+    /** The Task integrations, one set for the runtime and the API's TestState. */
+    private synchronized Integrations tasks() {
+        if (tasks == null) {
+            tasks = Integrations.create(integrations());
+        }
+        return tasks;
     }
 
     /** The task integrations' configuration: the endpoints set, the rest AWS's; DynamoDB and SQS as the runtime's. */

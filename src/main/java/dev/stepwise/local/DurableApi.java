@@ -4,6 +4,7 @@ import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.tasks.NoIntegrations;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;

@@ -14,6 +14,8 @@ import java.util.UUID;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
+import dev.stepwise.tasks.NoIntegrations;
+import dev.stepwise.tasks.TaskExecutor;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -130,10 +132,10 @@ public final class ServeCommand {
         List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
-            ApiContext context = inMemory ? inMemory(config, mocks)
-                    : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale);
-            StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
-                    bug -> bug.printStackTrace(err));
+            DurableApi durable = inMemory ? null : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale);
+            // In memory, Task states (and TestState's) call no integration; the durable API is the runtime's own.
+            StepFunctionsApi api = inMemory ? new StepFunctionsApi(inMemory(config, mocks), new NoIntegrations(),
+                    bug -> bug.printStackTrace(err)) : durable.runtime().api();
             server = ApiServer.start(api, port, verifier, hosts);
         } catch (IOException e) {
             closeAll(resources);
@@ -165,7 +167,7 @@ public final class ServeCommand {
     }
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
-    private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
+    private static DurableApi durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
                                       List<AutoCloseable> resources, MockConfigFile mocks, double timeScale) {
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
         resources.add(emulators);
@@ -173,7 +175,7 @@ public final class ServeCommand {
                 "stepwise", "stepwise-steps", Integrations.create(IntegrationConfig.aws(config.region(), config.account())
                         .withEndpoints(emulators.endpoints()).withHttpAuth(httpAuth)), dataDir != null, mocks, timeScale);
         resources.add(durable);
-        return durable.context();
+        return durable;
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

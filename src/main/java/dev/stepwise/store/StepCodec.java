@@ -134,6 +134,8 @@ public final class StepCodec {
             // Never stored with outputs: a join step collects them from the branch end items.
             json.put(TYPE, "branchesSucceeded");
             json.putArray(OUTPUT).addAll(ok.outputs());
+        } else if (resumption instanceof Resumption.BranchesMocked mocked) {
+            json.put(TYPE, "branchesMocked").set(OUTPUT, mocked.result());
         } else {
             Resumption.BranchesFailed failed = (Resumption.BranchesFailed) resumption;
             json.put(TYPE, "branchesFailed").put(ERROR, failed.error()).put(CAUSE, failed.cause());
@@ -156,6 +158,7 @@ public final class StepCodec {
                 yield new Resumption.BranchesSucceeded(outputs);
             }
             case "branchesFailed" -> new Resumption.BranchesFailed(text(json, ERROR), text(json, CAUSE));
+            case "branchesMocked" -> new Resumption.BranchesMocked(json.get(OUTPUT));
             default -> throw new IllegalArgumentException("unknown stored resumption '" + json.get(TYPE).asText() + "'");
         };
     }

@@ -53,6 +53,15 @@ final class LocalSfn implements AutoCloseable {
     }
 
     LocalSfn(Backend backend) {
+        this(backend, null);
+    }
+
+    /** In memory, with {@code testStateTasks} as what TestState's Task states call (null: the echo/fail tasks). */
+    LocalSfn(dev.stepwise.tasks.TaskExecutor testStateTasks) {
+        this(Backend.IN_MEMORY, testStateTasks);
+    }
+
+    private LocalSfn(Backend backend, dev.stepwise.tasks.TaskExecutor testStateTasks) {
         Clock clock = Clock.systemUTC();
         InMemoryRunner.TaskExecutor tasks = request -> request.pattern().strip(request.resource()).endsWith(":echo")
                 ? new Resumption.TaskSucceeded(request.parameters())
@@ -70,7 +79,8 @@ final class LocalSfn implements AutoCloseable {
             context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(), executions, clock);
         }
         try {
-            server = ApiServer.start(new StepFunctionsApi(context, tasks, bugs::add), 0);
+            dev.stepwise.tasks.TaskExecutor apiTasks = testStateTasks != null ? testStateTasks : (request, key) -> tasks.execute(request);
+            server = ApiServer.start(new StepFunctionsApi(context, apiTasks, bugs::add), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -98,7 +98,7 @@ class LongPollApiTest {
         Clock clock = Clock.systemUTC();
         ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
                 new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), tasks, clock);
-        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(), Throwable::printStackTrace);
+        StepFunctionsApi api = new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace);
         String arn = "arn:aws:states:us-east-1:123456789012:activity:capped";
         tasks.createActivity(arn, "capped", Instant.now());
         String body = "{\"activityArn\": \"" + arn + "\"}";

@@ -51,7 +51,7 @@ class MockedExecutionApiTest {
                 name, name, (request, key) -> new Resumption.TaskFailed("States.TaskFailed", "the real " + request.resource()),
                 false, MockConfigFile.read(Path.of("examples/MockConfigFile.json")), 0);
         server = ApiServer.start(new StepFunctionsApi(durable.context(),
-                request -> new Resumption.TaskFailed("States.TaskFailed", "not used"), BUGS::add), 0);
+                (request, key) -> new Resumption.TaskFailed("States.TaskFailed", "not used"), BUGS::add), 0);
         sfn = SfnClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.builder().build())

@@ -72,14 +72,71 @@ class TestStateApiTest {
     }
 
     @Test
-    void aMapStateRunsItsItemsAndNamesItsOwnNextState() {
-        TestStateResponse response = test("""
-                {"Type": "Map", "ItemProcessor": {"StartAt": "Double", "States": {
-                   "Double": {"Type": "Pass", "Parameters": {"v.$": "$"}, "Next": "Finish"},
-                   "Finish": {"Type": "Succeed"}}}, "Next": "Done"}""", "[1, 2]");
+    void aMockedParallelStateShapesTheMockedBranchResults() {
+        // API reference: "A mock can only be specified for Task, Map, or Parallel states"; the mocked
+        // result stands for the array of branch outputs and goes through ResultSelector and ResultPath.
+        TestStateResponse response = local.sfn.testState(b -> b.input("{\"id\": 7}").definition("""
+                {"Type": "Parallel", "Branches": [
+                   {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                   {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}],
+                 "ResultSelector": {"first.$": "$[0]"}, "ResultPath": "$.r", "Next": "After"}""")
+                .mock(m -> m.result("[{\"a\": 1}, {\"b\": 2}]")));
         assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
-        assertEquals("Done", response.nextState());
-        assertEquals("[{\"v\":1},{\"v\":2}]", response.output());
+        assertEquals("After", response.nextState());
+        assertEquals("{\"id\":7,\"r\":{\"first\":{\"a\":1}}}", response.output());
+    }
+
+    @Test
+    void aStateTestedOnItsOwnSeesTheContextAwsGivesIt() {
+        // Recorded on AWS (LocalStack test_state_configuration.snapshot.json, test_map_state_failure_count[INFO-BASE_MAP_STATE]):
+        // $states.context has an Express execution ARN, the state is named "StateName", RetryCount 0.
+        TestStateResponse response = local.sfn.testState(b -> b.input("{\"Values\": [\"first\", \"second\", \"third\"]}")
+                .definition("""
+                        {"Type": "Map", "QueryLanguage": "JSONata", "Items": "{% $states.input.Values %}",
+                         "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                           "StartAt": "TestState", "States": {"TestState": {"Type": "Task", "QueryLanguage": "JSONata",
+                             "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "foo", "Payload": "bar"}, "End": true}}},
+                         "Output": "{% $states %}", "End": true}""")
+                .mock(m -> m.result("[1, 1, 1]")));
+        assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
+        com.fasterxml.jackson.databind.JsonNode output = dev.stepwise.asl.Json.parse(response.output());
+        assertEquals("[1,1,1]", dev.stepwise.asl.Json.write(output.get("result")));
+        assertEquals("StateName", output.at("/context/State/Name").asText());
+        assertEquals(0, output.at("/context/State/RetryCount").asInt());
+        assertTrue(output.at("/context/Execution/Id").asText().startsWith("arn:aws:states:us-east-1:123456789012:express:"),
+                output.at("/context/Execution/Id").asText());
+        assertTrue(output.at("/context/StateMachine/Id").asText().startsWith("arn:aws:states:us-east-1:123456789012:stateMachine:"));
+    }
+
+    @Test
+    void aTaskThatFailsItsFirstAttemptIsRetriableWhenARetrierApplies() {
+        // API reference, TestExecutionStatus RETRIABLE; AWS answers it after the first failed attempt,
+        // with the Retrier and its back-off (IntervalSeconds defaults to 1) in inspectionData.errorDetails.
+        TestStateResponse response = local.sfn.testState(b -> b.inspectionLevel(InspectionLevel.DEBUG).definition("""
+                {"Type": "Task", "Resource": "arn:aws:states:::test:fails",
+                 "Retry": [{"ErrorEquals": ["States.Timeout"]}, {"ErrorEquals": ["States.ALL"], "MaxAttempts": 2}], "End": true}"""));
+        assertEquals(TestExecutionStatus.RETRIABLE, response.status());
+        assertEquals("States.TaskFailed", response.error());
+        assertEquals("the test task failed", response.cause());
+        assertNull(response.output());
+        assertEquals(1, response.inspectionData().errorDetails().retryIndex());
+        assertEquals(Integer.valueOf(1), response.inspectionData().errorDetails().retryBackoffIntervalSeconds());
+    }
+
+    @Test
+    void aWaitStateAnswersAtOnce() {
+        long started = System.nanoTime();
+        TestStateResponse response = test("{\"Type\": \"Wait\", \"Seconds\": 3600, \"Next\": \"Later\"}", "{\"a\": 1}");
+        assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
+        assertEquals("Later", response.nextState());
+        assertTrue(System.nanoTime() - started < java.time.Duration.ofSeconds(30).toNanos());
+    }
+
+    @Test
+    void roleArnMayBeLeftOut() {
+        TestStateResponse response = local.sfn.testState(b -> b.definition("{\"Type\": \"Pass\", \"End\": true}"));
+        assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
+        assertEquals("{}", response.output());
     }
 
     @Test
@@ -93,12 +150,18 @@ class TestStateApiTest {
 
     @Test
     void aCaughtTaskErrorIsCaughtErrorWithTheCatchersNextState() {
-        TestStateResponse response = test("""
-                {"Type": "Task", "Resource": "arn:aws:states:::test:fails", "Next": "Fine",
-                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handler", "ResultPath": "$.err"}]}""", "{\"x\": 1}");
+        // API reference: CAUGHT_ERROR, with error and cause; inspectionData.errorDetails.catchIndex names the Catcher.
+        TestStateResponse response = local.sfn.testState(b -> b.roleArn(ROLE).input("{\"x\": 1}").inspectionLevel(InspectionLevel.DEBUG)
+                .definition("""
+                        {"Type": "Task", "Resource": "arn:aws:states:::test:fails", "Next": "Fine",
+                         "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Other"},
+                                   {"ErrorEquals": ["States.ALL"], "Next": "Handler", "ResultPath": "$.err"}]}"""));
         assertEquals(TestExecutionStatus.CAUGHT_ERROR, response.status());
         assertEquals("Handler", response.nextState());
+        assertEquals("States.TaskFailed", response.error());
+        assertEquals("the test task failed", response.cause());
         assertEquals("{\"x\":1,\"err\":{\"Error\":\"States.TaskFailed\",\"Cause\":\"the test task failed\"}}", response.output());
+        assertEquals(1, response.inspectionData().errorDetails().catchIndex());
     }
 
     @Test
@@ -109,7 +172,7 @@ class TestStateApiTest {
                          "Parameters": {"value.$": "$.v"}, "End": true}""")
                 .input("{\"payload\": {\"v\": 5}}"));
         assertEquals(TestExecutionStatus.SUCCEEDED, response.status());
-        assertEquals("{\"payload\":{\"v\":5}}", response.inspectionData().input());
+        assertEquals("{\"payload\": {\"v\": 5}}", response.inspectionData().input(), "the input as given");
         assertEquals("{\"v\":5}", response.inspectionData().afterInputPath());
         assertEquals("{\"value\":5}", response.inspectionData().afterParameters());
         assertEquals("{\"value\":5}", response.inspectionData().result());

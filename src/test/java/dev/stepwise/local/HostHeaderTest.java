@@ -38,7 +38,7 @@ class HostHeaderTest {
         Clock clock = Clock.systemUTC();
         ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
                 new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
-        return ApiServer.start(new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(), Throwable::printStackTrace), 0);
+        return ApiServer.start(new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace), 0);
     }
 
     /** The status line and body of one HTTP/1.1 request sent with this Host header (null for none), as a browser would. */

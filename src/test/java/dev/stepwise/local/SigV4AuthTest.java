@@ -62,7 +62,7 @@ class SigV4AuthTest {
         Clock clock = Clock.systemUTC();
         ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
                 new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
-        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(), Throwable::printStackTrace);
+        StepFunctionsApi api = new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace);
         return ApiServer.start(api, 0, new SigV4Verifier(id -> id.equals("AKIDLOCAL") ? "s3cret" : null, verifierClock,
                 "us-east-1", SigV4Verifier.STATES));
     }
@@ -128,7 +128,7 @@ class SigV4AuthTest {
         Clock clock = Clock.systemUTC();
         ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
                 new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
-        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(), Throwable::printStackTrace);
+        StepFunctionsApi api = new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace);
         try (ApiServer server = ApiServer.start(api, 0, new SigV4Verifier(id -> id.equals("AKIDLOCAL") ? "s3cret" : null,
                 clock, "us-east-1", SigV4Verifier.EXECUTE_API));
              SfnClient plain = client(server.endpoint(), "AKIDLOCAL", "s3cret");

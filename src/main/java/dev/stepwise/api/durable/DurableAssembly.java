@@ -3,7 +3,6 @@ package dev.stepwise.api.durable;
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.memory.InMemoryExecutions;
 import dev.stepwise.api.port.TestCases;
 import dev.stepwise.queue.StepQueue;
 import dev.stepwise.runtime.ChildStarter;
@@ -36,7 +35,8 @@ public record DurableAssembly(DurableRuntime runtime, ApiContext context, StepFu
         if (testCases != null) {
             context = context.withTestCases(testCases);
         }
-        StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(), bugs);
+        // TestState calls the same integrations as the Task states of executions.
+        StepFunctionsApi api = new StepFunctionsApi(context, tasks, bugs);
         children.set(new ApiChildStarter(api));
         return new DurableAssembly(runtime, context, api);
     }

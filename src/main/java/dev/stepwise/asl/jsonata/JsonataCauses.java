@@ -21,6 +21,19 @@ final class JsonataCauses {
         return "The JSONata expression '" + expression + "'" + forField(field) + " returned nothing (undefined).";
     }
 
+    /**
+     * A field's expression gave a value of the wrong JSON type, e.g. "The JSONata expression
+     * '$states.input.items' specified for the field 'Items' returned an unexpected result type.
+     * Expected 'array', but was 'object' for value: {"a":1}" (LocalStack's ItemsJSONata, written to
+     * AWS's wording: strings quoted, objects and arrays compact).
+     */
+    static String unexpectedType(String expression, String field, String expected, com.fasterxml.jackson.databind.JsonNode value) {
+        String type = value.isNull() ? "null" : value.isBoolean() ? "boolean" : value.isNumber() ? "number"
+                : value.isTextual() ? "string" : value.isArray() ? "array" : "object";
+        return "The JSONata expression '" + expression + "'" + forField(field) + " returned an unexpected result type. Expected '"
+                + expected + "', but was '" + type + "' for value: " + dev.stepwise.asl.Json.write(value);
+    }
+
     /** A function value has no JSON form (LocalStack's wording for the same case). */
     static String unsupportedResult(String expression, String field) {
         return "The JSONata expression '" + expression + "'" + forField(field) + " returned an unsupported result type.";

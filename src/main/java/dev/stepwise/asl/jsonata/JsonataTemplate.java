@@ -35,9 +35,11 @@ public final class JsonataTemplate {
     private static final String CLOSE = "%}";
 
     private final Node root;
+    private final JsonNode source;
 
-    private JsonataTemplate(Node root) {
+    private JsonataTemplate(Node root, JsonNode source) {
         this.root = root;
+        this.source = source;
     }
 
     /** True for a string AWS evaluates: exactly {@code {%}, an expression, {@code %}}. */
@@ -60,12 +62,17 @@ public final class JsonataTemplate {
      * @throws PathSyntaxException when an expression anywhere in the value cannot be parsed
      */
     public static JsonataTemplate compile(String field, JsonNode template) {
-        return new JsonataTemplate(compileNode(field, template));
+        return new JsonataTemplate(compileNode(field, template), template);
     }
 
     /** As {@link #compile(String, JsonNode)} for a value whose causes need not name a field. */
     public static JsonataTemplate compile(JsonNode template) {
         return compile("", template);
+    }
+
+    /** The field's value as written in the definition. */
+    public JsonNode source() {
+        return source;
     }
 
     /** True when the value holds no expression and evaluates to itself. */

@@ -12,9 +12,21 @@ import dev.stepwise.asl.StatesFailure;
 public final class QueryEvaluationFailure extends StatesFailure {
     private final String location;
 
-    QueryEvaluationFailure(String location, String cause) {
+    public QueryEvaluationFailure(String location, String cause) {
         super(StatesError.QUERY_EVALUATION_ERROR, cause);
         this.location = location == null ? "" : location;
+    }
+
+    /**
+     * A field whose value must be of one JSON type ({@code expected}: "array", ...) evaluated to
+     * another. {@code template} is the field as compiled; its expression is named in the cause.
+     */
+    public static QueryEvaluationFailure unexpectedType(String field, JsonataTemplate template, String expected,
+                                                        com.fasterxml.jackson.databind.JsonNode value) {
+        com.fasterxml.jackson.databind.JsonNode source = template.source();
+        String expression = source.isTextual() && JsonataTemplate.isExpression(source.textValue())
+                ? JsonataTemplate.expressionText(source.textValue()) : dev.stepwise.asl.Json.write(source);
+        return new QueryEvaluationFailure(field, JsonataCauses.unexpectedType(expression, field, expected, value));
     }
 
     /** The field as AWS names it in {@code evaluationFailedEventDetails.location}; empty when unknown. */

@@ -34,6 +34,45 @@ test('Parallel branches are laid out side by side, each inside the Parallel box'
   assert.ok(inside(box(layout.nodes['s:A']), box(layout.groups['g:P#0'])));
 });
 
+test('Parallel branches are drawn left to right in the order the definition lists them', () => {
+  const branch = (prefix, length) => {
+    const states = {};
+    for (let i = 0; i < length; i++) {
+      states[`${prefix}${i}`] = i < length - 1 ? { Type: 'Pass', Next: `${prefix}${i + 1}` } : { Type: 'Pass', End: true };
+    }
+    return { StartAt: `${prefix}0`, States: states };
+  };
+  for (const lengths of [[1, 1], [2, 1], [1, 3, 2], [3, 1, 2, 1, 1]]) {
+    const graph = definitionGraph({
+      StartAt: 'Before',
+      States: {
+        Before: { Type: 'Pass', Next: 'P' },
+        P: { Type: 'Parallel', Next: 'After', Branches: lengths.map((n, i) => branch(`b${i}-`, n)) },
+        After: { Type: 'Pass', End: true },
+      },
+    });
+    const layout = layoutGraph(graph, dagre);
+    const xs = lengths.map((_, i) => layout.groups[`g:P#${i}`].x);
+    assert.deepEqual([...xs].sort((a, b) => a - b), xs, `branches of lengths ${lengths} from left to right`);
+  }
+  // A Parallel inside a branch keeps its own order too.
+  const nested = definitionGraph({
+    StartAt: 'Outer',
+    States: {
+      Outer: {
+        Type: 'Parallel', End: true,
+        Branches: [
+          { StartAt: 'Inner', States: { Inner: { Type: 'Parallel', End: true, Branches: [branch('x', 1), branch('y', 2)] } } },
+          branch('z', 1),
+        ],
+      },
+    },
+  });
+  const layout = layoutGraph(nested, dagre);
+  assert.ok(layout.groups['g:Outer#0'].x < layout.groups['g:Outer#1'].x);
+  assert.ok(layout.groups['g:Inner#0'].x < layout.groups['g:Inner#1'].x);
+});
+
 test('a Map box holds its item processor below the Map state', () => {
   const graph = definitionGraph({
     StartAt: 'M',

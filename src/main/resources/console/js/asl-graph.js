@@ -67,7 +67,7 @@ export function aslGraph(definition) {
   if (!asl || typeof asl !== 'object' || typeof asl.States !== 'object' || asl.States === null) {
     throw new Error('The definition has no States object');
   }
-  const graph = { nodes: [], groups: [], edges: [], states: {} };
+  const graph = { nodes: [], groups: [], edges: [], states: {}, order: [] };
   graph.nodes.push({ id: START, kind: 'start', label: 'Start', parent: null });
   graph.nodes.push({ id: END, kind: 'end', label: 'End', parent: null });
   addScope(graph, asl, null, END);
@@ -113,6 +113,8 @@ function addState(graph, name, state, parent, exit) {
       }
     });
     if (scopes.length === 0) graph.edges.push({ from: id, to: join, kind: 'branch', label: '' });
+    // Branches left to right in the order the definition lists them (the layout keeps these pairs).
+    for (let i = 1; i < scopes.length; i++) graph.order.push({ left: `${group}#${i - 1}`, right: `${group}#${i}` });
   } else {
     graph.nodes.push({ id, kind: 'state', type, label: name, stateName: name, parent });
   }

@@ -1,8 +1,10 @@
-// A definition drawn in a scrollable panel: ASL → graph model → dagre layout → SVG.
+// A definition drawn in a panel: ASL → graph model → dagre layout → SVG, fitted to the panel
+// and zoomable (graph-viewport.js).
 
 import { definitionGraph } from './asl-graph.js';
 import { layoutGraph } from './layout.js';
 import { renderGraph } from './graph-view.js';
+import { viewportOf } from './graph-viewport.js';
 import { h } from './dom.js';
 
 let dagre = null;
@@ -37,5 +39,8 @@ export async function drawDefinition(container, definition, options = {}) {
     return null;
   }
   const layout = layoutGraph(graph, library);
-  return renderGraph(container, graph, layout, options);
+  const viewport = viewportOf(container);
+  const drawn = renderGraph(viewport.stage, graph, layout, options);
+  viewport.show(drawn.svg, drawn.content, drawn.width, drawn.height);
+  return drawn.svg;
 }

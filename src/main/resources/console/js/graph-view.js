@@ -9,22 +9,25 @@ const ARROW = 'graph-arrow';
 
 /**
  * Renders into {@code container}. Options: summary (from historyStatus, or null for a plain
- * definition), selected (a state name), onSelect(name). Returns the SVG element.
+ * definition), selected (a state name), onSelect(name). Returns { svg, content, width, height }.
  */
 export function renderGraph(container, graph, layout, options = {}) {
   const { summary = null, selected = null, onSelect = () => {} } = options;
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height);
+  // The SVG fills its panel; the content group carries the view's zoom and pan (graph-viewport.js).
   const svg = s('svg', {
-    class: 'graph', width, height, viewBox: `0 0 ${width} ${height}`, role: 'group',
+    class: 'graph', role: 'group', 'data-width': width, 'data-height': height,
     'aria-label': 'State machine graph. Tab moves between states; Enter or Space selects one.',
   });
   svg.append(s('defs', {},
     marker(ARROW, 'edge-arrow'), marker(`${ARROW}-catch`, 'edge-arrow catch'), marker(`${ARROW}-default`, 'edge-arrow default')));
+  const content = s('g', { class: 'graph-content' });
   const groupsLayer = s('g', { class: 'groups' });
   const edgesLayer = s('g', { class: 'edges', 'aria-hidden': 'true' });
   const nodesLayer = s('g', { class: 'nodes' });
-  svg.append(groupsLayer, edgesLayer, nodesLayer);
+  content.append(groupsLayer, edgesLayer, nodesLayer);
+  svg.append(content);
 
   for (const group of graph.groups) {
     const box = layout.groups[group.id];
@@ -99,7 +102,7 @@ export function renderGraph(container, graph, layout, options = {}) {
     nodesLayer.append(g);
   }
   container.replaceChildren(svg);
-  return svg;
+  return { svg, content, width, height };
 }
 
 function marker(id, cls) {

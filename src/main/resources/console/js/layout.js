@@ -48,7 +48,8 @@ export function layoutGraph(graph, dagre) {
       minlen: edge.kind === 'catch' ? 1 : 1,
     }, `e${i}`);
   });
-  dagre.layout(g);
+  // Left-to-right constraints between sibling groups (Parallel branches in definition order).
+  dagre.layout(g, { constraints: graph.order ?? [] });
   const nodes = {};
   for (const node of graph.nodes) {
     const n = g.node(node.id);

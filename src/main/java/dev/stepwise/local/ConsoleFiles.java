@@ -15,6 +15,8 @@ import java.util.Map;
 final class ConsoleFiles {
     static final String PATH = "/console";
     private static final String RESOURCES = "/console/";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "connect-src 'self' http: https:; object-src 'none'; base-uri 'none'";
 
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -59,9 +61,9 @@ final class ConsoleFiles {
             }
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            // Scripts and styles from this origin only; the API base URL may be another origin.
-            exchange.getResponseHeaders().set("Content-Security-Policy",
-                    "default-src 'self'; img-src 'self' data:; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'");
+            // Scripts from this origin only; the API base URL may be another origin. Styles may also
+            // be inline: the editor (CodeMirror) writes its own style element and style attributes.
+            exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             send(exchange, 200, type, body);
         }
     }

@@ -1,9 +1,11 @@
-// The definition editor: validates as you type with ValidateStateMachineDefinition (the engine's
-// own diagnostics: code, location, message), draws the graph, and creates or updates a machine.
+// The definition editor: a code editor (code-editor.js) that validates as you type with
+// ValidateStateMachineDefinition (the engine's own diagnostics: code, location, message), marked
+// in the text and listed below it; draws the graph, and creates or updates a machine.
 
 import { call } from '../api.js';
 import { h, announce } from '../dom.js';
 import { drawDefinition } from '../graph-panel.js';
+import { codeEditor } from '../code-editor.js';
 import { errorBox } from './common.js';
 
 const VALIDATE_AFTER_MS = 300;
@@ -28,9 +30,7 @@ export function editorView(arn) {
   const name = h('input', { id: 'machine-name', type: 'text', required: true, maxlength: 80, autocomplete: 'off' });
   const type = h('select', { id: 'machine-type' }, h('option', { value: 'STANDARD' }, 'Standard'), h('option', { value: 'EXPRESS' }, 'Express'));
   const role = h('input', { id: 'machine-role', type: 'text', value: 'arn:aws:iam::123456789012:role/stepwise', size: 40 });
-  const definition = h('textarea', {
-    id: 'definition', class: 'code', rows: 24, spellcheck: 'false', 'aria-describedby': 'diagnostics',
-  }, creating ? JSON.stringify(EXAMPLE, null, 2) : '');
+  const definition = h('div', { id: 'definition', class: 'definition-editor' });
   const diagnostics = h('div', { id: 'diagnostics', 'aria-live': 'polite' });
   const graph = h('div', { class: 'graph-panel', 'aria-label': 'Graph preview' });
   const result = h('div', { 'aria-live': 'polite' });
@@ -43,7 +43,7 @@ export function editorView(arn) {
       h('label', { for: 'machine-role' }, 'Role ARN'), role) : '',
     h('div', { class: 'editor-layout' },
       h('div', {},
-        h('label', { for: 'definition' }, 'Definition (Amazon States Language, JSON)'), definition,
+        h('p', { class: 'label', id: 'definition-label' }, 'Definition (Amazon States Language, JSON)'), definition,
         h('h2', {}, 'Validation'), diagnostics),
       h('div', {}, h('h2', {}, 'Graph'), graph)),
     h('div', { class: 'actions' }, save), result);
@@ -53,33 +53,45 @@ export function editorView(arn) {
 
   let timer = null;
   let generation = 0;
+  let editor = null;
   async function validate() {
     const mine = ++generation;
-    const text = definition.value;
+    const text = editor.text();
     drawDefinition(graph, text);
     try {
       const answer = await call('ValidateStateMachineDefinition', { definition: text, severity: 'WARNING' });
       if (mine !== generation) return;
       showDiagnostics(diagnostics, answer);
+      editor.showDiagnostics(answer.diagnostics ?? []);
     } catch (e) {
       if (mine === generation) diagnostics.replaceChildren(errorBox(e, 'ValidateStateMachineDefinition'));
     }
   }
-  definition.addEventListener('input', () => {
+  const edited = () => {
     clearTimeout(timer);
     timer = setTimeout(validate, VALIDATE_AFTER_MS);
+  };
+  const ready = codeEditor(definition, {
+    text: creating ? JSON.stringify(EXAMPLE, null, 2) : '',
+    label: 'Definition (Amazon States Language, JSON)',
+    describedBy: 'diagnostics',
+    onChange: edited,
+  }).then((made) => {
+    editor = made;
+    return made;
   });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!editor) return;
     try {
       let target = arn;
       if (creating) {
         const created = await call('CreateStateMachine', {
-          name: name.value.trim(), definition: definition.value, roleArn: role.value.trim(), type: type.value,
+          name: name.value.trim(), definition: editor.text(), roleArn: role.value.trim(), type: type.value,
         });
         target = created.stateMachineArn;
       } else {
-        await call('UpdateStateMachine', { stateMachineArn: arn, definition: definition.value });
+        await call('UpdateStateMachine', { stateMachineArn: arn, definition: editor.text() });
       }
       announce(creating ? 'State machine created' : 'State machine updated');
       location.hash = `#/machine/${encodeURIComponent(target)}`;
@@ -89,11 +101,11 @@ export function editorView(arn) {
   });
 
   if (creating) {
-    validate();
+    ready.then(validate);
   } else {
-    call('DescribeStateMachine', { stateMachineArn: arn }).then((machine) => {
+    Promise.all([call('DescribeStateMachine', { stateMachineArn: arn }), ready]).then(([machine]) => {
       heading.textContent = `Edit ${machine.name}`;
-      definition.value = prettyDefinition(machine.definition);
+      editor.setText(prettyDefinition(machine.definition));
       validate();
     }).catch((e) => result.replaceChildren(errorBox(e, 'DescribeStateMachine')));
   }

@@ -1,18 +1,21 @@
 // One execution: the graph coloured by each state's status (derived from the history), polled
-// while RUNNING; a side panel with the selected state's input, output, error and cause; Stop and
-// Redrive; the event history table.
+// while RUNNING; the execution's input and output; a side panel with the selected state's input,
+// output, error and cause; Stop, Redrive and New execution (prefilled with this input); the
+// event history table.
 
 import { call, all } from '../api.js';
-import { h, formatDate, arnName, announce } from '../dom.js';
+import { h, formatDate, arnName, announce, prettyJson } from '../dom.js';
 import { drawDefinition } from '../graph-panel.js';
-import { historyStatus, detailsOf, STATUSES } from '../history-status.js';
+import { historyStatus, STATUSES } from '../history-status.js';
+import { failureOf } from '../state-failure.js';
 import { mapCountsText } from '../graph-view.js';
 import { errorBox, jsonBlock, loading, statusBadge } from './common.js';
+import { historyTable } from './history-table.js';
+import { startExecutionForm } from './machine.js';
 
 const POLL_MS = 1000;
-/** Large histories are polled less often and only their newest events are listed. */
+/** Large histories are polled less often. */
 const LARGE_HISTORY = 2000;
-const LISTED_EVENTS = 500;
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 export function executionView(arn) {
@@ -24,25 +27,26 @@ export function executionView(arn) {
   const actionResult = h('div', { id: 'action-result', 'aria-live': 'polite' });
   const stop = h('button', { type: 'button', id: 'stop-execution', disabled: true }, 'Stop');
   const redrive = h('button', { type: 'button', id: 'redrive-execution', disabled: true }, 'Redrive');
+  const again = h('button', { type: 'button', id: 'new-execution', disabled: true, 'aria-expanded': 'false' }, 'New execution');
+  const startSlot = h('div', {});
+  const input = h('div', { id: 'input-pane' }, loading());
+  const output = h('div', { id: 'output-pane' }, loading());
   const graph = h('div', { class: 'graph-panel', id: 'execution-graph', 'aria-label': 'Execution graph' }, loading());
-  const legend = legendList();
   const side = h('aside', { class: 'side-panel', id: 'state-panel', 'aria-label': 'Selected state', 'aria-live': 'polite' },
     h('p', { class: 'hint' }, 'Select a state in the graph (click, or Tab to it and press Enter) to see its input, output and error.'));
-  const events = h('tbody');
-  const eventsNote = h('p', { class: 'meta' });
+  const events = historyTable();
   const element = h('section', { 'aria-labelledby': 'execution-title' },
     crumbs,
     h('div', { class: 'title-row' }, h('div', {}, title, ' ', badge),
-      h('div', { class: 'actions' }, stop, redrive)),
-    meta, failure, actionResult,
+      h('div', { class: 'actions' }, again, stop, redrive)),
+    meta, failure, actionResult, startSlot,
+    h('div', { class: 'io-panes' },
+      h('section', { 'aria-labelledby': 'input-title' }, h('h2', { id: 'input-title' }, 'Input'), input),
+      h('section', { 'aria-labelledby': 'output-title' }, h('h2', { id: 'output-title' }, 'Output'), output)),
     h('div', { class: 'execution-layout' },
-      h('div', {}, legend, graph),
+      h('div', {}, legendList(), graph),
       side),
-    h('h2', { id: 'events-title' }, 'Event history'), eventsNote,
-    h('div', { class: 'table-scroll' },
-      h('table', { class: 'list events', 'aria-labelledby': 'events-title' },
-        h('thead', {}, h('tr', {}, ...['ID', 'Type', 'State', 'Time', 'Details'].map((t) => h('th', { scope: 'col' }, t)))),
-        events)));
+    events.element);
 
   let disposed = false;
   let timer = null;
@@ -51,6 +55,8 @@ export function executionView(arn) {
   let summary = null;
   let history = [];
   let execution = null;
+  let startForm = null;
+  const evaluated = new Map(); // Fail states' computed error and cause, by state name and input
 
   async function refresh() {
     timer = null;
@@ -72,7 +78,7 @@ export function executionView(arn) {
     showExecution();
     summary = historyStatus(history, execution.status);
     await redraw();
-    showEvents();
+    events.show(history, summary, execution.startDate);
     showSelected();
     schedule();
   }
@@ -91,6 +97,7 @@ export function executionView(arn) {
       execution.redriveCount ? ` · redriven ${execution.redriveCount}×` : '');
     stop.disabled = execution.status !== 'RUNNING';
     redrive.disabled = !REDRIVABLE.has(execution.status);
+    again.disabled = false;
     if (execution.error !== undefined || execution.cause !== undefined) {
       failure.replaceChildren(h('div', { class: 'failure-box', role: 'alert', id: 'execution-failure' },
         h('strong', {}, h('span', { 'aria-hidden': 'true' }, '✕ '), execution.error ?? 'Error'),
@@ -98,15 +105,17 @@ export function executionView(arn) {
     } else {
       failure.replaceChildren();
     }
+    showData(input, execution.input, 'Execution input', 'No input recorded.');
+    const outputNote = execution.status === 'RUNNING' ? 'No output yet: the execution is running.'
+      : `No output: the execution ${execution.status === 'SUCCEEDED' ? 'returned none' : `ended ${execution.status}`}.`;
+    showData(output, execution.output, 'Execution output', outputNote);
   }
 
   async function redraw() {
-    // Keep the reader's place: scroll position and the focused state survive a refresh.
+    // Keep the reader's place: the view's zoom and pan survive a refresh (graph-viewport.js), and
+    // so does the focused state.
     const focused = document.activeElement?.closest?.('[data-state]')?.getAttribute('data-state');
-    const { scrollTop, scrollLeft } = graph;
     await drawDefinition(graph, definition, { summary, selected, onSelect: select });
-    graph.scrollTop = scrollTop;
-    graph.scrollLeft = scrollLeft;
     if (focused) graph.querySelector(`[data-state="${CSS.escape(focused)}"]`)?.focus();
   }
 
@@ -130,25 +139,40 @@ export function executionView(arn) {
       h('p', { class: `badge status-${status}`, id: 'state-status' }, h('span', { 'aria-hidden': 'true' }, look.icon), ` ${look.text}`),
       state ? h('p', { class: 'meta' }, `${state.type} state · entered ${state.visits}×`) : h('p', {}, 'This state has not run.'),
       state?.items ? h('p', { id: 'map-items' }, `Items: ${mapCountsText(state.items)}`) : '',
-      state && (state.error !== null || state.cause !== null) ? h('div', { class: 'failure-box', id: 'state-error' },
-        h('strong', {}, state.error ?? 'Error'), state.cause ? h('pre', { class: 'cause' }, state.cause) : '') : '',
+      failureBox(selected),
       state ? h('h3', {}, 'Input') : '', state ? jsonBlock(state.input, `Input of ${selected}`) : '',
       state?.output !== null && state?.output !== undefined ? [h('h3', {}, 'Output'), jsonBlock(state.output, `Output of ${selected}`)] : ''));
   }
 
-  function showEvents() {
-    const listed = history.length > LISTED_EVENTS ? history.slice(-LISTED_EVENTS) : history;
-    eventsNote.textContent = listed.length < history.length ? `The newest ${listed.length} of ${history.length} events.` : '';
-    events.replaceChildren(...listed.map((event) => {
-      const details = detailsOf(event);
-      const text = Object.keys(details).length ? JSON.stringify(details) : '';
-      return h('tr', { 'data-type': event.type, class: /Failed|TimedOut|Aborted/.test(event.type) ? 'event-failed' : '' },
-        h('td', {}, event.id),
-        h('td', {}, event.type),
-        h('td', {}, details.name ?? summary.eventStates[event.id] ?? ''),
-        h('td', {}, formatDate(event.timestamp)),
-        h('td', { class: 'details' }, text.length > 160 ? h('span', { title: text }, `${text.slice(0, 159)}…`) : text));
-    }));
+  /** The selected state's error and cause: from its events, else from its definition or the state inside it that failed. */
+  function failureBox(name) {
+    let asl;
+    try {
+      asl = JSON.parse(definition);
+    } catch {
+      return '';
+    }
+    const found = failureOf(asl, summary, name);
+    if (!found) return '';
+    let { error, cause } = found;
+    if (found.evaluate) {
+      const key = `${found.from}\u0000${found.evaluate.input}`;
+      const result = evaluated.get(key);
+      if (result === undefined) {
+        evaluated.set(key, null);
+        evaluate(found.evaluate).then((value) => {
+          evaluated.set(key, value);
+          if (selected === name) showSelected();
+        });
+      } else if (result) {
+        error = result.error ?? error;
+        cause = result.cause ?? cause;
+      }
+    }
+    return h('div', { class: 'failure-box', id: 'state-error' },
+      h('strong', {}, error ?? 'Error'),
+      cause ? h('pre', { class: 'cause' }, cause) : '',
+      found.from !== name ? h('p', { class: 'meta', id: 'state-error-from' }, `Raised by the state ${found.from}.`) : '');
   }
 
   async function act(button, action, done) {
@@ -165,6 +189,17 @@ export function executionView(arn) {
   }
   stop.addEventListener('click', () => act(stop, 'StopExecution', 'Stop requested.'));
   redrive.addEventListener('click', () => act(redrive, 'RedriveExecution', 'Redrive started.'));
+  again.addEventListener('click', () => {
+    if (!startForm) {
+      startForm = startExecutionForm(execution.stateMachineArn, prettyJson(execution.input ?? '{}'));
+      startForm.hidden = false;
+      startSlot.replaceChildren(startForm);
+    } else {
+      startForm.hidden = !startForm.hidden;
+    }
+    again.setAttribute('aria-expanded', String(!startForm.hidden));
+    if (!startForm.hidden) startForm.querySelector('textarea').focus();
+  });
 
   refresh();
   return {
@@ -174,6 +209,20 @@ export function executionView(arn) {
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+/** The engine's error and cause of a Fail state for its input (TestState), or false when it cannot tell. */
+async function evaluate({ state, input }) {
+  try {
+    const answer = await call('TestState', { definition: JSON.stringify(state), input: input ?? '{}' });
+    return answer.status === 'FAILED' ? { error: answer.error, cause: answer.cause } : false;
+  } catch {
+    return false;
+  }
+}
+
+function showData(container, text, label, empty) {
+  container.replaceChildren(text === undefined || text === null ? h('p', { class: 'hint' }, empty) : jsonBlock(text, label));
 }
 
 function legendList() {

@@ -10,7 +10,7 @@ export function machineView(arn) {
   const title = h('h1', { id: 'machine-title' }, arn.split(':').pop());
   const meta = h('p', { class: 'meta' });
   const graph = h('div', { class: 'graph-panel', 'aria-label': 'Definition graph' }, loading());
-  const startPanel = startForm(arn);
+  const startPanel = startExecutionForm(arn, '{}');
   const executions = executionsList(arn);
   const element = h('section', { 'aria-labelledby': 'machine-title' },
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'State machines'), ' / '),
@@ -38,8 +38,9 @@ function toggle(panel, button) {
   if (!panel.hidden) panel.querySelector('textarea').focus();
 }
 
-function startForm(arn) {
-  const input = h('textarea', { id: 'execution-input', rows: 6, spellcheck: 'false', class: 'code' }, '{}');
+/** The StartExecution form (hidden until asked for), its input prefilled with {@code initialInput}. */
+export function startExecutionForm(arn, initialInput) {
+  const input = h('textarea', { id: 'execution-input', rows: 6, spellcheck: 'false', class: 'code' }, initialInput);
   const name = h('input', { id: 'execution-name', type: 'text', placeholder: 'generated when empty', maxlength: 80 });
   const result = h('div', { 'aria-live': 'polite' });
   const form = h('form', { id: 'start-form', class: 'card', hidden: true, 'aria-label': 'Start execution' },

@@ -15,8 +15,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +106,47 @@ class ApiGatewaySigningTest {
             assertEquals(403, refused.statusCode());
             assertTrue(refused.getMessage().contains("execute-api"), refused.getMessage());
         }
+    }
+
+    @Test
+    void theApiCallExampleOfTheStackOutputsGoesThroughTheGatewayWithAndWithoutASessionToken() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is missing");
+        String command = outputValue("ApiCallExample")
+                // What Fn::Sub makes of it on a stack in us-east-1, with the gateway for the HTTP API.
+                .replace("https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/",
+                        "http://127.0.0.1:" + gateway.getAddress().getPort() + "/")
+                .replace("${AWS::Region}", "us-east-1").replace("${!", "${");
+        assertTrue(command.startsWith("curl --aws-sigv4 \"aws:amz:us-east-1:execute-api\""), command);
+        assertTrue(run(command, Map.of()).contains("\"stateMachines\""));
+        assertTrue(run(command, Map.of("AWS_SESSION_TOKEN", "a-session-token")).contains("\"stateMachines\""));
+    }
+
+    /** A one-line output value of template.yaml written as a folded block ({@code Value: !Sub >-}). */
+    private static String outputValue(String name) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("template.yaml"));
+        int at = lines.indexOf("  " + name + ":");
+        while (!lines.get(at).trim().startsWith("Value: !Sub >-")) {
+            at++;
+        }
+        List<String> folded = new ArrayList<>();
+        for (at++; at < lines.size() && lines.get(at).startsWith("      "); at++) {
+            folded.add(lines.get(at).trim());
+        }
+        return String.join(" ", folded);
+    }
+
+    private static String run(String command, Map<String, String> environment) throws Exception {
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c", command + " --silent --show-error --fail-with-body")
+                .redirectErrorStream(true);
+        shell.environment().remove("AWS_SESSION_TOKEN");
+        shell.environment().put("AWS_ACCESS_KEY_ID", KEY);
+        shell.environment().put("AWS_SECRET_ACCESS_KEY", SECRET);
+        shell.environment().putAll(environment);
+        Process process = shell.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     private SfnClient client(boolean signForApiGateway) {

@@ -65,6 +65,20 @@ class ConsoleFilesTest {
     }
 
     @Test
+    void theEditorBundleWasBuiltFromNpmWithItsLicencesAndOnlyStylesMayBeInline() throws Exception {
+        HttpResponse<String> editor = send("GET", "/console/vendor/codemirror.js", null);
+        assertEquals(200, editor.statusCode(), "the build bundles CodeMirror with src/main/console-bundle/build.mjs (npm ci first)");
+        assertTrue(editor.body().contains("export{"), "an ES module");
+        HttpResponse<String> licences = send("GET", "/console/vendor/codemirror.js.LICENSES.txt", null);
+        assertEquals(200, licences.statusCode());
+        assertTrue(licences.body().contains("@codemirror/view") && licences.body().contains("MIT"), licences.body());
+        // Scripts only from the console's origin; CodeMirror writes its own style element.
+        assertEquals("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self' http: https:; object-src 'none'; base-uri 'none'",
+                editor.headers().firstValue("Content-Security-Policy").orElseThrow());
+    }
+
+    @Test
     void onlyGetReadsTheConsoleAndNothingOutsideItIsServed() throws Exception {
         assertEquals(405, send("POST", "/console/index.html", "{}").statusCode());
         assertEquals(404, send("GET", "/console/nope.js", null).statusCode());

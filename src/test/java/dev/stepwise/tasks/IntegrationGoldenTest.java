@@ -81,6 +81,9 @@ class IntegrationGoldenTest {
     }
 
     private static JsonNode withoutDate(JsonNode node) {
+        if (!node.isObject()) {
+            return node;
+        }
         ObjectNode copy = ((ObjectNode) node).deepCopy();
         for (String path : new String[] {"/SdkHttpMetadata/AllHttpHeaders", "/SdkHttpMetadata/HttpHeaders", "/Headers"}) {
             JsonNode headers = copy.at(path);

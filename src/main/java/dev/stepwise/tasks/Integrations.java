@@ -53,6 +53,10 @@ public final class Integrations implements TaskExecutor {
 
     @Override
     public Resumption execute(TaskRequest request, String idempotencyKey) {
+        return TaskDeadline.within(request, () -> call(request, idempotencyKey));
+    }
+
+    private Resumption call(TaskRequest request, String idempotencyKey) {
         String resource = request.resource();
         TaskResource.Pattern pattern = request.pattern();
         String called = pattern.strip(resource);

@@ -52,6 +52,14 @@ class TaskIntegrationsDurableTest {
 
     /** "flaky" declines an order's first charge and accepts the next; "declines" always declines. */
     static FakeService.Reply function(FakeService.Received request) {
+        if (request.uri().getPath().contains("slow")) {
+            try {
+                Thread.sleep(6_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeService.Reply.json(200, "{\"late\":true}");
+        }
         JsonNode input = Json.parse(request.body());
         boolean decline = request.uri().getPath().contains("declines") || FAILED_ONCE.add(input.path("order").asText());
         if (decline) {
@@ -109,6 +117,42 @@ class TaskIntegrationsDurableTest {
         assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
                 "LambdaFunctionFailed", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed",
                 "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"), types(history(end)));
+    }
+
+    /**
+     * A request-response call slower than the state's TimeoutSecondsPath is abandoned at the
+     * deadline: TaskTimedOut with States.Timeout and no cause (recorded on AWS:
+     * timeouts/test_timeouts test_fixed_timeout_service_lambda), which a Catch sees.
+     */
+    @Test
+    void aSlowLambdaInvokeTimesOutWithStatesTimeoutAndIsCaught() throws Exception {
+        ExecutionHeader end = run("""
+                {"StartAt":"Call","States":{
+                  "Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSecondsPath":"$.limit",
+                    "Parameters":{"FunctionName":"slow","Payload.$":"$"},
+                    "Catch":[{"ErrorEquals":["States.Timeout"],"ResultPath":"$.error","Next":"TimedOut"}],"End":true},
+                  "TimedOut":{"Type":"Pass","End":true}}}""", "{\"limit\":1}");
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+        assertEquals("States.Timeout", end.output().at("/error/Error").asText());
+        List<JsonNode> events = history(end);
+        assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskTimedOut",
+                "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"), types(events));
+        JsonNode timedOut = events.get(4).get("taskTimedOutEventDetails");
+        assertEquals("States.Timeout", timedOut.get("error").asText());
+        assertEquals("invoke", timedOut.get("resource").asText());
+        assertEquals(false, timedOut.has("cause"), timedOut.toString());
+    }
+
+    @Test
+    void aSlowFunctionArnTimesOutAsLambdaFunctionTimedOut() throws Exception {
+        ExecutionHeader end = run("""
+                {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"%sslow","TimeoutSeconds":1,"End":true}}}"""
+                .formatted(FUNCTION), "{}");
+        assertEquals(ExecutionStatus.FAILED, end.status());
+        // Recorded on AWS (timeouts/test_timeouts test_fixed_timeout_lambda).
+        assertEquals("States.Timeout", end.error());
+        assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+                "LambdaFunctionTimedOut", "ExecutionFailed"), types(history(end)));
     }
 
     @Test

@@ -170,10 +170,18 @@ final class RunCommand {
         long[] shown = {0};
         DurableRun.Result result;
         try {
-            result = DurableRun.run(machineName, definition, input, options, (eventId, type, state) -> {
-                long n = ++shown[0];
-                if (n <= PROGRESS_LINES || n % 1000 == 0) {
-                    err.println("[" + n + "] " + type + " " + state);
+            result = DurableRun.run(machineName, definition, input, options, new DurableRun.Progress() {
+                @Override
+                public void stateEntered(long eventId, String type, String state) {
+                    long n = ++shown[0];
+                    if (n <= PROGRESS_LINES || n % 1000 == 0) {
+                        err.println("[" + n + "] " + type + " " + state);
+                    }
+                }
+
+                @Override
+                public void emulatorsStarted(List<String> endpointLines) {
+                    endpointLines.forEach(err::println);
                 }
             });
         } catch (InterruptedException e) {

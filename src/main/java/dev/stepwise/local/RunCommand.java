@@ -102,6 +102,10 @@ final class RunCommand {
         StateMachine machine;
         try {
             machine = new StateMachineParser().parse(definition);
+            java.util.List<Diagnostic> sdk = dev.stepwise.tasks.awssdk.AwsSdkDefinitions.check(Json.parse(definition));
+            if (!sdk.isEmpty()) {
+                throw new InvalidDefinitionException(sdk);
+            }
         } catch (InvalidDefinitionException e) {
             err.println("invalid definition " + definitionFile + ":");
             for (Diagnostic d : e.diagnostics()) {

@@ -10,7 +10,9 @@ import dev.stepwise.api.port.StateMachineRecord;
 import dev.stepwise.api.port.VersionRecord;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.StateMachineParser;
+import dev.stepwise.asl.validate.Diagnostic;
 import dev.stepwise.asl.validate.InvalidDefinitionException;
+import dev.stepwise.tasks.awssdk.AwsSdkDefinitions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -189,6 +191,10 @@ final class StateMachineActions {
     static void check(String definition) {
         try {
             new StateMachineParser().parse(definition);
+            List<Diagnostic> sdk = AwsSdkDefinitions.check(Json.parse(definition));
+            if (!sdk.isEmpty()) {
+                throw new InvalidDefinitionException(sdk);
+            }
         } catch (InvalidDefinitionException e) {
             throw new ApiException("InvalidDefinition", e.getMessage());
         }

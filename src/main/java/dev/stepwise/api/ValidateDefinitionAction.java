@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.validate.DefinitionValidator;
 import dev.stepwise.asl.validate.Diagnostic;
+import dev.stepwise.tasks.awssdk.AwsSdkDefinitions;
 import java.util.List;
 
 /**
@@ -33,7 +34,11 @@ final class ValidateDefinitionAction implements Action {
         }
         int limit = max == null || max == 0 ? MAX_DIAGNOSTICS : max;
         boolean warnings = "WARNING".equals(severity);
-        List<Diagnostic> findings = validator.validate(definition).stream()
+        List<Diagnostic> all = new java.util.ArrayList<>(validator.validate(definition));
+        if (all.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            all.addAll(AwsSdkDefinitions.check(Json.parse(definition)));
+        }
+        List<Diagnostic> findings = all.stream()
                 .filter(d -> warnings || d.severity() == Diagnostic.Severity.ERROR)
                 .toList();
         boolean failed = findings.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);

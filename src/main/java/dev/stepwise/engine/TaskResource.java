@@ -9,6 +9,9 @@ public record TaskResource(Kind kind, String resourceType, String resource, Stri
 
     public enum Kind { SERVICE, LAMBDA_FUNCTION, ACTIVITY }
 
+    /** The resource type prefix of AWS SDK integrations ({@code arn:aws:states:::aws-sdk:SERVICE:ACTION}). */
+    public static final String AWS_SDK = "aws-sdk:";
+
     /** AWS's three service integration patterns, named by the resource ARN's suffix. */
     public enum Pattern {
         REQUEST_RESPONSE(""), RUN_JOB(".sync"), RUN_JOB_JSON(".sync:2"), WAIT_FOR_TASK_TOKEN(".waitForTaskToken");
@@ -52,7 +55,9 @@ public record TaskResource(Kind kind, String resourceType, String resource, Stri
         }
         if (parts.length == 6 && "states".equals(parts[2])) {
             String service = parts[5];
-            int colon = service.indexOf(':');
+            // AWS SDK integrations name the service in the type: resourceType "aws-sdk:s3", resource
+            // "getObject" (recorded on AWS, LocalStack services/test_aws_sdk_task_service).
+            int colon = service.startsWith(AWS_SDK) ? service.indexOf(':', AWS_SDK.length()) : service.indexOf(':');
             if (colon > 0) {
                 return new TaskResource(Kind.SERVICE, service.substring(0, colon), service.substring(colon + 1),
                         orDefault(parts[3], defaultRegion));

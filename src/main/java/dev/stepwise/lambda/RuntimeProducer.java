@@ -84,6 +84,19 @@ public class RuntimeProducer {
     @ConfigProperty(name = "stepwise.endpoint.events")
     Optional<URI> eventsEndpoint;
 
+    /** AWS SDK integrations' other services (aws-sdk:s3:*, aws-sdk:sfn:*, ...); unset: AWS's regional endpoints. */
+    @ConfigProperty(name = "stepwise.endpoint.s3")
+    Optional<URI> s3Endpoint;
+
+    @ConfigProperty(name = "stepwise.endpoint.states")
+    Optional<URI> statesEndpoint;
+
+    @ConfigProperty(name = "stepwise.endpoint.secretsmanager")
+    Optional<URI> secretsManagerEndpoint;
+
+    @ConfigProperty(name = "stepwise.endpoint.ssm")
+    Optional<URI> ssmEndpoint;
+
     private final EmfMetrics metrics = new EmfMetrics();
     private Integrations tasks;
     /** HTTP Task authentication, {@code [CONNECTION_ARN=]HEADER:VALUE} entries (comma-separated). */
@@ -161,6 +174,10 @@ public class RuntimeProducer {
         lambdaEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.LAMBDA, u));
         snsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SNS, u));
         eventsEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.EVENTS, u));
+        s3Endpoint.ifPresent(u -> endpoints.put(IntegrationConfig.S3, u));
+        statesEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.STATES, u));
+        secretsManagerEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SECRETSMANAGER, u));
+        ssmEndpoint.ifPresent(u -> endpoints.put(IntegrationConfig.SSM, u));
         return new IntegrationConfig(endpoints, region, accountId, HttpAuth.parse(httpAuth.orElse(java.util.List.of())));
     }
 

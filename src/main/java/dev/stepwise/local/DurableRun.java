@@ -18,7 +18,8 @@ import java.util.UUID;
  * One execution through the durable path on a laptop — what {@code ./stepwise run} does: start
  * the emulators (or use the given endpoints), create the table and queues, register the state
  * machine, start the execution, drive it with the poller until it ends, and report each state
- * entered as its step commits. With a data directory, dynalite keeps its tables there and
+ * entered as its step commits. With a data directory, dynalite keeps its tables there (and the S3
+ * server its buckets) and
  * executions left RUNNING by an earlier, killed run are resumed first.
  */
 public final class DurableRun {
@@ -27,6 +28,10 @@ public final class DurableRun {
     @FunctionalInterface
     public interface Progress {
         void stateEntered(long eventId, String eventType, String stateName);
+
+        /** The emulators started for this run, before it starts: one {@code endpoint SERVICE URL} line each. */
+        default void emulatorsStarted(java.util.List<String> endpointLines) {
+        }
 
         Progress NONE = (id, type, name) -> { };
     }
@@ -82,12 +87,14 @@ public final class DurableRun {
     public static Result run(String machineName, String definition, JsonNode input, Options options, Progress progress)
             throws InterruptedException {
         Path dynaliteDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
-        try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir);
+        Path s3Dir = options.dataDir() == null ? null : options.dataDir().resolve("s3");
+        try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir, s3Dir);
              LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
                      .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4)
                      .integrations(IntegrationConfig.aws(options.runtime().region(), options.runtime().accountId())
                              .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))
                      .start()) {
+            progress.emulatorsStarted(emulators.endpointLines());
             long[] entered = {0};
             local.runtime().listen((execution, events) -> {
                 for (JsonNode event : events) {

@@ -18,18 +18,21 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /**
  * The emulators a laptop run needs, started on demand: dynalite (a Node.js DynamoDB emulator,
- * installed by {@code npm ci} from the repo's lockfile) as a child process, and ElasticMQ embedded
- * in this JVM for SQS. A service given with {@code --endpoint SERVICE=URL} is not started; its
+ * installed by {@code npm ci} from the repo's lockfile) as a child process, ElasticMQ embedded
+ * in this JVM for SQS, and S3Proxy ({@link S3Server}) for S3, started beside the others. A service given with {@code --endpoint SERVICE=URL} is not started; its
  * URL is used as given (LocalStack, real AWS, an emulator already running).
  */
 public final class Emulators implements AutoCloseable {
     public static final String DYNAMODB = "dynamodb";
     public static final String SQS = "sqs";
+    public static final String S3 = "s3";
 
     private final Map<String, URI> endpoints = new HashMap<>();
     private Process dynalite;
     private DataDirLock dataLock;
     private SQSRestServer elasticMq;
+    private S3Server s3;
+    private final Map<String, URI> embedded = new java.util.LinkedHashMap<>();
     private Thread shutdownHook;
 
     private Emulators() {
@@ -40,22 +43,53 @@ public final class Emulators implements AutoCloseable {
      * dynalite's tables on disk there (its {@code --path}).
      */
     public static Emulators start(Map<String, URI> overrides, Path dataDir) {
+        return start(overrides, dataDir, null);
+    }
+
+    /** As above; {@code s3Dir}, when not null, keeps the S3 server's buckets on disk there. */
+    public static Emulators start(Map<String, URI> overrides, Path dataDir, Path s3Dir) {
         Emulators emulators = new Emulators();
         emulators.endpoints.putAll(overrides);
+        java.util.concurrent.CompletableFuture<S3Server> s3 = null;
         try {
             emulators.shutdownHook = new Thread(emulators::close, "stepwise-emulators-stop");
             Runtime.getRuntime().addShutdownHook(emulators.shutdownHook);
+            if (!overrides.containsKey(S3)) {
+                s3 = java.util.concurrent.CompletableFuture.supplyAsync(() -> S3Server.start(s3Dir));
+            }
             if (!overrides.containsKey(DYNAMODB)) {
                 emulators.startDynalite(dataDir);
             }
             if (!overrides.containsKey(SQS)) {
                 emulators.startElasticMq();
             }
+            if (s3 != null) {
+                emulators.s3 = s3.join();
+                emulators.started(S3, emulators.s3.endpoint());
+            }
             return emulators;
         } catch (RuntimeException e) {
+            if (s3 != null) {
+                s3.thenAccept(S3Server::close);
+            }
             emulators.close();
-            throw e;
+            throw e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** The emulators this object started (not those {@code --endpoint} named), in start order: service → endpoint. */
+    public Map<String, URI> embedded() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(embedded));
+    }
+
+    /** One line per embedded emulator, as {@code run} and {@code serve} print them before they start work. */
+    public List<String> endpointLines() {
+        return embedded.entrySet().stream().map(e -> "endpoint " + e.getKey() + " " + e.getValue()).toList();
+    }
+
+    private void started(String service, URI uri) {
+        endpoints.put(service, uri);
+        embedded.put(service, uri);
     }
 
     /** Parses repeatable {@code SERVICE=URL} options. */
@@ -122,13 +156,13 @@ public final class Emulators implements AutoCloseable {
             throw new IllegalStateException("cannot start dynalite (is node ≥ 20 on the PATH?): " + e.getMessage(), e);
         }
         waitForPort(port, dynalite);
-        endpoints.put(DYNAMODB, URI.create("http://127.0.0.1:" + port));
+        started(DYNAMODB, URI.create("http://127.0.0.1:" + port));
     }
 
     private void startElasticMq() {
         elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         int port = elasticMq.waitUntilStarted().localAddress().getPort();
-        endpoints.put(SQS, URI.create("http://127.0.0.1:" + port));
+        started(SQS, URI.create("http://127.0.0.1:" + port));
     }
 
     /**
@@ -193,6 +227,10 @@ public final class Emulators implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
         if (elasticMq != null) {
             elasticMq.stopAndWait();
             elasticMq = null;

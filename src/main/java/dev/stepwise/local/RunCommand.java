@@ -102,6 +102,10 @@ final class RunCommand {
         StateMachine machine;
         try {
             machine = new StateMachineParser().parse(definition);
+            java.util.List<Diagnostic> sdk = dev.stepwise.tasks.awssdk.AwsSdkDefinitions.check(Json.parse(definition));
+            if (!sdk.isEmpty()) {
+                throw new InvalidDefinitionException(sdk);
+            }
         } catch (InvalidDefinitionException e) {
             err.println("invalid definition " + definitionFile + ":");
             for (Diagnostic d : e.diagnostics()) {
@@ -170,10 +174,18 @@ final class RunCommand {
         long[] shown = {0};
         DurableRun.Result result;
         try {
-            result = DurableRun.run(machineName, definition, input, options, (eventId, type, state) -> {
-                long n = ++shown[0];
-                if (n <= PROGRESS_LINES || n % 1000 == 0) {
-                    err.println("[" + n + "] " + type + " " + state);
+            result = DurableRun.run(machineName, definition, input, options, new DurableRun.Progress() {
+                @Override
+                public void stateEntered(long eventId, String type, String state) {
+                    long n = ++shown[0];
+                    if (n <= PROGRESS_LINES || n % 1000 == 0) {
+                        err.println("[" + n + "] " + type + " " + state);
+                    }
+                }
+
+                @Override
+                public void emulatorsStarted(List<String> endpointLines) {
+                    endpointLines.forEach(err::println);
                 }
             });
         } catch (InterruptedException e) {

@@ -32,7 +32,8 @@ import java.util.concurrent.CountDownLatch;
  * [--mock FILE] [--time-scale F]}: the Step Functions API on
  * http://127.0.0.1:N (default 8083) for the AWS SDKs and CLI. By default state machines and
  * executions live in DynamoDB and run on the durable runtime (SQS + a poller), on embedded
- * emulators unless {@code --endpoint dynamodb=URL / sqs=URL} names others, as {@code run} does;
+ * emulators (DynamoDB, SQS, S3) unless {@code --endpoint dynamodb=URL / sqs=URL / s3=URL} names
+ * others, as {@code run} does, each announced on stderr as {@code endpoint SERVICE URL};
  * {@code --data-dir} keeps the tables on disk and resumes executions a killed server left running.
  * {@code --in-memory} keeps everything in this process instead. {@code --mock FILE} (or the
  * environment variable SFN_MOCK_CONFIG, as Step Functions Local reads it) mocks Task states per
@@ -132,7 +133,7 @@ public final class ServeCommand {
         List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
-            DurableApi durable = inMemory ? null : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale);
+            DurableApi durable = inMemory ? null : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale, err);
             // In memory, Task states (and TestState's) call no integration; the durable API is the runtime's own.
             StepFunctionsApi api = inMemory ? new StepFunctionsApi(inMemory(config, mocks), new NoIntegrations(),
                     bug -> bug.printStackTrace(err)) : durable.runtime().api();
@@ -168,9 +169,13 @@ public final class ServeCommand {
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
     private static DurableApi durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
-                                      List<AutoCloseable> resources, MockConfigFile mocks, double timeScale) {
-        Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
+                                      List<AutoCloseable> resources, MockConfigFile mocks, double timeScale, PrintStream err) {
+        Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"),
+                dataDir == null ? null : dataDir.resolve("s3"));
         resources.add(emulators);
+        // Before "listening on": users seed and inspect the emulators' data with the AWS CLI.
+        emulators.endpointLines().forEach(err::println);
+        err.flush();
         DurableApi durable = DurableApi.start(config, emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS),
                 "stepwise", "stepwise-steps", Integrations.create(IntegrationConfig.aws(config.region(), config.account())
                         .withEndpoints(emulators.endpoints()).withHttpAuth(httpAuth)), dataDir != null, mocks, timeScale);

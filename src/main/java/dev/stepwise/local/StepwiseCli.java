@@ -47,7 +47,8 @@ public final class StepwiseCli {
 
                   run DEFINITION.json [--input JSON|@FILE] [--endpoint SERVICE=URL]... [--data-dir DIR] [--in-memory]
                         run one execution through the durable path (DynamoDB + SQS, embedded
-                        emulators unless --endpoint dynamodb=URL / sqs=URL); prints its output
+                        emulators with S3 unless --endpoint dynamodb=URL / sqs=URL / s3=URL, each
+                        announced on stderr as 'endpoint SERVICE URL'); prints its output
                         JSON on stdout and the states it enters on stderr; exit 0 succeeded,
                         1 failed/timed out/aborted, 2 invalid definition or usage.
                         --data-dir keeps state on disk and resumes executions a killed run left;
@@ -70,8 +71,10 @@ public final class StepwiseCli {
                         (--durable: through DynamoDB + SQS on the emulators, beside an I/O floor)
 
                 Task integrations (run, serve): Lambda, SQS, DynamoDB, SNS, EventBridge and HTTP
-                Tasks call --endpoint lambda=URL / sns=URL / events=URL (sqs and dynamodb: the
-                emulators unless named), else AWS; --http-auth [CONNECTION_ARN=]HEADER:VALUE
+                Tasks, and aws-sdk:SERVICE:ACTION for s3, dynamodb, sqs, sns, eventbridge, lambda,
+                sfn, secretsmanager, ssm, call --endpoint lambda=URL / sns=URL / events=URL /
+                states=URL / secretsmanager=URL / ssm=URL (sqs, dynamodb and s3: the emulators
+                unless named), else AWS; --http-auth [CONNECTION_ARN=]HEADER:VALUE
                 (repeatable) authenticates HTTP Tasks in place of EventBridge connections
                 """);
         return USAGE;

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Where the integrations send their calls: an endpoint per service ({@code lambda}, {@code sqs},
- * {@code dynamodb}, {@code sns}, {@code events}) — a local Lambda runtime, an emulator, LocalStack —
+ * {@code dynamodb}, {@code sns}, {@code events}, and for AWS SDK integrations also {@code s3},
+ * {@code states}, {@code secretsmanager}, {@code ssm}) — a local Lambda runtime, an emulator, LocalStack —
  * or, for a service not named, AWS's regional endpoint ({@code https://SERVICE.REGION.amazonaws.com}).
  * {@code region} signs the calls and names AWS endpoints; {@code accountId} completes bare Lambda
  * function names into ARNs where one is needed. {@code httpAuth} gives the HTTP Task's
@@ -20,6 +21,11 @@ public record IntegrationConfig(Map<String, URI> endpoints, String region, Strin
     public static final String DYNAMODB = "dynamodb";
     public static final String SNS = "sns";
     public static final String EVENTS = "events";
+    public static final String S3 = "s3";
+    /** Step Functions' own API (aws-sdk:sfn:*), named as its endpoints are: states.REGION.amazonaws.com. */
+    public static final String STATES = "states";
+    public static final String SECRETSMANAGER = "secretsmanager";
+    public static final String SSM = "ssm";
 
     public IntegrationConfig {
         endpoints = Map.copyOf(endpoints);

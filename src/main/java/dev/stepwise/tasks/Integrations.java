@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The Task resources Stepwise calls itself: Lambda function ARNs and the request-response
- * service integrations below, chosen by an explicit registry from {@code service:action}. A
+ * The Task resources Stepwise calls itself: Lambda function ARNs, the request-response
+ * service integrations below, chosen by an explicit registry from {@code service:action}, and
+ * the AWS SDK integrations ({@code aws-sdk:SERVICE:ACTION}, {@link AwsSdkIntegration}). A
  * {@code .waitForTaskToken} resource is called the same way (the token is already in the
  * parameters; the runtime waits for it afterwards). Nested executions
  * ({@code states:startExecution*}) and activities are the runtime's; the {@code .sync} patterns of
@@ -21,11 +22,14 @@ public final class Integrations implements TaskExecutor {
     private final IntegrationConfig config;
     private final Map<String, ServiceIntegration> services;
     private final LambdaFunction lambdaFunction;
+    private final AwsSdkIntegration awsSdk;
 
-    private Integrations(IntegrationConfig config, Map<String, ServiceIntegration> services, LambdaFunction lambdaFunction) {
+    private Integrations(IntegrationConfig config, Map<String, ServiceIntegration> services, LambdaFunction lambdaFunction,
+                         AwsSdkIntegration awsSdk) {
         this.config = config;
         this.services = services;
         this.lambdaFunction = lambdaFunction;
+        this.awsSdk = awsSdk;
     }
 
     public static Integrations create(IntegrationConfig config) {
@@ -44,7 +48,7 @@ public final class Integrations implements TaskExecutor {
                 "sns:publish", new SnsPublish(aws),
                 "events:putEvents", new EventBridgePutEvents(aws),
                 "http:invoke", new HttpInvoke(http, config));
-        return new Integrations(config, services, new LambdaFunction(lambda));
+        return new Integrations(config, services, new LambdaFunction(lambda), new AwsSdkIntegration(config));
     }
 
     public IntegrationConfig config() {
@@ -53,6 +57,10 @@ public final class Integrations implements TaskExecutor {
 
     @Override
     public Resumption execute(TaskRequest request, String idempotencyKey) {
+        return TaskDeadline.within(request, () -> call(request, idempotencyKey));
+    }
+
+    private Resumption call(TaskRequest request, String idempotencyKey) {
         String resource = request.resource();
         TaskResource.Pattern pattern = request.pattern();
         String called = pattern.strip(resource);
@@ -74,11 +82,15 @@ public final class Integrations implements TaskExecutor {
                         return unsupported(resource, "the run-a-job pattern ('" + pattern.suffix()
                                 + "') is not supported for this service");
                     }
+                    if (parsed.resourceType().startsWith(TaskResource.AWS_SDK)) {
+                        return awsSdk.call(new TaskCall(request, request.parameters(), idempotencyKey, parsed.region()),
+                                parsed.resourceType().substring(TaskResource.AWS_SDK.length()), parsed.resource());
+                    }
                     ServiceIntegration service = services.get(action);
                     if (service == null) {
-                        return unsupported(resource, "the supported resources are Lambda function ARNs and arn:aws:states:::"
+                        return unsupported(resource, "the supported resources are Lambda function ARNs, arn:aws:states:::"
                                 + String.join(", arn:aws:states:::", new TreeSet<>(services.keySet()))
-                                + " (each also with .waitForTaskToken)");
+                                + " (each also with .waitForTaskToken) and arn:aws:states:::aws-sdk:SERVICE:ACTION");
                     }
                     return service.call(new TaskCall(request, request.parameters(), idempotencyKey, parsed.region()));
                 }

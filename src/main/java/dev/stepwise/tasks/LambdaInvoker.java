@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * Lambda's Invoke API ({@code POST /2015-03-31/functions/NAME/invocations}), shared by the
  * function-ARN Task and {@code lambda:invoke}. A function error (the {@code X-Amz-Function-Error}
- * header) fails the task with the error type the payload names and the payload, unchanged, as the
- * cause (recorded on AWS: error "Exception", cause {"errorMessage":…,"errorType":"Exception",…});
+ * header) fails the task with the error type the payload names and the payload as the cause: a
+ * function ARN passes it on byte for byte (recorded on AWS, error_handling/test_task_lambda
+ * test_raise_exception_catch: a Python function's {@code {"errorMessage": "...", ...}} keeps its
+ * spaces), {@code lambda:invoke} re-serialises it ({@link #reserialised});
  * a payload without an errorType (a timeout or out-of-memory on older runtimes) is
  * {@code Lambda.Unknown}, as "Handle Lambda service exceptions" in the guide names it.
  *
@@ -34,8 +36,11 @@ final class LambdaInvoker {
         this.aws = aws;
     }
 
-    /** What an invocation gave: {@code failure} null on success. */
-    record Invocation(AwsResponse response, Resumption.TaskFailed failure) {
+    /** What an invocation gave: {@code failure} null on success; {@code functionError} when the function itself failed. */
+    record Invocation(AwsResponse response, Resumption.TaskFailed failure, boolean functionError) {
+        Invocation(AwsResponse response, Resumption.TaskFailed failure) {
+            this(response, failure, false);
+        }
     }
 
     Invocation invoke(TaskCall call, String functionName, String payload, String invocationType, String qualifier,
@@ -68,7 +73,7 @@ final class LambdaInvoker {
             return new Invocation(response, ServiceFailures.fromJson(AwsService.LAMBDA, response));
         }
         if (response.header("X-Amz-Function-Error") != null) {
-            return new Invocation(response, functionError(response.body()));
+            return new Invocation(response, functionError(response.body()), true);
         }
         return new Invocation(response, null);
     }
@@ -97,6 +102,15 @@ final class LambdaInvoker {
             // the cause still shows the payload as the function sent it
         }
         return new Resumption.TaskFailed(error, body == null ? "" : body);
+    }
+
+    /** A function error payload as compact JSON, fields in the function's order; text that is not JSON unchanged. */
+    static String reserialised(String cause) {
+        try {
+            return Json.write(Json.parse(cause));
+        } catch (IllegalArgumentException notJson) {
+            return cause;
+        }
     }
 
     static String idempotencyContext(String key) {

@@ -38,9 +38,14 @@ record TaskCall(TaskRequest request, JsonNode parameters, String idempotencyKey,
         return picked;
     }
 
-    /** How long to wait for the service: the state's timeout, at most {@code cap}. */
+    /**
+     * How long the transport waits for the service: at most {@code cap}, and a little longer than
+     * the task's deadline, so that the deadline ({@link TaskDeadline}) ends a slow call with
+     * States.Timeout rather than the client's read timeout.
+     */
     Duration timeout(Duration cap) {
-        long seconds = request.timeoutSeconds() <= 0 ? cap.toSeconds() : Math.min(request.timeoutSeconds(), cap.toSeconds());
-        return Duration.ofSeconds(Math.max(1, seconds));
+        long deadline = TaskDeadline.seconds(request);
+        return deadline == 0 ? cap : Duration.ofSeconds(deadline).plus(TaskDeadline.TRANSPORT_GRACE).compareTo(cap) < 0
+                ? Duration.ofSeconds(deadline).plus(TaskDeadline.TRANSPORT_GRACE) : cap;
     }
 }

@@ -21,6 +21,15 @@ class TaskResourceTest {
     }
 
     @Test
+    void anAwsSdkIntegrationNamesItsServiceInTheResourceType() {
+        // Recorded on AWS (LocalStack services/test_aws_sdk_task_service): resourceType "aws-sdk:s3", resource "getObject".
+        TaskResource r = TaskResource.of("arn:aws:states:::aws-sdk:s3:getObject", "us-east-1");
+        assertEquals(new TaskResource(TaskResource.Kind.SERVICE, "aws-sdk:s3", "getObject", "us-east-1"), r);
+        assertEquals("sendMessage.waitForTaskToken",
+                TaskResource.of("arn:aws:states:::aws-sdk:sqs:sendMessage.waitForTaskToken", "us-east-1").resource());
+    }
+
+    @Test
     void aLambdaFunctionArnIsALambdaFunctionResource() {
         TaskResource r = TaskResource.of("arn:aws:lambda:us-west-2:123456789012:function:Hello:live", "us-east-1");
         assertEquals(TaskResource.Kind.LAMBDA_FUNCTION, r.kind());

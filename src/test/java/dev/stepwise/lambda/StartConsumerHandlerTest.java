@@ -143,6 +143,10 @@ class StartConsumerHandlerTest {
         unreachable.eventsEndpoint = Optional.empty();
         unreachable.lambdaEndpoint = Optional.empty();
         unreachable.snsEndpoint = Optional.empty();
+        unreachable.s3Endpoint = Optional.empty();
+        unreachable.statesEndpoint = Optional.empty();
+        unreachable.secretsManagerEndpoint = Optional.empty();
+        unreachable.ssmEndpoint = Optional.empty();
         unreachable.httpAuth = Optional.empty();
         var dynamo = unreachable.dynamo();
         var queue = unreachable.queue(unreachable.sqs());

@@ -30,6 +30,12 @@ class ServeCommandTest {
     void printsTheListeningLineAndServesTheSdk() {
         try (ApiServer server = command().open(new String[] {"--port", "0", "--region", "eu-west-1", "--account", "111122223333"})) {
             assertEquals("listening on http://127.0.0.1:" + server.port() + System.lineSeparator(), out.toString(StandardCharsets.UTF_8));
+            // Printed before the listening line (issue 17): one per embedded emulator.
+            java.util.List<String> endpoints = err.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("endpoint ")).toList();
+            assertEquals(java.util.List.of("dynamodb", "sqs", "s3"), endpoints.stream().map(l -> l.split(" ")[1]).toList());
+            endpoints.forEach(l -> org.junit.jupiter.api.Assertions.assertTrue(
+                    l.matches("endpoint \\w+ http://127\\.0\\.0\\.1:\\d+"), l));
             try (SfnClient sfn = SfnClient.builder()
                     .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                     .region(Region.EU_WEST_1)

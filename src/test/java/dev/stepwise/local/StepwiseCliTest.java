@@ -36,7 +36,15 @@ class StepwiseCliTest {
                 {"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hi {}', $.who)"}, "End": true}}}""");
         assertEquals(0, run("run", definition, "--input", "{\"who\": \"Ada\"}"));
         assertEquals("{\"greeting\":\"Hi Ada\"}", out.toString(StandardCharsets.UTF_8).trim());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("PassStateEntered Hello"));
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("PassStateEntered Hello"));
+        // One line per embedded emulator, before the run starts (issue 17), so the AWS CLI can reach them.
+        java.util.List<String> lines = log.lines().toList();
+        java.util.List<String> endpoints = lines.stream().filter(l -> l.startsWith("endpoint ")).toList();
+        assertEquals(java.util.List.of("dynamodb", "sqs", "s3"), endpoints.stream().map(l -> l.split(" ")[1]).toList(), log);
+        endpoints.forEach(l -> assertTrue(l.matches("endpoint \\w+ http://127\\.0\\.0\\.1:\\d+"), l));
+        assertTrue(lines.indexOf(endpoints.get(2)) < lines.indexOf(lines.stream().filter(l -> l.contains("Hello")).findFirst()
+                .orElseThrow()), log);
     }
 
     @Test

@@ -41,6 +41,12 @@ final class FakeService implements AutoCloseable {
     FakeService(Function<Received, Reply> responder) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> handle(exchange, responder));
+        // A slow answer (a function that sleeps) must not hold up the others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-service");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 

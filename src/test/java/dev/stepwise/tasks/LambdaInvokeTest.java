@@ -59,6 +59,14 @@ class LambdaInvokeTest {
                 headers.put("X-Amz-Function-Error", "Unhandled");
                 return new FakeService.Reply(200, headers, BOOM);
             }
+            case "slow" -> {
+                try {
+                    Thread.sleep(6_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new FakeService.Reply(200, headers, "{\"late\":true}");
+            }
             case "timeout" -> {
                 headers.put("X-Amz-Function-Error", "Unhandled");
                 return new FakeService.Reply(200, headers, "{\"errorMessage\":\"Task timed out after 3.00 seconds\"}");
@@ -171,6 +179,38 @@ class LambdaInvokeTest {
         JsonNode output = assertInstanceOf(Resumption.TaskSucceeded.class, result).output();
         assertEquals(Json.parse("{\"token\":\"tok-9\"}"), output.get("Payload"));
         assertEquals("{\"token\":\"tok-9\"}", lambda.last().body());
+    }
+
+    @Test
+    void aSlowFunctionIsAbandonedAtTimeoutSecondsWithStatesTimeoutNotAReadTimeout() {
+        for (String resource : new String[] {"arn:aws:states:::lambda:invoke", "arn:aws:lambda:us-east-1:123456789012:function:slow"}) {
+            long start = System.nanoTime();
+            Resumption result = integrations.execute(Requests.timed(resource, "{\"FunctionName\":\"slow\"}", 1, null), "k");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // Recorded on AWS (timeouts/test_timeouts test_fixed_timeout_service_lambda, test_fixed_timeout_lambda):
+            // error States.Timeout and no cause.
+            Resumption.TaskTimedOut timedOut = assertInstanceOf(Resumption.TaskTimedOut.class, result, resource);
+            assertEquals("States.Timeout", timedOut.error());
+            assertEquals(null, timedOut.cause());
+            assertTrue(millis >= 1000 && millis < 4000, resource + " took " + millis + " ms");
+        }
+    }
+
+    @Test
+    void aSlowFunctionIsAbandonedAtHeartbeatSecondsWhenThatComesFirst() {
+        long start = System.nanoTime();
+        Resumption result = integrations.execute(Requests.timed("arn:aws:states:::lambda:invoke",
+                "{\"FunctionName\":\"slow\"}", 30, 1L), "k");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("States.Timeout", assertInstanceOf(Resumption.TaskTimedOut.class, result).error());
+        assertTrue(millis < 4000, "took " + millis + " ms");
+    }
+
+    @Test
+    void aCallWithinItsTimeoutIsNotCutShort() {
+        Resumption result = integrations.execute(Requests.timed("arn:aws:states:::lambda:invoke",
+                "{\"FunctionName\":\"echo\",\"Payload\":{\"a\":1}}", 5, 5L), "k");
+        assertEquals(Json.parse("{\"a\":1}"), assertInstanceOf(Resumption.TaskSucceeded.class, result).output().get("Payload"));
     }
 
     @Test

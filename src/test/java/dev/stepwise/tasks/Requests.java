@@ -19,4 +19,10 @@ final class Requests {
     static TaskRequest task(String resource, JsonNode parameters) {
         return new TaskRequest("Task", resource, parameters, 60, null, null, 0, EXECUTION, MACHINE, null);
     }
+
+    /** A request with the state's TimeoutSeconds and HeartbeatSeconds (null: not set). */
+    static TaskRequest timed(String resource, String parameters, long timeoutSeconds, Long heartbeatSeconds) {
+        return new TaskRequest("Task", resource, Json.parse(parameters), timeoutSeconds, heartbeatSeconds, null, 0,
+                EXECUTION, MACHINE, null);
+    }
 }

@@ -38,7 +38,8 @@ class TaskIntegrationsDurableTest {
         Emulators emulators = TaskEmulators.get();
         local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
                 .queue("integrations-" + ProcessHandle.current().pid())
-                .integrations(IntegrationConfig.aws("us-east-1", "123456789012").withEndpoint(IntegrationConfig.LAMBDA, lambda.uri()))
+                .integrations(IntegrationConfig.aws("us-east-1", "123456789012").withEndpoints(emulators.endpoints())
+                        .withEndpoint(IntegrationConfig.LAMBDA, lambda.uri()))
                 .start();
     }
 
@@ -52,6 +53,14 @@ class TaskIntegrationsDurableTest {
 
     /** "flaky" declines an order's first charge and accepts the next; "declines" always declines. */
     static FakeService.Reply function(FakeService.Received request) {
+        if (request.uri().getPath().contains("slow")) {
+            try {
+                Thread.sleep(6_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeService.Reply.json(200, "{\"late\":true}");
+        }
         JsonNode input = Json.parse(request.body());
         boolean decline = request.uri().getPath().contains("declines") || FAILED_ONCE.add(input.path("order").asText());
         if (decline) {
@@ -109,6 +118,95 @@ class TaskIntegrationsDurableTest {
         assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
                 "LambdaFunctionFailed", "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed",
                 "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"), types(history(end)));
+    }
+
+    /**
+     * A request-response call slower than the state's TimeoutSecondsPath is abandoned at the
+     * deadline: TaskTimedOut with States.Timeout and no cause (recorded on AWS:
+     * timeouts/test_timeouts test_fixed_timeout_service_lambda), which a Catch sees.
+     */
+    @Test
+    void aSlowLambdaInvokeTimesOutWithStatesTimeoutAndIsCaught() throws Exception {
+        ExecutionHeader end = run("""
+                {"StartAt":"Call","States":{
+                  "Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSecondsPath":"$.limit",
+                    "Parameters":{"FunctionName":"slow","Payload.$":"$"},
+                    "Catch":[{"ErrorEquals":["States.Timeout"],"ResultPath":"$.error","Next":"TimedOut"}],"End":true},
+                  "TimedOut":{"Type":"Pass","End":true}}}""", "{\"limit\":1}");
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+        assertEquals("States.Timeout", end.output().at("/error/Error").asText());
+        List<JsonNode> events = history(end);
+        assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskTimedOut",
+                "TaskStateExited", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"), types(events));
+        JsonNode timedOut = events.get(4).get("taskTimedOutEventDetails");
+        assertEquals("States.Timeout", timedOut.get("error").asText());
+        assertEquals("invoke", timedOut.get("resource").asText());
+        assertEquals(false, timedOut.has("cause"), timedOut.toString());
+    }
+
+    @Test
+    void aSlowFunctionArnTimesOutAsLambdaFunctionTimedOut() throws Exception {
+        ExecutionHeader end = run("""
+                {"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"%sslow","TimeoutSeconds":1,"End":true}}}"""
+                .formatted(FUNCTION), "{}");
+        assertEquals(ExecutionStatus.FAILED, end.status());
+        // Recorded on AWS (timeouts/test_timeouts test_fixed_timeout_lambda).
+        assertEquals("States.Timeout", end.error());
+        assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+                "LambdaFunctionTimedOut", "ExecutionFailed"), types(history(end)));
+    }
+
+    /**
+     * AWS SDK integrations through the durable path against the embedded S3 server: the history
+     * names them as AWS does (resourceType "aws-sdk:s3", resource "putObject"; recorded in
+     * LocalStack services/test_aws_sdk_task_service test_s3_get_object), no TaskSubmitted for
+     * request-response.
+     */
+    @Test
+    void anAwsSdkS3PutThenGetRunsOnTheEmbeddedS3Server() throws Exception {
+        String bucket = "durable-" + System.nanoTime();
+        ExecutionHeader end = run("""
+                {"StartAt":"Bucket","States":{
+                  "Bucket":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:createBucket",
+                    "Parameters":{"Bucket.$":"$.bucket"},"ResultPath":null,"Next":"Put"},
+                  "Put":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:putObject",
+                    "Parameters":{"Bucket.$":"$.bucket","Key":"orders/1.json","Body.$":"States.JsonToString($.order)"},
+                    "ResultPath":null,"Next":"Get"},
+                  "Get":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:s3:getObject",
+                    "Parameters":{"Bucket.$":"$.bucket","Key":"orders/1.json"},
+                    "ResultSelector":{"order.$":"States.StringToJson($.Body)"},"End":true}}}""",
+                "{\"bucket\":\"" + bucket + "\",\"order\":{\"id\":7}}");
+        assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+        assertEquals(Json.parse("{\"order\":{\"id\":7}}"), end.output());
+        List<JsonNode> events = history(end);
+        JsonNode scheduled = events.stream().filter(e -> e.get("type").asText().equals("TaskScheduled")).skip(1).findFirst()
+                .orElseThrow().get("taskScheduledEventDetails");
+        assertEquals("aws-sdk:s3", scheduled.get("resourceType").asText());
+        assertEquals("putObject", scheduled.get("resource").asText());
+    }
+
+    /** The callback pattern over an AWS SDK integration: aws-sdk:sqs:sendMessage.waitForTaskToken. */
+    @Test
+    void anAwsSdkSqsCallbackWaitsForTheWorkersAnswer() throws Exception {
+        try (SqsClient sqs = new AwsClients("us-east-1", new RequestCounter()).sqs(TaskEmulators.get().endpoint(Emulators.SQS))) {
+            String queueUrl = sqs.createQueue(b -> b.queueName("sdk-callbacks-" + System.nanoTime())).queueUrl();
+            String machine = local.runtime().createStateMachine("sdkcb" + System.nanoTime(), """
+                    {"StartAt":"Ask","States":{"Ask":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sqs:sendMessage.waitForTaskToken",
+                      "Parameters":{"QueueUrl":"%s","MessageBody.$":"$$.Task.Token"},"End":true}}}""".formatted(queueUrl),
+                    "arn:aws:iam::123456789012:role/test");
+            String arn = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("{}"));
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(20)).messages();
+            assertEquals(1, messages.size());
+            local.runtime().sendTaskSuccess(messages.get(0).body(), Json.parse("{\"approved\":true}"));
+            ExecutionHeader end = local.awaitEnd(arn, Duration.ofSeconds(60));
+            assertEquals(ExecutionStatus.SUCCEEDED, end.status(), end.error() + " " + end.cause());
+            assertEquals(Json.parse("{\"approved\":true}"), end.output());
+            List<JsonNode> events = history(end);
+            assertEquals(List.of("ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted",
+                    "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"), types(events));
+            assertEquals("sendMessage.waitForTaskToken", events.get(4).get("taskSubmittedEventDetails").get("resource").asText());
+            assertEquals("aws-sdk:sqs", events.get(4).get("taskSubmittedEventDetails").get("resourceType").asText());
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.EvaluationBudget;
+import dev.stepwise.asl.EvaluationLimitExceeded;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.jsonata.QueryEvaluationFailure;
@@ -76,6 +78,13 @@ public final class Engine {
      */
     public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
                            RandomGenerator random, java.util.function.Supplier<String> taskToken) {
+        // One budget for everything the step evaluates: a poison step holds its thread one bound at most.
+        return EvaluationBudget.within(options.evaluationLimits(),
+                () -> evaluate(machine, execution, step, now, firstEventId, random, taskToken));
+    }
+
+    private StepResult evaluate(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
+                                RandomGenerator random, java.util.function.Supplier<String> taskToken) {
         Branch branch = machine.root();
         State enclosing = null;
         for (Frame.Segment segment : step.frame().segments()) {
@@ -124,7 +133,9 @@ public final class Engine {
                     ? runner.attempt(state, run, visit)
                     : runner.resume(state, run, visit, resumption);
         } catch (StatesFailure failure) {
-            String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) ? failure.cause()
+            // AWS's payload-quota cause names the state itself; a bound on evaluation says where it was passed.
+            String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName())
+                    && !(failure instanceof EvaluationLimitExceeded) ? failure.cause()
                     : Causes.atState(state.name(), visit.enteredEventId(), failure.cause());
             if (failure instanceof QueryEvaluationFailure query) {
                 // Recorded on AWS: a failed JSONata evaluation shows as EvaluationFailed first.

@@ -142,7 +142,7 @@ final class JsonataGuard implements InvocationHandler {
             parent.runPattern = null;
             parent.runText = null;
         }
-        if (parent.callsRegexFunction) {
+        if (parent.callsRegexFunction || result == null) {
             return;
         }
         if (regexFunctions.contains(result)) {

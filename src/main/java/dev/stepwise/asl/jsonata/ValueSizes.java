@@ -24,6 +24,11 @@ final class ValueSizes {
     private static final long REMEMBER_FROM = 512;
     private static final int MAX_REMEMBERED = 1 << 16;
     private static final int LONGEST_DOUBLE = 24;
+    /**
+     * An input as deep as JSON may be sits a few levels down in {@code $states}
+     * ({@code $states.context.Execution.Input}); the engine holds the state's output to the JSON limit.
+     */
+    private static final int MAX_DEPTH = EvaluationLimits.MAX_NESTING_DEPTH + 8;
 
     private final long limit;
     private final Map<Integer, Remembered> remembered = new HashMap<>();
@@ -84,7 +89,7 @@ final class ValueSizes {
     }
 
     private long container(Object container, int length, int depth) {
-        if (depth >= EvaluationLimits.MAX_NESTING_DEPTH) {
+        if (depth >= MAX_DEPTH) {
             throw EvaluationLimitExceeded.jsonataMemory();
         }
         // Every element takes at least two bytes (itself and a comma), so a long list fails at once.
@@ -95,7 +100,7 @@ final class ValueSizes {
         long fingerprint = fingerprint(container, length);
         Remembered known = remembered.get(key);
         if (known != null && known.value.get() == container && known.fingerprint == fingerprint
-                && depth + known.depth <= EvaluationLimits.MAX_NESTING_DEPTH) {
+                && depth + known.depth <= MAX_DEPTH) {
             lastDepth = known.depth;
             return known.size;
         }

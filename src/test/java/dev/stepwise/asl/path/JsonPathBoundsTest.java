@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class JsonPathBoundsTest {
     private static final Duration BOUND = Duration.ofMillis(300);
-    private static final long SLACK_MILLIS = 5_000;
+    /** Generous: the unbounded evaluations run for minutes, and a loaded machine must not fail a passing test. */
+    private static final long SLACK_MILLIS = 20_000;
 
     /** A tree of about 20,000 nodes: small as a payload, large enough to square. */
     private static JsonNode tree() {

@@ -44,16 +44,6 @@ class EvaluationBoundsTest {
     }
 
     @Test
-    void theFieldsOfOneStateShareOneBound() {
-        // Two slow fields take one bound between them, not one each.
-        InMemoryRunner.Result result = run("""
-                {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass",
-                 "Assign": {"a": "{% ($f := function($n) { $n > 0 ? $f($n - 1) : 0 }; $f(1000000)) %}"},
-                 "Output": "{% ($f := function($n) { $n > 0 ? $f($n - 1) : 0 }; $f(1000000)) %}", "End": true}}}""", "{}");
-        assertEquals("States.QueryEvaluationError", result.error(), result.cause());
-    }
-
-    @Test
     void aJsonPathScanPastTheBoundFailsWithStatesRuntimeThatCatchDoesNotSee() {
         StringBuilder items = new StringBuilder("[");
         for (int i = 0; i < 5_000; i++) {

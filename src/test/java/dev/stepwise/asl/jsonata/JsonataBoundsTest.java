@@ -132,6 +132,26 @@ class JsonataBoundsTest {
     }
 
     @Test
+    void anEvaluationBegunAfterTheStepsTimeIsUpFailsAtOnce() {
+        // The fields of one state (Arguments, Assign, Output, ...) share the step's one bound.
+        JsonataExpression trivial = JsonataExpression.compile("1 + 1");
+        StatesFailure failure = assertThrows(StatesFailure.class, () -> EvaluationBudget.within(
+                new EvaluationLimits(Duration.ofMillis(1), 256 * 1024), () -> {
+                    sleep(20);
+                    return trivial.evaluate(Json.parse("{}"), Map.of(), new SplittableRandom(1));
+                }));
+        assertTrue(failure.cause().endsWith(TIMEOUT), failure.cause());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aLoopThatNeverEndsStopsAtTheBound() {
         // A tail call runs in constant depth: only the clock stops it.
         assertTimedOut("($f := function($n) { $f($n + 1) }; $f(0))");

@@ -3,6 +3,7 @@ package dev.stepwise.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.stepwise.asl.EvaluationLimits;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.StateMachineParser;
 import java.time.Duration;
@@ -21,13 +22,17 @@ class EvaluationBoundsTest {
     private static final String CATASTROPHIC = "(.*x){15}y";
 
     private static InMemoryRunner.Result run(String definition, String input) {
-        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults().withEvaluationTimeout(BOUND)),
+        return run(definition, input, BOUND);
+    }
+
+    private static InMemoryRunner.Result run(String definition, String input, Duration bound) {
+        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults().withEvaluationTimeout(bound)),
                 FixtureExecution.mockedTasks(null));
         long start = System.nanoTime();
         InMemoryRunner.Result result = runner.run(new StateMachineParser().parse(Json.parse(definition)),
                 FixtureExecution.info(Json.parse(input)), new InMemoryRunner.CollectingSink(), new SplittableRandom(1));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < BOUND.toMillis() + SLACK_MILLIS, "took " + millis + " ms");
+        assertTrue(millis < bound.toMillis() + SLACK_MILLIS, "took " + millis + " ms");
         return result;
     }
 
@@ -41,6 +46,18 @@ class EvaluationBoundsTest {
         assertEquals("States.QueryEvaluationError", result.error());
         assertTrue(result.cause().endsWith("threw an error during evaluation: Expression evaluation timeout: Check for infinite loop"),
                 result.cause());
+    }
+
+    @Test
+    void aStringMatchesPatternThatAlmostMatchesEverywhereIsDecidedQuickly() {
+        // String.indexOf would compare most of the 100,000-character literal at each of 200,000 places.
+        InMemoryRunner.Result result = run("""
+                {"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.text",
+                  "StringMatches": "*%s*", "Next": "Matched"}], "Default": "Missed"},
+                 "Matched": {"Type": "Succeed"}, "Missed": {"Type": "Pass", "Result": "missed", "End": true}}}"""
+                .replace("%s", "a".repeat(100_000) + "b"), "{\"text\": \"" + "a".repeat(200_000) + "\"}",
+                EvaluationLimits.DEFAULT_TIMEOUT);
+        assertEquals("\"missed\"", Json.write(result.output()));
     }
 
     @Test

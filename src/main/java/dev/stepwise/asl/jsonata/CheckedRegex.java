@@ -5,6 +5,7 @@ import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Utils;
 import dev.stepwise.asl.DeadlineCharSequence;
+import dev.stepwise.asl.TextSearch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class CheckedRegex {
         }
         Object token = CheckedBuiltins.argument(arguments, 1);
         if (token instanceof String literal) {
-            return CheckedStrings.indexOf(text, literal, 0) >= 0;
+            return TextSearch.indexOf(text, literal, 0) >= 0;
         }
         return matcher((Pattern) token, text).find();
     }
@@ -114,7 +115,7 @@ final class CheckedRegex {
     private static String replaceLiteral(String text, String literal, String replacement) {
         StringBuilder out = new StringBuilder();
         int from = 0;
-        for (int at = CheckedStrings.indexOf(text, literal, 0); at >= 0; at = CheckedStrings.indexOf(text, literal, from)) {
+        for (int at = TextSearch.indexOf(text, literal, 0); at >= 0; at = TextSearch.indexOf(text, literal, from)) {
             out.append(text, from, at).append(replacement);
             CheckedBuiltins.checkSize(out.length());
             from = at + literal.length();
@@ -212,7 +213,7 @@ final class CheckedRegex {
         }
         if (separator instanceof String literal) {
             int from = 0;
-            for (int at = CheckedStrings.indexOf(text, literal, 0); at >= 0; at = CheckedStrings.indexOf(text, literal, from)) {
+            for (int at = TextSearch.indexOf(text, literal, 0); at >= 0; at = TextSearch.indexOf(text, literal, from)) {
                 parts.add(text.substring(from, at));
                 from = at + literal.length();
             }

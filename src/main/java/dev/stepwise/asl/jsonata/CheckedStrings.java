@@ -2,12 +2,10 @@ package dev.stepwise.asl.jsonata;
 
 import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.Jsonata;
-import dev.stepwise.asl.DeadlineCharSequence;
+import dev.stepwise.asl.TextSearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** $pad, $join, $string, $substringBefore and $substringAfter, bounded (see {@link CheckedBuiltins}). */
 final class CheckedStrings {
@@ -18,8 +16,6 @@ final class CheckedStrings {
             (input, arguments) -> substring(arguments, true), "<s-s:s>");
     static final Jsonata.JFunction SUBSTRING_AFTER = new Jsonata.JFunction(
             (input, arguments) -> substring(arguments, false), "<s-s:s>");
-    /** Below this many character comparisons String.indexOf is fast whatever the text. */
-    private static final long PLAIN_SEARCH_WORK = 50_000_000;
 
     private CheckedStrings() {
     }
@@ -119,23 +115,10 @@ final class CheckedStrings {
             // The library's $substringBefore keeps the text when the separator is missing.
             return before ? text : null;
         }
-        int at = indexOf(text, chars, 0);
+        int at = TextSearch.indexOf(text, chars, 0);
         if (at < 0) {
             return text;
         }
         return before ? text.substring(0, at) : text.substring(at + chars.length());
-    }
-
-    /**
-     * String.indexOf, whose naive search can compare every character of the text with most of the
-     * needle: past a few million comparisons the search runs where the deadline can stop it.
-     */
-    static int indexOf(String text, String needle, int from) {
-        if ((long) (text.length() - from) * needle.length() <= PLAIN_SEARCH_WORK) {
-            return text.indexOf(needle, from);
-        }
-        Matcher matcher = Pattern.compile(needle, Pattern.LITERAL)
-                .matcher(new DeadlineCharSequence(text, CheckedBuiltins.budget()));
-        return matcher.find(from) ? matcher.start() : -1;
     }
 }

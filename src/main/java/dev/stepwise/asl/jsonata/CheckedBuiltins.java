@@ -1,5 +1,6 @@
 package dev.stepwise.asl.jsonata;
 
+import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.Jsonata;
 import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.EvaluationLimitExceeded;
@@ -63,6 +64,30 @@ final class CheckedBuiltins {
         if (size > limit()) {
             throw EvaluationLimitExceeded.jsonataMemory();
         }
+    }
+
+    /**
+     * A builtin under its JSONata name, with the library's own function behind that name for what
+     * the library reads off a function: its name (in signature errors, and in partial application,
+     * which calls {@code $name}) and its number of arguments.
+     */
+    static Jsonata.JFunction builtin(String name, String libraryMethod, String signature, Jsonata.JFunctionCallable body) {
+        return new Jsonata.JFunction(name, signature, Functions.class, null, libraryMethod) {
+            @Override
+            public Object call(Object input, List arguments) {
+                try {
+                    return body.call(input, arguments);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    static Jsonata.JFunction builtin(String name, String signature, Jsonata.JFunctionCallable body) {
+        return builtin(name, name, signature, body);
     }
 
     static Object argument(List<?> arguments, int index) {

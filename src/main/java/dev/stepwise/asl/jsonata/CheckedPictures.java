@@ -15,16 +15,15 @@ import java.util.Map;
  * splitting the text between adjacent components.
  */
 final class CheckedPictures {
-    static final Jsonata.JFunction FORMAT_NUMBER = new Jsonata.JFunction((input, arguments) -> Functions.formatNumber(
-            (Number) arg(arguments, 0), picture(arguments, 1), (Map<?, ?>) arg(arguments, 2)), "<n-so?:s>");
-    static final Jsonata.JFunction FORMAT_INTEGER = new Jsonata.JFunction((input, arguments) -> formatInteger(arguments), "<n-s:s>");
-    static final Jsonata.JFunction FROM_MILLIS = new Jsonata.JFunction((input, arguments) -> Functions.dateTimeFromMillis(
-            (Number) arg(arguments, 0), picture(arguments, 1), (String) arg(arguments, 2)), "<n-s?s?:s>");
-    static final Jsonata.JFunction NOW = new Jsonata.JFunction(
-            (input, arguments) -> Functions.now(picture(arguments, 0), (String) arg(arguments, 1)), "<s?s?:s>");
-    static final Jsonata.JFunction TO_MILLIS = new Jsonata.JFunction((input, arguments) -> toMillis(arguments), "<s-s?:n>");
-    static final Jsonata.JFunction PARSE_INTEGER = new Jsonata.JFunction((input, arguments) -> Utils.convertNumber(
-            Functions.parseInteger((String) arg(arguments, 0), picture(arguments, 1))), "<s-s:n>");
+    static final Jsonata.JFunction FORMAT_NUMBER = CheckedBuiltins.builtin("formatNumber", "<n-so?:s>", (input, arguments) -> Functions.formatNumber(
+            (Number) arg(arguments, 0), picture(arguments, 1), (Map<?, ?>) arg(arguments, 2)));
+    static final Jsonata.JFunction FORMAT_INTEGER = CheckedBuiltins.builtin("formatInteger", "<n-s:s>", (input, arguments) -> formatInteger(arguments));
+    static final Jsonata.JFunction FROM_MILLIS = CheckedBuiltins.builtin("fromMillis", "dateTimeFromMillis", "<n-s?s?:s>", (input, arguments) -> Functions.dateTimeFromMillis(
+            (Number) arg(arguments, 0), picture(arguments, 1), (String) arg(arguments, 2)));
+    static final Jsonata.JFunction NOW = CheckedBuiltins.builtin("now", "<s?s?:s>", (input, arguments) -> Functions.now(picture(arguments, 0), (String) arg(arguments, 1)));
+    static final Jsonata.JFunction TO_MILLIS = CheckedBuiltins.builtin("toMillis", "dateTimeToMillis", "<s-s?:n>", (input, arguments) -> toMillis(arguments));
+    static final Jsonata.JFunction PARSE_INTEGER = CheckedBuiltins.builtin("parseInteger", "<s-s:n>", (input, arguments) -> Utils.convertNumber(
+            Functions.parseInteger((String) arg(arguments, 0), picture(arguments, 1))));
 
     /** Far longer than any date or number picture, short enough that padding to it is instant. */
     static final int MAX_PICTURE_LENGTH = 1024;

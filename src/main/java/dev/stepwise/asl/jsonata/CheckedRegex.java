@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  * the library's results, its quirks included ($match's limit, $replace's group handling).
  */
 final class CheckedRegex {
-    static final Jsonata.JFunction MATCH = new Jsonata.JFunction((input, arguments) -> match(arguments), "<s-f<s:o>n?:a<o>>");
-    static final Jsonata.JFunction CONTAINS = new Jsonata.JFunction((input, arguments) -> contains(arguments), "<s-(sf):b>");
-    static final Jsonata.JFunction REPLACE = new Jsonata.JFunction((input, arguments) -> replace(arguments), "<s-(sf)(sf)n?:s>");
-    static final Jsonata.JFunction SPLIT = new Jsonata.JFunction((input, arguments) -> split(arguments), "<s-(sf)n?:a<s>>");
+    static final Jsonata.JFunction MATCH = CheckedBuiltins.builtin("match", "<s-f<s:o>n?:a<o>>", (input, arguments) -> match(arguments));
+    static final Jsonata.JFunction CONTAINS = CheckedBuiltins.builtin("contains", "<s-(sf):b>", (input, arguments) -> contains(arguments));
+    static final Jsonata.JFunction REPLACE = CheckedBuiltins.builtin("replace", "<s-(sf)(sf)n?:s>", (input, arguments) -> replace(arguments));
+    static final Jsonata.JFunction SPLIT = CheckedBuiltins.builtin("split", "<s-(sf)n?:a<s>>", (input, arguments) -> split(arguments));
     /** The library retries a replacement this often, each time without a group it does not have. */
     private static final int GROUP_RETRIES = 10;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /** $zip and $spread, bounded (see {@link CheckedBuiltins}). */
 final class CheckedSequences {
-    static final Jsonata.JFunction ZIP = new Jsonata.JFunction((input, arguments) -> zip(arguments), "<a+>");
-    static final Jsonata.JFunction SPREAD = new Jsonata.JFunction((input, arguments) -> spread(CheckedBuiltins.argument(arguments, 0)), "<x-:a<o>>");
+    static final Jsonata.JFunction ZIP = CheckedBuiltins.builtin("zip", "<a+>", (input, arguments) -> zip(arguments));
+    static final Jsonata.JFunction SPREAD = CheckedBuiltins.builtin("spread", "<x-:a<o>>", (input, arguments) -> spread(CheckedBuiltins.argument(arguments, 0)));
 
     private CheckedSequences() {
     }

@@ -9,13 +9,11 @@ import java.util.Map;
 
 /** $pad, $join, $string, $substringBefore and $substringAfter, bounded (see {@link CheckedBuiltins}). */
 final class CheckedStrings {
-    static final Jsonata.JFunction PAD = new Jsonata.JFunction((input, arguments) -> pad(arguments), "<s-ns?:s>");
-    static final Jsonata.JFunction JOIN = new Jsonata.JFunction((input, arguments) -> join(arguments), "<a<s>s?:s>");
-    static final Jsonata.JFunction STRING = new Jsonata.JFunction((input, arguments) -> string(arguments), "<x-b?:s>");
-    static final Jsonata.JFunction SUBSTRING_BEFORE = new Jsonata.JFunction(
-            (input, arguments) -> substring(arguments, true), "<s-s:s>");
-    static final Jsonata.JFunction SUBSTRING_AFTER = new Jsonata.JFunction(
-            (input, arguments) -> substring(arguments, false), "<s-s:s>");
+    static final Jsonata.JFunction PAD = CheckedBuiltins.builtin("pad", "<s-ns?:s>", (input, arguments) -> pad(arguments));
+    static final Jsonata.JFunction JOIN = CheckedBuiltins.builtin("join", "<a<s>s?:s>", (input, arguments) -> join(arguments));
+    static final Jsonata.JFunction STRING = CheckedBuiltins.builtin("string", "<x-b?:s>", (input, arguments) -> string(arguments));
+    static final Jsonata.JFunction SUBSTRING_BEFORE = CheckedBuiltins.builtin("substringBefore", "<s-s:s>", (input, arguments) -> substring(arguments, true));
+    static final Jsonata.JFunction SUBSTRING_AFTER = CheckedBuiltins.builtin("substringAfter", "<s-s:s>", (input, arguments) -> substring(arguments, false));
 
     private CheckedStrings() {
     }

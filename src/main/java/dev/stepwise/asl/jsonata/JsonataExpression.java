@@ -167,9 +167,9 @@ public final class JsonataExpression {
         if (now != null) {
             long millis = now.toEpochMilli();
             // JSONata's $now([picture [, timezone]]) is $fromMillis of the evaluation's time.
-            frame.bind("now", new Jsonata.JFunction((input, arguments) -> Functions.dateTimeFromMillis(millis,
-                    CheckedPictures.picture(arguments, 0), (String) AwsFunction.argument(castList(arguments), 1)), "<s?s?:s>"));
-            frame.bind("millis", new Jsonata.JFunction((input, arguments) -> millis, "<:n>"));
+            frame.bind("now", CheckedBuiltins.builtin("now", "<s?s?:s>", (input, arguments) -> Functions.dateTimeFromMillis(
+                    millis, CheckedPictures.picture(arguments, 0), (String) AwsFunction.argument(castList(arguments), 1))));
+            frame.bind("millis", CheckedBuiltins.builtin("millis", "<:n>", (input, arguments) -> millis));
         }
         frame.bind(AwsFunctions.DISABLED_EVAL, (Object) null);
         if (variables != null) {

@@ -1,6 +1,9 @@
 package dev.stepwise.asl;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,7 +15,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * shared by its output, its history events and its successors without defensive copies.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Levels of nesting the mapper allows beyond the deepest user value
+     * ({@link EvaluationLimits#MAX_NESTING_DEPTH}): a stored step, a queued message or a history
+     * event wraps a value in a few levels of its own, and Jackson's default limit (1000) for reading
+     * and writing would refuse the envelope around a value that is itself allowed.
+     */
+    public static final int ENVELOPE_LEVELS = 64;
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(EvaluationLimits.MAX_NESTING_DEPTH + ENVELOPE_LEVELS).build())
+            .streamWriteConstraints(StreamWriteConstraints.builder()
+                    .maxNestingDepth(EvaluationLimits.MAX_NESTING_DEPTH + ENVELOPE_LEVELS).build())
+            .build());
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {

@@ -18,6 +18,12 @@ final class Causes {
         return "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.";
     }
 
+    /** AWS documents no nesting limit; this follows the wording of its payload-quota cause. */
+    static String nestedTooDeep(String stateName) {
+        return "The state/task '" + stateName + "' returned a result nesting arrays and objects more than "
+                + dev.stepwise.asl.EvaluationLimits.MAX_NESTING_DEPTH + " levels deep.";
+    }
+
     // AWS documents the variable limits but not the cause it writes when they are exceeded; these
     // follow the wording of its payload-quota cause.
     static String variableTooLarge(String stateName, String variable) {

@@ -1,6 +1,8 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.EvaluationBudget;
+import dev.stepwise.asl.EvaluationLimitExceeded;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.jsonata.QueryEvaluationFailure;
@@ -108,6 +110,13 @@ public final class Engine {
      */
     public StepResult step(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
                            RandomGenerator random, java.util.function.Supplier<String> taskToken, Isolation isolation) {
+        // One budget for everything the step evaluates: a poison step holds its thread one bound at most.
+        return EvaluationBudget.within(options.evaluationLimits(),
+                () -> evaluate(machine, execution, step, now, firstEventId, random, taskToken, isolation));
+    }
+
+    private StepResult evaluate(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
+                                RandomGenerator random, java.util.function.Supplier<String> taskToken, Isolation isolation) {
         Branch branch = machine.root();
         State enclosing = null;
         for (Frame.Segment segment : step.frame().segments()) {
@@ -181,10 +190,11 @@ public final class Engine {
                     ? runner.attempt(state, run, visit)
                     : runner.resume(state, run, visit, resumption);
         } catch (StatesFailure failure) {
+            // AWS's payload-quota cause names the state itself; a bound on evaluation says where it was passed.
             // A state tested on its own has no history, so TestState's causes name no event
             // (recorded: "Reference path \"$\" must point to array.").
-            String cause = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) || run.isolation != null
-                    ? failure.cause() : run.atState(visit, failure.cause());
+            boolean quota = failure.error().equals(StatesError.DATA_LIMIT_EXCEEDED.aslName()) && !(failure instanceof EvaluationLimitExceeded);
+            String cause = quota || run.isolation != null ? failure.cause() : run.atState(visit, failure.cause());
             if (failure instanceof QueryEvaluationFailure query) {
                 // Recorded on AWS: a failed JSONata evaluation shows as EvaluationFailed first.
                 run.emit(EventType.EvaluationFailed,

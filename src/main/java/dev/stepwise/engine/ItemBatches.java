@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
+import dev.stepwise.asl.JsonSize;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.path.Bindings;

@@ -2,7 +2,9 @@ package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.EvaluationLimits;
 import dev.stepwise.asl.Json;
+import dev.stepwise.asl.JsonSize;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.jsonata.JsonataTemplate;
@@ -13,9 +15,9 @@ import dev.stepwise.asl.model.DataPaths;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.MapState;
 import dev.stepwise.asl.model.ParallelState;
-import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.Retrier;
 import dev.stepwise.asl.model.State;
+import dev.stepwise.asl.model.TaskState;
 import dev.stepwise.asl.model.Transition;
 import dev.stepwise.asl.path.Bindings;
 import dev.stepwise.asl.path.JsonPath;
@@ -267,6 +269,9 @@ final class StepRun {
     void checkPayload(State state, JsonNode value) {
         if (JsonSize.exceeds(value, options.payloadLimitBytes())) {
             throw new StatesFailure(StatesError.DATA_LIMIT_EXCEEDED, Causes.dataLimitExceeded(state.name()));
+        }
+        if (JsonSize.nestsDeeperThan(value, EvaluationLimits.MAX_NESTING_DEPTH)) {
+            throw new StatesFailure(StatesError.DATA_LIMIT_EXCEEDED, Causes.nestedTooDeep(state.name()));
         }
     }
 

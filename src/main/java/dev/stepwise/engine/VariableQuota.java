@@ -1,6 +1,7 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.JsonSize;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
 import java.util.Iterator;

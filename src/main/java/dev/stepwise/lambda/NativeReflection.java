@@ -1,7 +1,9 @@
 package dev.stepwise.lambda;
 
 import com.dashjoin.jsonata.Functions;
+import com.dashjoin.jsonata.Jsonata;
 import dev.stepwise.engine.history.EventDetails;
+import io.quarkus.runtime.annotations.RegisterForProxy;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -14,6 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *     other JSON in Stepwise is a {@code JsonNode} tree and needs nothing.</li>
  * <li>{@code com.dashjoin.jsonata.Functions}: the JSONata library finds its built-in functions
  *     ({@code $string}, {@code $sum}, ...) with {@code Functions.class.getMethods()}.</li>
+ * <li>The JSONata library's evaluation callbacks, which {@code asl.jsonata.JsonataGuard} implements
+ *     as one dynamic proxy (their parameter type is not exported to implement them otherwise).</li>
  * </ul>
  * The Lambda events (SQSEvent, APIGatewayV2HTTPEvent, SQSBatchResponse, ...) are registered by
  * the Quarkus Lambda extension from the handlers' type arguments.
@@ -50,6 +54,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         EventDetails.MapRunFailed.class,
         Functions.class,
 })
+@RegisterForProxy(targets = {Jsonata.EntryCallback.class, Jsonata.ExitCallback.class})
 public final class NativeReflection {
     private NativeReflection() {
     }

@@ -43,6 +43,11 @@ public class StepWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                 record.messageId(), record.receiveCount()));
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
+            if (tooLateForAnotherStep(context)) {
+                // Handed back untouched rather than cut off by the function's timeout mid-step.
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                continue;
+            }
             // One record at a time, so every log line of a step carries its execution (and, once
             // the runtime names it, its state) and each step's latency is measured alone.
             StepBatch.Record record = new StepBatch.Record(message.getMessageId(), message.getBody(), receiveCount(message));
@@ -63,6 +68,22 @@ public class StepWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         }
         return new SQSBatchResponse(failures);
     }
+
+    /**
+     * A step may evaluate user input for its full bound (10 seconds): ten such steps in one batch
+     * outlast a 60-second function. A step is not begun unless the bound and a margin for its
+     * writes fit in the time left; a context that knows no time left (a test's) never defers.
+     */
+    private boolean tooLateForAnotherStep(Context context) {
+        if (context == null) {
+            return false;
+        }
+        long remaining = context.getRemainingTimeInMillis();
+        long needed = runtime.options().engine().evaluationTimeout().toMillis() + WRITE_MARGIN_MILLIS;
+        return remaining > 0 && remaining < needed;
+    }
+
+    private static final long WRITE_MARGIN_MILLIS = 5_000;
 
     private static String executionOf(String body) {
         try {

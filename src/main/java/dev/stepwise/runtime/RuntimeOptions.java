@@ -34,6 +34,10 @@ public record RuntimeOptions(EngineOptions engine, long historyLimit, int maxRec
         return new RuntimeOptions(EngineOptions.defaults(), AWS_HISTORY_LIMIT, 5, "123456789012");
     }
 
+    public RuntimeOptions withEngine(EngineOptions options) {
+        return new RuntimeOptions(options, historyLimit, maxReceives, accountId, timeScale);
+    }
+
     public RuntimeOptions withHistoryLimit(long limit) {
         return new RuntimeOptions(engine, limit, maxReceives, accountId, timeScale, startCheckSeconds);
     }

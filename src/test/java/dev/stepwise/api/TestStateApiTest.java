@@ -56,6 +56,17 @@ class TestStateApiTest {
     }
 
     @Test
+    void anExpressionPastTheEvaluationMemoryLimitFailsInsteadOfHoldingTheApiThread() {
+        // It ran on the API thread without end before evaluations were bounded.
+        TestStateResponse response = test("""
+                {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $pad('x', 100000000) %}", "End": true}""", "{}");
+        assertEquals(TestExecutionStatus.FAILED, response.status());
+        assertEquals("States.QueryEvaluationError", response.error());
+        assertTrue(response.cause().endsWith("Expression evaluation memory limit exceeded: Check for excessive memory usage"),
+                response.cause());
+    }
+
+    @Test
     void anEndStateHasNoNextState() {
         TestStateResponse response = test("{\"Type\": \"Pass\", \"Result\": [1], \"End\": true}", "{}");
         assertEquals(TestExecutionStatus.SUCCEEDED, response.status());

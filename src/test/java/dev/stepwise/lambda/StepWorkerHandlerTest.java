@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +77,29 @@ class StepWorkerHandlerTest {
         ArrayNode failures = (ArrayNode) response.get("batchItemFailures");
         assertEquals(1, failures.size(), response.toString());
         assertEquals("bad-1", failures.get(0).get("itemIdentifier").asText());
+    }
+
+    @Test
+    void aStepThatCouldOutlastTheFunctionsTimeIsHandedBackUntouched() {
+        String machine = runtime.createStateMachine("late", DEFINITION, "arn:aws:iam::123456789012:role/stepwise");
+        String execution = runtime.startExecution(machine, "run-late", Json.parse("{}"));
+        StepWorkerHandler handler = new StepWorkerHandler();
+        handler.runtime = runtime;
+        handler.metrics = new EmfMetrics();
+        handler.metricsOut = new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        message.setMessageId("late-1");
+        message.setBody("{\"e\":\"" + execution + "\",\"s\":\"S##00000000\"}");
+        event.setRecords(List.of(message));
+        // Two seconds left: less than a step's evaluation bound.
+        com.amazonaws.services.lambda.runtime.Context almostOut = (com.amazonaws.services.lambda.runtime.Context)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                        (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? 2_000 : null);
+        List<SQSBatchResponse.BatchItemFailure> failures = handler.handleRequest(event, almostOut).getBatchItemFailures();
+        assertEquals(List.of("late-1"), failures.stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(ExecutionStatus.RUNNING, runtime.store().headers().header(execution).orElseThrow().status());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stepwise.asl.choice;
 
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
+import dev.stepwise.asl.TextSearch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public final class WildcardPattern {
         int from = first.length();
         int end = text.length() - last.length();
         for (String middle : literals.subList(1, literals.size() - 1)) {
-            int at = text.indexOf(middle, from);
+            int at = TextSearch.indexOf(text, middle, from);
             if (at < 0 || at + middle.length() > end) {
                 return false;
             }

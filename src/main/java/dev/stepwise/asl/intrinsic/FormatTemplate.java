@@ -1,6 +1,8 @@
 package dev.stepwise.asl.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.EvaluationBudget;
+import dev.stepwise.asl.EvaluationLimitExceeded;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -60,10 +62,15 @@ final class FormatTemplate {
         if (values.length - first != texts.size() - 1) {
             throw IntrinsicError.invalidArguments(StatesFormat.NAME);
         }
+        // Arguments may repeat one large value many times: the text is checked as it grows.
+        long limit = EvaluationBudget.current().limits().payloadBytes();
         StringBuilder out = new StringBuilder(texts.get(0));
         for (int i = 1; i < texts.size(); i++) {
             appendValue(values[first + i - 1], out);
             out.append(texts.get(i));
+            if (out.length() > limit) {
+                throw EvaluationLimitExceeded.tooLarge("the intrinsic function " + StatesFormat.NAME, limit);
+            }
         }
         return out.toString();
     }

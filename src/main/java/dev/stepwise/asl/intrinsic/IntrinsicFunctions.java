@@ -1,6 +1,7 @@
 package dev.stepwise.asl.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.path.Bindings;
 import java.util.Map;
 import java.util.Set;
@@ -62,11 +63,13 @@ public final class IntrinsicFunctions {
     private record TopLevelCall(String text, FunctionCall call) implements IntrinsicCall {
         @Override
         public JsonNode evaluate(Bindings bindings) {
-            try {
-                return call.evaluate(bindings);
-            } catch (IntrinsicError e) {
-                throw e.toFailure(text);
-            }
+            return EvaluationBudget.within(() -> {
+                try {
+                    return call.evaluate(bindings);
+                } catch (IntrinsicError e) {
+                    throw e.toFailure(text);
+                }
+            });
         }
 
         @Override

@@ -8,7 +8,7 @@ import com.dashjoin.jsonata.JException;
  */
 final class JsonataCauses {
     /** AWS's sentence when an expression builds a value past its evaluation memory limit. */
-    static final String MEMORY_LIMIT_EXCEEDED = "Expression evaluation memory limit exceeded: Check for excessive memory usage";
+    static final String MEMORY_LIMIT_EXCEEDED = dev.stepwise.asl.EvaluationLimitExceeded.JSONATA_MEMORY_LIMIT;
 
     private JsonataCauses() {
     }
@@ -56,6 +56,9 @@ final class JsonataCauses {
 
     /** The library's failure in jsonata-js's words: "CODE: message", or the bare message. */
     static String message(Throwable failure) {
+        if (failure instanceof dev.stepwise.asl.EvaluationLimitExceeded exceeded) {
+            return exceeded.jsonataMessage();
+        }
         if (failure instanceof FunctionError functionError) {
             return functionError.getMessage();
         }

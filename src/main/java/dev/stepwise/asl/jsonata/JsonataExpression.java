@@ -4,6 +4,8 @@ import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.asl.EvaluationBudget;
+import dev.stepwise.asl.EvaluationLimitExceeded;
 import dev.stepwise.asl.StatesFailure;
 import dev.stepwise.asl.path.PathSyntaxException;
 import java.time.Instant;
@@ -26,12 +28,7 @@ import java.util.random.RandomGenerator;
 public final class JsonataExpression {
     private static final String RESULT_FIELD = "v";
     private static final String STATES = "states";
-    /**
-     * Evaluation nests at most 100 deep on AWS; the library's own bound turns a runaway recursion
-     * into an error instead of a stack overflow. The time bound only stops a loop that never ends.
-     */
-    private static final int MAX_DEPTH = 100;
-    private static final long TIMEOUT_MILLIS = 10_000;
+    private static final String REDUCE = "reduce";
 
     private final String text;
     private final Jsonata wrapped;
@@ -54,6 +51,11 @@ public final class JsonataExpression {
         } catch (JException e) {
             throw new PathSyntaxException("INVALID_JSONATA_EXPRESSION: " + JsonataCauses.message(e)
                     + " in the JSONata expression '" + text + "'");
+        } catch (RuntimeException | StackOverflowError e) {
+            // The library's parser fails on some texts with an exception of its own (a regular
+            // expression after ~>) or, nested thousands deep, with the stack.
+            throw new PathSyntaxException("INVALID_JSONATA_EXPRESSION: the JSONata expression '" + text
+                    + "' could not be parsed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -121,13 +123,31 @@ public final class JsonataExpression {
 
     private JsonNode evaluateFor(String field, JsonNode statesVariable, Map<String, JsonNode> variables,
             RandomGenerator random, Instant now) {
+        return EvaluationBudget.within(() -> evaluateWithin(EvaluationBudget.current(), field, statesVariable,
+                variables, random, now));
+    }
+
+    /**
+     * Evaluates under the step's budget (see {@link JsonataGuard}). A bound that is passed anywhere
+     * fails the evaluation, whatever the library made of the failure on its way out.
+     */
+    private JsonNode evaluateWithin(EvaluationBudget budget, String field, JsonNode statesVariable,
+            Map<String, JsonNode> variables, RandomGenerator random, Instant now) {
+        Jsonata.Frame frame = frame(statesVariable, variables, random, now);
+        JsonataGuard guard = new JsonataGuard(budget, CheckedBuiltins.REGEX_FUNCTIONS, frame.lookup(REDUCE));
+        guard.install(frame);
         Object result;
         try {
-            result = wrapped.evaluate(null, frame(statesVariable, variables, random, now));
-        } catch (StatesFailure failure) {
-            throw failure;
+            result = wrapped.evaluate(null, frame);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new QueryEvaluationFailure(field, JsonataCauses.threw(text, field, JsonataCauses.message(e)));
+            Throwable failure = guard.failure() != null ? guard.failure() : e;
+            if (failure instanceof StatesFailure states && !(failure instanceof EvaluationLimitExceeded)) {
+                throw states;
+            }
+            throw new QueryEvaluationFailure(field, JsonataCauses.threw(text, field, JsonataCauses.message(failure)));
+        }
+        if (guard.failure() != null) {
+            throw new QueryEvaluationFailure(field, JsonataCauses.threw(text, field, JsonataCauses.message(guard.failure())));
         }
         Map<?, ?> holder = (Map<?, ?>) result;
         if (holder == null || !holder.containsKey(RESULT_FIELD)) {
@@ -140,17 +160,16 @@ public final class JsonataExpression {
     private Jsonata.Frame frame(JsonNode statesVariable, Map<String, JsonNode> variables, RandomGenerator random,
             Instant now) {
         Jsonata.Frame frame = wrapped.createFrame();
-        frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
+        CheckedBuiltins.ALL.forEach(frame::bind);
         for (AwsFunction function : AwsFunctions.ALL) {
             frame.bind(function.name(), bound(function, random));
         }
         if (now != null) {
             long millis = now.toEpochMilli();
             // JSONata's $now([picture [, timezone]]) is $fromMillis of the evaluation's time.
-            frame.bind("now", new Jsonata.JFunction((input, arguments) -> Functions.dateTimeFromMillis(millis,
-                    (String) AwsFunction.argument(castList(arguments), 0),
-                    (String) AwsFunction.argument(castList(arguments), 1)), "<s?s?:s>"));
-            frame.bind("millis", new Jsonata.JFunction((input, arguments) -> millis, "<:n>"));
+            frame.bind("now", CheckedBuiltins.builtin("now", "<s?s?:s>", (input, arguments) -> Functions.dateTimeFromMillis(
+                    millis, CheckedPictures.picture(arguments, 0), (String) AwsFunction.argument(castList(arguments), 1))));
+            frame.bind("millis", CheckedBuiltins.builtin("millis", "<:n>", (input, arguments) -> millis));
         }
         frame.bind(AwsFunctions.DISABLED_EVAL, (Object) null);
         if (variables != null) {

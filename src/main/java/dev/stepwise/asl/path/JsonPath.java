@@ -2,6 +2,8 @@ package dev.stepwise.asl.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.asl.EvaluationBudget;
+import dev.stepwise.asl.EvaluationLimitExceeded;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
@@ -81,8 +83,10 @@ public final class JsonPath {
      * gives the array of its matches (possibly empty).
      */
     public Optional<JsonNode> read(Bindings bindings) {
-        JsonNode start = start(bindings);
-        return Optional.ofNullable(selectFrom(start, start));
+        return EvaluationBudget.within(() -> {
+            JsonNode start = start(bindings);
+            return Optional.ofNullable(selectFrom(start, start));
+        });
     }
 
     /**
@@ -94,12 +98,14 @@ public final class JsonPath {
      *     "An error occurred while executing the state ..." prefix
      */
     public JsonNode readRequired(Bindings bindings) {
-        JsonNode start = start(bindings);
-        JsonNode value = selectFrom(start, start);
-        if (value == null) {
-            throw new StatesFailure(StatesError.RUNTIME, "Invalid path '" + expression + "' : " + missReason(start));
-        }
-        return value;
+        return EvaluationBudget.within(() -> {
+            JsonNode start = start(bindings);
+            JsonNode value = selectFrom(start, start);
+            if (value == null) {
+                throw new StatesFailure(StatesError.RUNTIME, "Invalid path '" + expression + "' : " + missReason(start));
+            }
+            return value;
+        });
     }
 
     /** The steps, for {@link ReferencePath}. */
@@ -146,9 +152,18 @@ public final class JsonPath {
         return node;
     }
 
+    /**
+     * Each {@code ..} multiplies the matches ({@code $..*..*} is every pair of a node and a
+     * descendant), so the matches are counted as they come: an array of more than half a payload's
+     * bytes of members could never be a state's input or output.
+     */
     private void collect(JsonNode node, int at, JsonNode documentRoot, ArrayNode out) {
         if (at == steps.length) {
             out.add(node);
+            long limit = EvaluationBudget.current().limits().payloadBytes();
+            if (2L * out.size() > limit) {
+                throw EvaluationLimitExceeded.tooLarge("the path '" + expression + "'", limit);
+            }
             return;
         }
         int next = at + 1;

@@ -2,6 +2,7 @@ package dev.stepwise.asl.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.Json;
 import java.util.List;
 import java.util.function.Consumer;
@@ -207,7 +208,11 @@ sealed interface PathStep {
         }
     }
 
-    /** {@code ..selector}: the selector at the node and then at each descendant, parents first. */
+    /**
+     * {@code ..selector}: the selector at the node and then at each descendant, parents first. A
+     * scan inside a scan, or in a filter tested at every member, walks the document once per node,
+     * so each node it visits looks at the step's deadline.
+     */
     record Scan(PathStep selector) implements PathStep {
         @Override
         public boolean isDefinite() {
@@ -216,6 +221,7 @@ sealed interface PathStep {
 
         @Override
         public void select(JsonNode node, JsonNode root, Consumer<JsonNode> sink) {
+            EvaluationBudget.current().checkTime();
             selector.selectWhileScanning(node, root, sink);
             if (node.isContainerNode()) {
                 for (JsonNode child : node) {

@@ -6,6 +6,7 @@ import dev.stepwise.asl.path.PathSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.asl.EvaluationBudget;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
@@ -40,7 +41,11 @@ public final class PayloadTemplate {
 
     /** @throws dev.stepwise.asl.StatesFailure when a path matches nothing or a function fails */
     public JsonNode evaluate(Bindings bindings) {
-        return root.evaluate(bindings);
+        // A Map's ItemSelector is evaluated once per item: each evaluation looks at the step's deadline.
+        return EvaluationBudget.within(() -> {
+            EvaluationBudget.current().checkTime();
+            return root.evaluate(bindings);
+        });
     }
 
     private static Node compileNode(JsonNode template) {

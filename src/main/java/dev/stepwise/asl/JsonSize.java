@@ -1,4 +1,4 @@
-package dev.stepwise.engine;
+package dev.stepwise.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -8,16 +8,16 @@ import java.util.Map;
  * The size in bytes of a value's compact UTF-8 JSON text, which is what AWS's 256 KiB payload
  * quota measures, counted without writing the text and stopping as soon as a limit is passed.
  */
-final class JsonSize {
+public final class JsonSize {
     private JsonSize() {
     }
 
-    static boolean exceeds(JsonNode value, long limit) {
+    public static boolean exceeds(JsonNode value, long limit) {
         return size(value, limit) > limit;
     }
 
     /** The size, or some number above {@code limit} once the limit is passed. */
-    static long size(JsonNode value, long limit) {
+    public static long size(JsonNode value, long limit) {
         switch (value.getNodeType()) {
             case OBJECT: {
                 long total = 2;
@@ -69,5 +69,24 @@ final class JsonSize {
             }
         }
         return bytes;
+    }
+
+    /**
+     * True when arrays and objects nest more than {@code maxDepth} deep ({@code []} is one level),
+     * found without walking past that depth.
+     */
+    public static boolean nestsDeeperThan(JsonNode value, int maxDepth) {
+        if (!value.isContainerNode()) {
+            return false;
+        }
+        if (maxDepth <= 0) {
+            return true;
+        }
+        for (JsonNode child : value) {
+            if (nestsDeeperThan(child, maxDepth - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

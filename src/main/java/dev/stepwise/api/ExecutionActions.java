@@ -166,11 +166,10 @@ final class ExecutionActions {
             throw ApiException.invalidExecutionInput("Invalid execution input.");
         }
         try {
-            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(input);
-        } catch (JsonProcessingException e) {
-            throw ApiException.invalidExecutionInput(e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw ApiException.invalidExecutionInput("Invalid execution input.");
+            // At most 1000 levels: deeper input could not run anywhere (store, queue, engine), so it is refused here.
+            Json.parseUserValue(input);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidExecutionInput(e.getMessage() == null ? "Invalid execution input." : e.getMessage());
         }
     }
 

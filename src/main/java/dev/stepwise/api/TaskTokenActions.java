@@ -27,7 +27,7 @@ final class TaskTokenActions {
         }
         JsonNode parsed;
         try {
-            parsed = Json.parse(output);
+            parsed = Json.parseUserValue(output);
         } catch (RuntimeException e) {
             throw new ApiException("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
         }

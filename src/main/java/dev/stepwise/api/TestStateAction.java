@@ -52,7 +52,7 @@ final class TestStateAction implements Action {
         StateUnderTest tested = StateUnderTest.of(definition, stateName);
         TestStateChecks.Configuration configuration = checks.check(request, tested, mock, revealSecrets);
 
-        JsonNode inputNode = Json.parse(input);
+        JsonNode inputNode = Json.parseUserValue(input);
         String machineName = "TestState";
         String machineArn = context.arns().stateMachine(machineName);
         String name = UUID.randomUUID().toString();
@@ -84,7 +84,7 @@ final class TestStateAction implements Action {
         }
         JsonNode value;
         try {
-            value = Json.parse(text);
+            value = Json.parseUserValue(text);
         } catch (IllegalArgumentException e) {
             throw new ApiException("InvalidExecutionInput", "Invalid variables: '" + e.getMessage() + "'");
         }

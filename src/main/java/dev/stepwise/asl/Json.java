@@ -29,6 +29,15 @@ public final class Json {
                     .maxNestingDepth(EvaluationLimits.MAX_NESTING_DEPTH + ENVELOPE_LEVELS).build())
             .build());
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /**
+     * How users' values are read where they enter (an execution's input, a task's output, TestState's
+     * input and variables): at most {@link EvaluationLimits#MAX_NESTING_DEPTH} levels, so every path
+     * — API, store, queue, engine, in memory and durable — accepts and refuses the same depth, and
+     * nothing after the entry can be too deep to store.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectReader USER_VALUES = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(EvaluationLimits.MAX_NESTING_DEPTH).build())
+            .build()).reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -43,6 +52,24 @@ public final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a user's value as it enters ({@link #USER_VALUES}); throws {@link IllegalArgumentException}
+     * with the parser's message on bad JSON, trailing tokens or a value nested too deep.
+     */
+    public static JsonNode parseUserValue(String text) {
+        try {
+            JsonNode node = USER_VALUES.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new IllegalArgumentException("empty JSON text");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -144,6 +144,9 @@ final class ExecutionEnds {
             first = body.firstEventId();
             previous = body.previousEventId();
         } else {
+            // Above every id stored: in a fan-out the counter is past them, in a linear run they were carried.
+            long last = Math.max(body == null ? 0 : body.previousEventId(), env.steps().lastEventId(executionArn));
+            env.steps().raiseEventCounter(executionArn, last);
             first = env.steps().allocateEvents(executionArn, 1);
             previous = first - 1;
         }

@@ -35,7 +35,7 @@ public record RuntimeOptions(EngineOptions engine, long historyLimit, int maxRec
     }
 
     public RuntimeOptions withEngine(EngineOptions options) {
-        return new RuntimeOptions(options, historyLimit, maxReceives, accountId, timeScale);
+        return new RuntimeOptions(options, historyLimit, maxReceives, accountId, timeScale, startCheckSeconds);
     }
 
     public RuntimeOptions withHistoryLimit(long limit) {

@@ -207,7 +207,7 @@ final class StepProcessor {
         Supplier<String> token = () -> TaskTokens.token(delivery.executionArn, awaitKey, secret.get());
         StepResult result = env.engine().step(machine, info, step, delivery.now, first, delivery.random(), token);
         if (!carried) {
-            long reserved = env.steps().allocateEvents(delivery.executionArn, result.eventsToReserve());
+            long reserved = reserveEvents(delivery.executionArn, result.eventsToReserve(), body.previousEventId());
             if (reserved != first) {
                 // Another step took the provisional ids: shift ours, or decide again when a cause quotes the id.
                 result = result.eventIdUse() == StepResult.EventIdUse.QUOTED
@@ -241,6 +241,21 @@ final class StepProcessor {
         } else if (outcome instanceof Outcome.FrameFailed failed) {
             end(commit, header, null, failed.error(), failed.cause());
         }
+    }
+
+    /**
+     * Reserves ids after {@code previousEventId}. The counter is raised past a linear run's carried
+     * ids when its first fan-out commits; a fan-out whose raise was lost in a crash (a killed local
+     * runner's recovery runs its branches without the join) would hand out ids already carried, so
+     * a reservation at or below the step's previous event raises the counter and reserves again.
+     */
+    private long reserveEvents(String executionArn, int count, long previousEventId) {
+        long reserved = env.steps().allocateEvents(executionArn, count);
+        if (reserved <= previousEventId) {
+            env.steps().raiseEventCounter(executionArn, previousEventId);
+            reserved = env.steps().allocateEvents(executionArn, count);
+        }
+        return reserved;
     }
 
     /**

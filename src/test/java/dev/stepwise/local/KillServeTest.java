@@ -3,12 +3,10 @@ package dev.stepwise.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +82,7 @@ class KillServeTest {
             start.get(10, TimeUnit.MINUTES);
         }
         clients.shutdown();
+        Server last = server;
         try {
             Map<String, Integer> reference = null;
             for (int i = 0; i < EXECUTIONS; i++) {
@@ -103,6 +102,8 @@ class KillServeTest {
             }
             assertEquals(EXECUTIONS, sfn.listExecutions(b -> b.stateMachineArn(machine).maxResults(1000)).executions().size());
             assertTrue(starts.retried.get() > 0, "the kills must hit starts in flight; none was retried");
+        } catch (RuntimeException | AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- the server's last output ---\n" + last.tail(), e);
         } finally {
             server.kill();
         }
@@ -190,40 +191,40 @@ class KillServeTest {
         }
     }
 
-    /** {@code stepwise serve} in a JVM of its own, on the test classpath. */
-    private record Server(Process process) {
-        static Server start(Path data, int port) throws IOException {
+    /** {@code stepwise serve} in a JVM of its own, on the test classpath; its output goes to a log file beside the data. */
+    private record Server(Process process, Path log) {
+        private static final AtomicInteger STARTS = new AtomicInteger();
+
+        static Server start(Path data, int port) throws IOException, InterruptedException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path log = data.resolveSibling(data.getFileName() + "-serve-" + STARTS.incrementAndGet() + ".log");
             Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     StepwiseCli.class.getName(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString())
-                    .redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            StringBuilder seen = new StringBuilder();
-            while ((line = out.readLine()) != null && !line.startsWith("listening on ")) {
-                seen.append(line).append('\n');
-            }
-            if (line == null) {
-                throw new IllegalStateException("serve did not start:\n" + seen);
-            }
-            Thread drain = new Thread(() -> {
-                try {
-                    while (out.readLine() != null) {
-                        // keep the pipe from filling
-                    }
-                } catch (IOException closed) {
-                    // the server was killed
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!Files.readString(log).contains("listening on ")) {
+                if (!process.isAlive() || System.nanoTime() > until) {
+                    throw new IllegalStateException("serve did not start:\n" + Files.readString(log));
                 }
-            });
-            drain.setDaemon(true);
-            drain.start();
-            return new Server(process);
+                Thread.sleep(50);
+            }
+            return new Server(process, log);
         }
 
         /** SIGKILL of the JVM alone: no shutdown hook runs, its emulator child is not signalled. */
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        /** What the server printed last, for a failure's message. */
+        String tail() {
+            try {
+                String text = Files.readString(log);
+                return text.substring(Math.max(0, text.length() - 6000));
+            } catch (IOException e) {
+                return "(no log: " + e + ")";
+            }
         }
     }
 }

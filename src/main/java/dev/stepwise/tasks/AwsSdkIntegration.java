@@ -16,8 +16,8 @@ final class AwsSdkIntegration {
 
     private final AwsSdkCalls calls;
 
-    AwsSdkIntegration(IntegrationConfig config) {
-        this.calls = new AwsSdkCalls(config::endpoint);
+    AwsSdkIntegration(AwsSdkCalls calls) {
+        this.calls = calls;
     }
 
     Resumption call(TaskCall call, String service, String action) {

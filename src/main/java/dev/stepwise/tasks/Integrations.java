@@ -4,6 +4,7 @@ import dev.stepwise.asl.StatesError;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResource;
+import dev.stepwise.tasks.awssdk.AwsSdkCalls;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -38,17 +39,20 @@ public final class Integrations implements TaskExecutor {
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
         AwsCall aws = new AwsCall(config, http);
         LambdaInvoker lambda = new LambdaInvoker(aws);
-        Map<String, ServiceIntegration> services = Map.of(
-                "lambda:invoke", new LambdaInvoke(lambda),
-                "sqs:sendMessage", new SqsSendMessage(aws),
-                "dynamodb:getItem", new DynamoDbGetItem(aws),
-                "dynamodb:putItem", new DynamoDbPutItem(aws),
-                "dynamodb:updateItem", new DynamoDbUpdateItem(aws),
-                "dynamodb:deleteItem", new DynamoDbDeleteItem(aws),
-                "sns:publish", new SnsPublish(aws),
-                "events:putEvents", new EventBridgePutEvents(aws),
-                "http:invoke", new HttpInvoke(http, config));
-        return new Integrations(config, services, new LambdaFunction(lambda), new AwsSdkIntegration(config));
+        AwsSdkCalls sdk = new AwsSdkCalls(config::endpoint);
+        Map<String, ServiceIntegration> services = Map.ofEntries(
+                Map.entry("lambda:invoke", new LambdaInvoke(lambda)),
+                Map.entry("sqs:sendMessage", new SqsSendMessage(aws)),
+                Map.entry("dynamodb:getItem", new DynamoDbGetItem(aws)),
+                Map.entry("dynamodb:putItem", new DynamoDbPutItem(aws)),
+                Map.entry("dynamodb:updateItem", new DynamoDbUpdateItem(aws)),
+                Map.entry("dynamodb:deleteItem", new DynamoDbDeleteItem(aws)),
+                Map.entry("sns:publish", new SnsPublish(aws)),
+                Map.entry("events:putEvents", new EventBridgePutEvents(aws)),
+                Map.entry("s3:getObject", new S3GetObject(sdk)),
+                Map.entry("s3:putObject", new S3PutObject(sdk)),
+                Map.entry("http:invoke", new HttpInvoke(http, config)));
+        return new Integrations(config, services, new LambdaFunction(lambda), new AwsSdkIntegration(sdk));
     }
 
     public IntegrationConfig config() {

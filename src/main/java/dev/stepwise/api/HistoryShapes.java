@@ -145,6 +145,9 @@ public final class HistoryShapes {
             out.put("mapRunArn", d.mapRunArn());
         } else if (details instanceof EventDetails.MapRunFailed d) {
             errorAndCause(out, d.error(), d.cause());
+        } else if (details instanceof EventDetails.MapRunRedriven d) {
+            out.put("mapRunArn", d.mapRunArn());
+            out.put("redriveCount", d.redriveCount());
         }
         return out;
     }

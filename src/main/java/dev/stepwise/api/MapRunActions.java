@@ -41,9 +41,10 @@ final class MapRunActions {
         out.put("maxConcurrency", run.maxConcurrency());
         out.put("toleratedFailurePercentage", (float) run.toleratedFailurePercentage());
         out.put("toleratedFailureCount", run.toleratedFailureCount());
-        out.set("itemCounts", counts(run.counts()));
-        out.set("executionCounts", counts(run.counts()));
-        out.put("redriveCount", 0);
+        out.set("itemCounts", counts(run.items()));
+        out.set("executionCounts", counts(run.executions()));
+        out.put("redriveCount", run.redriveCount());
+        Shapes.putTimestamp(out, "redriveDate", run.redriveDate());
         return out;
     }
 

@@ -1,7 +1,7 @@
 package dev.stepwise.engine;
 
 /** The error causes the interpreter writes itself, worded as AWS words them. */
-final class Causes {
+public final class Causes {
     /** AWS's ExecutionTimedOut carries States.Timeout; this cause is Stepwise's own wording. */
     static final String EXECUTION_TIMED_OUT = "The execution timed out";
 
@@ -14,7 +14,7 @@ final class Causes {
                 + enteredEventId + "). " + detail;
     }
 
-    static String dataLimitExceeded(String stateName) {
+    public static String dataLimitExceeded(String stateName) {
         return "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of bytes service limit.";
     }
 

@@ -115,14 +115,47 @@ public final class Engine {
                 () -> evaluate(machine, execution, step, now, firstEventId, random, taskToken, isolation));
     }
 
-    private StepResult evaluate(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
-                                RandomGenerator random, java.util.function.Supplier<String> taskToken, Isolation isolation) {
+    /**
+     * The items of the Distributed Map that {@code join} resumes, for its runner, which reads a
+     * Map Run's items page by page: each page is evaluated in {@link #withinBounds}, with the
+     * random source of the step that reads it.
+     */
+    public MapItems mapItems(StateMachine machine, ExecutionInfo execution, Step.Resume join, Instant now, RandomGenerator random) {
+        Branch branch = branchOf(machine, join.frame());
+        State enclosing = enclosingOf(machine, join.frame());
+        MapState state = (MapState) branch.state(join.visit().stateName());
+        StepRun run = new StepRun(options, execution, join.frame(), branch, enclosing, now, random, 0, null, mocked, null);
+        JsonNode input = state.jsonata() != null ? join.visit().input() : run.applyInputPath(state.paths(), join.visit());
+        return new MapItems(state, run, join.visit(), input);
+    }
+
+    /** Runs {@code work} within the bounds one step's evaluations have ({@link EngineOptions#evaluationLimits}). */
+    public <T> T withinBounds(java.util.function.Supplier<T> work) {
+        return EvaluationBudget.within(options.evaluationLimits(), work);
+    }
+
+    private static Branch branchOf(StateMachine machine, Frame frame) {
+        Branch branch = machine.root();
+        for (Frame.Segment segment : frame.segments()) {
+            branch = branchOf(branch.state(segment.stateName()), segment.index());
+        }
+        return branch;
+    }
+
+    private static State enclosingOf(StateMachine machine, Frame frame) {
         Branch branch = machine.root();
         State enclosing = null;
-        for (Frame.Segment segment : step.frame().segments()) {
+        for (Frame.Segment segment : frame.segments()) {
             enclosing = branch.state(segment.stateName());
             branch = branchOf(enclosing, segment.index());
         }
+        return enclosing;
+    }
+
+    private StepResult evaluate(StateMachine machine, ExecutionInfo execution, Step step, Instant now, long firstEventId,
+                                RandomGenerator random, java.util.function.Supplier<String> taskToken, Isolation isolation) {
+        Branch branch = branchOf(machine, step.frame());
+        State enclosing = enclosingOf(machine, step.frame());
         StepRun run = new StepRun(options, execution, step.frame(), branch, enclosing, now, random, firstEventId, taskToken,
                 mocked, isolation);
         Outcome outcome;

@@ -11,6 +11,14 @@ public record FailureTolerance(Integer count, Double percentage) {
 
     /** True when {@code failed} of {@code total} items is more than tolerated: the Map fails. */
     public boolean isExceeded(int failed, int total) {
+        return isExceeded((long) failed, (long) total);
+    }
+
+    /**
+     * The same for a Map Run, whose {@code total} is not known (negative) while its ItemReader
+     * is still reading: only ToleratedFailureCount can be exceeded then.
+     */
+    public boolean isExceeded(long failed, long total) {
         if (failed == 0) {
             return false;
         }

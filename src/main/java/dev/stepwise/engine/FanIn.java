@@ -112,6 +112,89 @@ public final class FanIn {
 
     private static final Decision WAIT = new Decision.Wait();
 
+    /**
+     * A Distributed Map's Map Run, whose children are too many to count on one item: they are
+     * numbered in chunks of at most {@code chunkSize} (the pages its items are read in), and
+     * each chunk counts its children's ends once on an item of its own; a chunk whose children
+     * all ended counts once into its group, a group into the run's root. MaxConcurrency is kept
+     * without a shared counter: the first {@code window} chunks start at once, and the n-th end
+     * counted in chunk c starts the n-th child of chunk c + window (all of them once chunk c has
+     * ended), so at most window × chunkSize ≤ MaxConcurrency children run at once.
+     */
+    public record RunJoin(int chunkSize, int window, FailureTolerance tolerance) {
+        /** The most children a chunk holds: its counter item keeps the set of those counted (a few bytes each). */
+        public static final int CHUNK = 250;
+        /** Chunks a group counts. */
+        public static final int GROUP = 1000;
+        /** AWS: a Distributed Map runs up to 10,000 child executions at once, MaxConcurrency 0 included. */
+        public static final int MAX_CONCURRENCY = 10_000;
+
+        /** A run's join for the state's MaxConcurrency (0: AWS's 10,000). */
+        public static RunJoin of(int maxConcurrency, FailureTolerance tolerance) {
+            int concurrency = effective(maxConcurrency);
+            int chunk = Math.min(CHUNK, concurrency);
+            return new RunJoin(chunk, Math.max(1, concurrency / chunk), tolerance);
+        }
+
+        /**
+         * UpdateMapRun set MaxConcurrency: the same chunks, another window (at least one chunk, so
+         * a MaxConcurrency below the chunk size runs one chunk at once).
+         */
+        public RunJoin withMaxConcurrency(int maxConcurrency) {
+            return new RunJoin(chunkSize, Math.max(1, effective(maxConcurrency) / chunkSize), tolerance);
+        }
+
+        public RunJoin withTolerance(FailureTolerance other) {
+            return new RunJoin(chunkSize, window, other);
+        }
+
+        private static int effective(int maxConcurrency) {
+            return maxConcurrency <= 0 || maxConcurrency > MAX_CONCURRENCY ? MAX_CONCURRENCY : maxConcurrency;
+        }
+
+        public static int groupOf(int chunk) {
+            return chunk / GROUP;
+        }
+
+        /**
+         * How many children of chunk {@code chunk} (of {@code size}) have been started once its
+         * predecessor in the window (chunk - window) counted {@code predecessorDone} ends, or
+         * ended ({@code predecessorComplete}).
+         */
+        public int started(int chunk, int size, int predecessorDone, boolean predecessorComplete) {
+            return chunk < window || predecessorComplete ? size : Math.min(size, predecessorDone);
+        }
+
+        /**
+         * The starts a child's end counted in {@code chunk} owes in chunk + window: a fresh end
+         * the one its count allows, a replayed one every start the ends so far allow (a started
+         * child starts only once), an end that completed its chunk the rest of that chunk.
+         */
+        public Starts afterEnd(int chunk, ChunkCount count) {
+            int from = count.fresh() ? count.done() - 1 : 0;
+            return new Starts(chunk + window, from, count.complete() ? Integer.MAX_VALUE : count.done());
+        }
+
+        /**
+         * The run's decision once {@code failed} of its children failed (of {@code total}, negative
+         * while its ItemReader reads) and, when {@code allEnded}, every child ended.
+         */
+        public Decision closing(long failed, long total, boolean allEnded) {
+            if (failed > 0 && tolerance.isExceeded(failed, total)) {
+                return new Decision.Fail(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD.aslName(), FailureTolerance.EXCEEDED_CAUSE);
+            }
+            return allEnded ? new Decision.Succeed() : WAIT;
+        }
+    }
+
+    /** A chunk's count after a child's end: {@code done} ends so far, {@code complete} when all its children ended. */
+    public record ChunkCount(int done, boolean complete, boolean fresh) {
+    }
+
+    /** Start children {@code from} (inclusive) to {@code to} (exclusive, clamped to the chunk's size) of chunk {@code chunk}. */
+    public record Starts(int chunk, int from, int to) {
+    }
+
     /** The decision after counting {@code end}, which brought the join's counters to {@code count}. */
     public static Decision ended(Join join, Count count, BranchEnd end) {
         if (count.closed()) {

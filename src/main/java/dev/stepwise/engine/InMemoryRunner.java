@@ -44,10 +44,21 @@ public final class InMemoryRunner {
 
     private final Engine engine;
     private final TaskExecutor tasks;
+    private final ItemReading reading;
+    private final ResultWriting writing;
+    private final String region;
 
     public InMemoryRunner(Engine engine, TaskExecutor tasks) {
+        this(engine, tasks, ItemReading.NONE, ResultWriting.NONE, "us-east-1");
+    }
+
+    /** A runner whose Distributed Maps read and export with {@code reading} and {@code writing} in {@code region}. */
+    public InMemoryRunner(Engine engine, TaskExecutor tasks, ItemReading reading, ResultWriting writing, String region) {
         this.engine = engine;
         this.tasks = tasks;
+        this.reading = reading;
+        this.writing = writing;
+        this.region = region;
     }
 
     public Result run(StateMachine machine, ExecutionInfo execution, HistorySink sink, RandomGenerator random) {
@@ -203,36 +214,118 @@ public final class InMemoryRunner {
         }
 
         /**
-         * A Distributed Map's items run as child executions, each a run of its own on this
-         * clock from now, one after the other in the order the fan-in rules start them; the Map
-         * resumes when the join closes: after the last child, or at the end of the one whose
-         * failure was more than tolerated (the rest are not started).
+         * A Distributed Map's items run as child executions, each a run of its own on this clock
+         * from now, one after the other as its items are read (from its ItemReader, or from the
+         * state's input) and batched; the Map resumes after the last child, or at the end of the
+         * one whose failure was more than tolerated (the rest are not started).
          */
         private void runMapRun(Outcome.FanOut fanOut, Join owner) {
             MapRun mapRun = fanOut.mapRun();
             StateMachine child = new dev.stepwise.asl.model.StateMachineParser().parse(dev.stepwise.asl.Json.write(mapRun.definition()));
+            FanIn.RunJoin rules = FanIn.RunJoin.of(fanOut.maxConcurrency(), fanOut.tolerance());
+            MapRunOutcome run = new MapRunOutcome(mapRun);
+            Resumption result;
+            try {
+                result = readAndRun(fanOut, mapRun, child, rules, run);
+            } catch (dev.stepwise.asl.StatesFailure failure) {
+                result = new Resumption.BranchesFailed(failure.error(), failure.cause());
+            }
             Join join = new Join(owner, fanOut);
-            Deque<Integer> starts = new ArrayDeque<>(join.rules.initialStarts());
+            close(join, result, run.end);
+        }
+
+        private Resumption readAndRun(Outcome.FanOut fanOut, MapRun mapRun, StateMachine child, FanIn.RunJoin rules,
+                                      MapRunOutcome run) {
+            MapItems items = engine.mapItems(machine, execution, fanOut.join(), now, random);
+            ItemReaderRequest reader = mapRun.reader();
+            FanIn.Decision decision = null;
+            long index = 0;
+            try (ItemCursor cursor = reader == null ? ItemCursor.over(engine.withinBounds(items::inlineItems), null)
+                    : reading.open(reader, region, null)) {
+                ItemBatcher batcher = items.batcher();
+                while (decision == null) {
+                    JsonNode item = reader != null && reader.maxItems() > 0 && index == reader.maxItems() ? null : cursor.next();
+                    if (item == null) {
+                        break;
+                    }
+                    long itemIndex = index++;
+                    JsonNode input = engine.withinBounds(() -> items.input(item, (int) itemIndex));
+                    if (!batcher.fits(input)) {
+                        decision = run.child(child, batcher.close(), rules);
+                    }
+                    batcher.add(input);
+                }
+                if (decision == null && batcher.size() > 0) {
+                    decision = run.child(child, batcher.close(), rules);
+                }
+            }
+            if (decision == null) {
+                decision = rules.closing(run.failed, run.children, true);
+            }
+            if (decision instanceof FanIn.Decision.Fail fail) {
+                run.finish();
+                return new Resumption.BranchesFailed(fail.error(), fail.cause());
+            }
+            return run.result();
+        }
+
+        /** A Map Run's children as this runner runs them, and what its ResultWriter makes of them. */
+        private final class MapRunOutcome {
+            final MapRun mapRun;
+            final ResultWriterRequest writer;
+            final ResultWriting.Export export;
+            final List<JsonNode> outputs = new ArrayList<>();
             Instant end = now;
-            while (!starts.isEmpty() && !join.closed) {
-                int index = starts.poll();
+            long children;
+            long failed;
+
+            MapRunOutcome(MapRun mapRun) {
+                this.mapRun = mapRun;
+                this.writer = mapRun.writer();
+                this.export = writer != null && writer.exports() ? writing.open(writer, region, mapRun.arn()) : null;
+            }
+
+            /** Runs the next child with {@code input}; a decision when its failure ends the run, else null. */
+            FanIn.Decision child(StateMachine child, JsonNode input, FanIn.RunJoin rules) {
+                long index = children++;
                 String name = MapRun.childName(mapRun.arn(), index);
-                ExecutionInfo info = new ExecutionInfo(MapRun.childArn(mapRun.arn(), name), name,
-                        fanOut.branches().get(index).input(), execution.roleArn(), now, 0, null,
+                String arn = MapRun.childArn(mapRun.arn(), name);
+                ExecutionInfo info = new ExecutionInfo(arn, name, input, execution.roleArn(), now, 0, null,
                         mapRun.stateMachineArn(), mapRun.stateMachineName());
                 Result ended = new Run(child, info, HistorySink.NONE, new java.util.SplittableRandom(random.nextLong()),
                         Variables.NONE).go();
                 end = ended.stopTime().isAfter(end) ? ended.stopTime() : end;
                 boolean succeeded = ended.status() == ExecutionStatus.SUCCEEDED;
-                FanIn.Decision decision = join.ended(index, ended.output(), succeeded ? null : ended.error(),
-                        succeeded ? null : ended.cause());
-                if (decision instanceof FanIn.Decision.Start start) {
-                    starts.addAll(start.indices());
-                } else if (decision instanceof FanIn.Decision.Succeed) {
-                    close(join, new Resumption.BranchesSucceeded(Arrays.asList(join.outputs)), end);
-                } else if (decision instanceof FanIn.Decision.Fail fail) {
-                    close(join, new Resumption.BranchesFailed(fail.error(), fail.cause()), end);
+                ResultFiles.Child described = new ResultFiles.Child(arn, name, mapRun.stateMachineArn(), input,
+                        succeeded ? ended.output() : null, ended.status().name(), succeeded ? null : ended.error(),
+                        succeeded ? null : ended.cause(), now, ended.stopTime(), 0);
+                if (writer == null) {
+                    outputs.add(succeeded ? ended.output() : FanIn.failedOutput(ended.error(), ended.cause()));
+                } else if (export != null) {
+                    ResultFiles.entries(described, writer.transformation()).forEach(entry -> export.add(described.file(), entry));
+                } else {
+                    outputs.addAll(ResultFiles.entries(described, writer.transformation()));
                 }
+                if (succeeded) {
+                    return null;
+                }
+                failed++;
+                FanIn.Decision decision = rules.closing(failed, -1, false);
+                return decision instanceof FanIn.Decision.Fail ? decision : null;
+            }
+
+            void finish() {
+                if (export != null) {
+                    export.finish();
+                }
+            }
+
+            Resumption result() {
+                if (export != null) {
+                    return new Resumption.MapRunResult(export.finish());
+                }
+                return writer != null ? new Resumption.MapRunResult(dev.stepwise.asl.Json.NODES.arrayNode().addAll(outputs))
+                        : new Resumption.BranchesSucceeded(outputs);
             }
         }
 

@@ -1,15 +1,12 @@
 package dev.stepwise.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.StatesError;
 import dev.stepwise.asl.StatesFailure;
-import dev.stepwise.asl.jsonata.JsonataTemplate;
 import dev.stepwise.asl.jsonata.QueryEvaluationFailure;
 import dev.stepwise.asl.model.ErrorHandling;
 import dev.stepwise.asl.model.MapState;
-import dev.stepwise.asl.path.Bindings;
 import dev.stepwise.asl.path.JsonPath;
 import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.engine.history.EventType;
@@ -20,28 +17,30 @@ import java.util.List;
  * Map: runs the item processor once per item of the array ItemsPath selects; each item's input
  * is the item, or the ItemSelector evaluated with $$.Map.Item.Index/Value. The result is the
  * array of item outputs in item order. A Distributed Map runs its items as the child executions
- * of a Map Run (MapRunStarted, then MapRunSucceeded or MapRunFailed in this history).
+ * of a Map Run (MapRunStarted, then MapRunSucceeded or MapRunFailed in this history), read by its
+ * ItemReader or taken from its input, item by item as its runner asks ({@link MapItems}).
  */
 final class MapRunner implements StateRunner<MapState> {
     @Override
     public Outcome attempt(MapState state, StepRun run, StateVisit visit) {
         boolean mocked = run.isolation != null && run.isolation.fanOutMocked();
         JsonNode readerData = run.isolation == null ? null : run.isolation.itemReaderData();
-        if (state.itemReader() != null && readerData == null) {
+        boolean distributed = state.mode() == MapState.ProcessorMode.DISTRIBUTED;
+        if (state.itemReader() != null && readerData == null && (mocked || !distributed)) {
             if (!mocked) {
-                throw new StatesFailure(StatesError.ITEM_READER_FAILED,
-                        "ItemReader needs the S3 integration, which this version of Stepwise does not have yet");
+                throw new StatesFailure(StatesError.ITEM_READER_FAILED, "An ItemReader reads the items of a Map in DISTRIBUTED mode only");
             }
             // Mocked without mapItemReaderData: the reader is not run, so it read nothing.
             readerData = Json.NODES.arrayNode();
         }
-        if (state.resultWriter() != null && !mocked) {
-            throw new StatesFailure(StatesError.RESULT_WRITER_FAILED,
-                    "ResultWriter needs the S3 integration, which this version of Stepwise does not have yet");
+        if (state.resultWriter() != null && !distributed && !mocked) {
+            throw new StatesFailure(StatesError.RESULT_WRITER_FAILED, "A ResultWriter writes the results of a Map in DISTRIBUTED mode only");
         }
         boolean jsonata = state.jsonata() != null;
         JsonNode input = jsonata ? visit.input() : run.applyInputPath(state.paths(), visit);
-        JsonNode items = items(state, run, visit, input, readerData);
+        MapItems items = new MapItems(state, run, visit, input);
+        boolean reads = state.itemReader() != null && readerData == null;
+        JsonNode listed = reads ? null : readerData != null ? readerData : items.inlineItems();
         int maxConcurrency = jsonata ? jsonataCount(state, "MaxConcurrency", run, visit)
                 : maxConcurrency(state, run, visit, input);
         FailureTolerance tolerance = jsonata ? jsonataTolerance(state, run, visit) : tolerance(state, run, visit, input);
@@ -54,22 +53,27 @@ final class MapRunner implements StateRunner<MapState> {
                 run.inspect(DataFlow.Stage.TOLERATED_FAILURE_PERCENTAGE, Json.NODES.numberNode(tolerance.percentage()));
             }
         }
-        run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(items.size()));
-        if (items.isEmpty() && !mocked) {
+        // A reader's items are counted as it reads them; the event gives the length when it is known.
+        run.emit(EventType.MapStateStarted, new EventDetails.MapStateStarted(listed == null ? 0 : listed.size()));
+        if (listed != null && listed.isEmpty() && !mocked) {
             // No item, no child execution: no Map Run either.
             return run.joined(state, state.paths(), state.resultSelector(), state.errors(), state.transition(), visit,
                     new Resumption.BranchesSucceeded(List.of()));
         }
-        List<JsonNode> inputs = itemInputs(state, run, visit, input, items);
-        if (state.itemBatcher() != null) {
-            inputs = ItemBatches.of(state.itemBatcher(), inputs, run.bindings(input, visit));
-            if (run.inspecting()) {
-                run.inspect(DataFlow.Stage.AFTER_ITEM_BATCHER, Json.NODES.arrayNode().addAll(inputs));
-            }
+        Step.Resume join = new Step.Resume(run.frame, visit, new Resumption.BranchesPending());
+        if (distributed && run.isolation == null) {
+            // The runner reads the items (ItemReader) or takes them from the input, page by page.
+            ItemReaderRequest reader = reads ? ItemReaderRequest.of(state, run, visit, input) : null;
+            ResultWriterRequest writer = state.resultWriter() == null ? null : ResultWriterRequest.of(state, run, visit, input);
+            MapRun mapRun = MapRun.of(run.execution, state.label(), state.childDefinition(), state.executionType(), run.random,
+                    reader, writer);
+            run.emit(EventType.MapRunStarted, new EventDetails.MapRunStarted(mapRun.arn()));
+            return new Outcome.FanOut(List.of(), maxConcurrency, tolerance, join, mapRun);
         }
+        List<JsonNode> inputs = itemInputs(items, run, listed);
         MapRun mapRun = null;
-        if (state.mode() == MapState.ProcessorMode.DISTRIBUTED) {
-            mapRun = MapRun.of(run.execution, state.label(), state.childDefinition(), state.executionType(), run.random);
+        if (distributed) {
+            mapRun = MapRun.of(run.execution, state.label(), state.childDefinition(), state.executionType(), run.random, null, null);
             run.emit(EventType.MapRunStarted, new EventDetails.MapRunStarted(mapRun.arn()));
         }
         List<Step.StartBranch> branches = new ArrayList<>(inputs.size());
@@ -78,62 +82,37 @@ final class MapRunner implements StateRunner<MapState> {
             branches.add(new Step.StartBranch(run.frame.child(state.name(), i), inputs.get(i),
                     mapRun == null ? visit.variables() : Variables.NONE));
         }
-        return new Outcome.FanOut(branches, maxConcurrency, tolerance,
-                new Step.Resume(run.frame, visit, new Resumption.BranchesPending()), mapRun);
+        return new Outcome.FanOut(branches, maxConcurrency, tolerance, join, mapRun);
     }
 
-    /** The items: what the ItemReader read (TestState's mapItemReaderData), JSONata's Items, or what ItemsPath selects. */
-    private static JsonNode items(MapState state, StepRun run, StateVisit visit, JsonNode input, JsonNode readerData) {
-        if (readerData != null) {
-            return readerData;
+    /** Each item's input (the item, or its ItemSelector's value), batched by the ItemBatcher. */
+    private static List<JsonNode> itemInputs(MapItems items, StepRun run, JsonNode listed) {
+        List<JsonNode> selected = new ArrayList<>(listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            selected.add(items.input(listed.get(i), i));
         }
-        if (state.jsonata() != null) {
-            JsonataTemplate template = state.jsonata().get("Items");
-            JsonNode items = template == null ? input : run.jsonata(state, "Items", visit, null, StepRun.Source.INPUT);
-            if (!items.isArray() && template != null) {
-                throw QueryEvaluationFailure.unexpectedType("Items", template, "array", items);
+        if (items.selects() && run.inspecting()) {
+            run.inspect(DataFlow.Stage.AFTER_ITEM_SELECTOR, Json.NODES.arrayNode().addAll(selected));
+        }
+        if (!items.batches()) {
+            return selected;
+        }
+        List<JsonNode> batches = new ArrayList<>();
+        ItemBatcher batcher = items.batcher();
+        for (JsonNode input : selected) {
+            if (!batcher.fits(input)) {
+                batches.add(batcher.close());
             }
-            if (!items.isArray()) {
-                throw new StatesFailure(StatesError.RUNTIME, "Reference path \"$\" must point to array.");
-            }
-            return items;
+            batcher.add(input);
         }
-        JsonNode items = state.itemsPath() == null ? input : state.itemsPath().readRequired(run.bindings(input, visit));
-        if (!items.isArray()) {
-            // Recorded on AWS (TestState, ItemsPath "$$.Execution.Input"): a context path is named from
-            // the context object's root, 'Reference path "$.Execution.Input" must point to array.'
-            String path = state.itemsPath() == null ? "$" : state.itemsPath().expression();
-            throw new StatesFailure(StatesError.RUNTIME, "Reference path \"" + (path.startsWith("$$") ? path.substring(1) : path)
-                    + "\" must point to array.");
+        JsonNode last = batcher.close();
+        if (last != null) {
+            batches.add(last);
         }
-        run.inspect(DataFlow.Stage.AFTER_ITEMS_PATH, items);
-        return items;
-    }
-
-    /** Each item's input: the item, or the ItemSelector evaluated with $$.Map.Item.Index and Value. */
-    private static List<JsonNode> itemInputs(MapState state, StepRun run, StateVisit visit, JsonNode input, JsonNode items) {
-        boolean jsonata = state.jsonata() != null;
-        boolean selects = jsonata ? state.jsonata().has("ItemSelector") : state.itemSelector() != null;
-        ObjectNode context = selects ? run.context(visit) : null;
-        List<JsonNode> inputs = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            if (selects) {
-                ObjectNode itemContext = (ObjectNode) ContextObject.withMapItem(context, i, item);
-                if (jsonata) {
-                    ObjectNode states = run.statesVariable(visit, null, StepRun.Source.INPUT);
-                    states.set("context", itemContext);
-                    item = state.jsonata().get("ItemSelector").evaluate(states, visit.variables().values(), run.random, run.now);
-                } else {
-                    item = state.itemSelector().evaluate(Bindings.of(input, () -> itemContext, run.random, visit.variables().values()));
-                }
-            }
-            inputs.add(item);
+        if (run.inspecting()) {
+            run.inspect(DataFlow.Stage.AFTER_ITEM_BATCHER, Json.NODES.arrayNode().addAll(batches));
         }
-        if (selects && run.inspecting()) {
-            run.inspect(DataFlow.Stage.AFTER_ITEM_SELECTOR, Json.NODES.arrayNode().addAll(inputs));
-        }
-        return inputs;
+        return batches;
     }
 
     @Override
@@ -141,7 +120,7 @@ final class MapRunner implements StateRunner<MapState> {
         if (state.mode() == MapState.ProcessorMode.DISTRIBUTED) {
             if (resumption instanceof Resumption.BranchesFailed failed) {
                 run.emit(EventType.MapRunFailed, new EventDetails.MapRunFailed(failed.error(), failed.cause()));
-            } else if (resumption instanceof Resumption.BranchesSucceeded) {
+            } else if (resumption instanceof Resumption.BranchesSucceeded || resumption instanceof Resumption.MapRunResult) {
                 run.emit(EventType.MapRunSucceeded, EventDetails.None.INSTANCE);
             }
         }

@@ -73,6 +73,13 @@ public sealed interface Resumption {
     }
 
     /**
+     * A Map Run's result as its runtime assembled it: the array of its children's outputs, or
+     * what its ResultWriter gives (the run's ARN and where the results went, for an export).
+     */
+    record MapRunResult(JsonNode result) implements Resumption {
+    }
+
+    /**
      * A Map's or Parallel's whole result given at once instead of being built from its branches:
      * TestState's mocked {@code result} (an array, or an object for a Map with a ResultWriter).
      */

@@ -290,6 +290,8 @@ final class StepRun {
         JsonNode result;
         if (resumption instanceof Resumption.BranchesMocked mocked) {
             result = mocked.result();
+        } else if (resumption instanceof Resumption.MapRunResult run) {
+            result = run.result();
         } else {
             com.fasterxml.jackson.databind.node.ArrayNode outputs = Json.NODES.arrayNode();
             outputs.addAll(((Resumption.BranchesSucceeded) resumption).outputs());

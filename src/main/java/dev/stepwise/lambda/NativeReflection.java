@@ -52,6 +52,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         EventDetails.MapIteration.class,
         EventDetails.MapRunStarted.class,
         EventDetails.MapRunFailed.class,
+        EventDetails.MapRunRedriven.class,
         Functions.class,
 })
 @RegisterForProxy(targets = {Jsonata.EntryCallback.class, Jsonata.ExitCallback.class})

@@ -1,23 +1,18 @@
 package dev.stepwise.runtime;
 
-import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.FailureTolerance;
 import dev.stepwise.engine.FanIn;
-import dev.stepwise.engine.MapRun;
 import dev.stepwise.engine.Outcome;
 import dev.stepwise.engine.Resumption;
-import dev.stepwise.engine.Step;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.store.BranchEnd;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ItemBodies;
 import dev.stepwise.store.ItemKind;
 import dev.stepwise.store.JoinCount;
-import dev.stepwise.store.ParentLink;
 import dev.stepwise.store.StepBody;
 import dev.stepwise.store.StepKeys;
 import dev.stepwise.store.StoredItem;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,55 +21,41 @@ import java.util.List;
  * commits its join (the join item counts the branches); each branch's end is an item the join
  * counts once (a conditional update), and whoever sees the fan-out complete, or failed beyond its
  * tolerance, closes the join (once) and sends it. Under MaxConcurrency each counted end starts
- * the next branch. A Distributed Map's branches are child executions of its Map Run.
+ * the next branch. A Distributed Map's Map Run is fanned out by {@link MapRunFeed}: its children
+ * are child executions, read, counted and collected at scale.
  */
 final class BranchJoins {
     private final RuntimeEnv env;
-    private final MapRuns mapRuns;
-    private final ParentNotices parents;
-    /** Starts (or finds) a child execution: Map Run ARN, name, input text → its ARN; and redrives one (ARN, clientToken). */
-    private final ChildRuns children;
+    private final MapRunFeed feed;
+    private final MapRunResults results;
 
-    /** How a Map Run's branch reaches its child execution. */
-    interface ChildRuns {
-        void start(String mapRunArn, String name, String input);
-
-        /** Redrives a child that failed in an earlier run of the parent; false when it may not be redriven. */
-        boolean redrive(String childArn, String clientToken);
-    }
-
-    BranchJoins(RuntimeEnv env, MapRuns mapRuns, ParentNotices parents, ChildRuns children) {
+    BranchJoins(RuntimeEnv env, MapRunFeed feed, MapRunResults results) {
         this.env = env;
-        this.mapRuns = mapRuns;
-        this.parents = parents;
-        this.children = children;
+        this.feed = feed;
+        this.results = results;
     }
 
     /** Writes the branches' start steps, then commits the join and starts the first branches. */
     void fanOut(StepProcessor.Commit commit, ExecutionHeader header, Outcome.FanOut fanOut) {
+        if (fanOut.mapRun() != null) {
+            feed.fanOut(commit, header, fanOut);
+            return;
+        }
         StepDelivery delivery = commit.delivery();
         long joinSeq = StepKeys.seq(delivery.key) + 1;
         String joinKey = StepKeys.step(delivery.frameKey, joinSeq);
         String stateName = fanOut.join().visit().stateName();
-        MapRun mapRun = fanOut.mapRun();
-        if (mapRun != null) {
-            mapRuns.begin(delivery.executionArn, joinKey, mapRun, header.roleArn(), delivery.now);
-        }
         List<StoredItem> starts = new ArrayList<>(fanOut.branches().size());
         for (int i = 0; i < fanOut.branches().size(); i++) {
             String child = StepKeys.child(delivery.frameKey, stateName, joinSeq, i);
-            StepBody start = StepBody.of(fanOut.branches().get(i), commit.last());
-            if (mapRun != null) {
-                start = start.inMapRun(mapRun.arn()); // this branch is a child execution of the run
-            }
-            starts.add(StoredItem.of(StepKeys.step(child, 0), ItemKind.STEP, ItemBodies.write(start)));
+            starts.add(StoredItem.of(StepKeys.step(child, 0), ItemKind.STEP, ItemBodies.write(StepBody.of(fanOut.branches().get(i),
+                    commit.last()))));
         }
         // Branch steps first, unconditionally: nothing reads them before the join commits.
         env.steps().putAll(delivery.executionArn, starts);
         FailureTolerance tolerance = fanOut.tolerance();
         StepBody join = StepBody.of(fanOut.join(), commit.last()).joining(new StepBody.JoinSettings(stateName,
-                fanOut.branches().size(), fanOut.maxConcurrency(), tolerance.count(), tolerance.percentage(),
-                mapRun == null ? null : mapRun.arn()));
+                fanOut.branches().size(), fanOut.maxConcurrency(), tolerance.count(), tolerance.percentage(), null));
         StoredItem item = StoredItem.of(joinKey, ItemKind.JOIN, ItemBodies.write(join)).withEvents(commit.first(), commit.chunk());
         if (env.commit(delivery.executionArn, item)) {
             startBranches(delivery.executionArn, item);
@@ -83,9 +64,13 @@ final class BranchJoins {
 
     /** The join committed: the execution's ids come from the counter from now on; the first branches start. */
     void startBranches(String executionArn, StoredItem join) {
+        StepBody.JoinSettings settings = ItemBodies.step(join.body()).join();
+        if (settings.mapRun() != null) {
+            feed.started(executionArn, join);
+            return;
+        }
         long last = join.events() == null ? 0 : join.firstEventId() + join.events().size() - 1;
         env.steps().raiseEventCounter(executionArn, last);
-        StepBody.JoinSettings settings = ItemBodies.step(join.body()).join();
         env.queue().sendAll(rules(settings).initialStarts().stream()
                 .map(index -> branchStart(executionArn, join.key(), settings.stateName(), index)).toList());
     }
@@ -129,13 +114,18 @@ final class BranchJoins {
         }
     }
 
-    /** The join's fan-in rules, with UpdateMapRun's settings for a Map Run. */
-    private FanIn.Join rules(StepBody.JoinSettings join) {
-        return mapRuns.rules(join);
+    /** The join's fan-in rules. */
+    private static FanIn.Join rules(StepBody.JoinSettings join) {
+        FailureTolerance tolerance = join.toleratedCount() == null && join.toleratedPercentage() == null ? FailureTolerance.NONE
+                : new FailureTolerance(join.toleratedCount(), join.toleratedPercentage());
+        return new FanIn.Join(join.total(), join.maxConcurrency(), tolerance, false);
     }
 
     /** What a closed join resumes its state with: the branches' outputs in order, or the failure that closed it. */
     Resumption result(String executionArn, StoredItem join, StepBody.JoinSettings settings) {
+        if (settings.mapRun() != null) {
+            return results.result(join, settings);
+        }
         if ("failed".equals(join.state())) {
             return new Resumption.BranchesFailed(join.error(), join.cause());
         }
@@ -144,42 +134,5 @@ final class BranchJoins {
             outputs.add(ItemBodies.branchEnd(end.body()).output());
         }
         return new Resumption.BranchesSucceeded(outputs);
-    }
-
-    /**
-     * A Map Run's branch: starts its child execution, linked to this branch so that the child's
-     * end becomes the branch's end. Starting it again (a redelivery, UpdateMapRun) finds the
-     * child and only sends its first step again; a redrive of the parent redrives a child that
-     * did not succeed.
-     */
-    void startMapRunChild(StepDelivery delivery, ExecutionHeader header, StepBody body) {
-        String mapRunArn = body.mapRun();
-        int index = StepKeys.branchIndex(delivery.frameKey);
-        String name = MapRun.childName(mapRunArn, index);
-        String childArn = MapRun.childArn(mapRunArn, name);
-        parents.link(childArn, ParentLink.mapRunBranch(delivery.executionArn, delivery.key, index));
-        ExecutionHeader child = env.store().headers().header(childArn).orElse(null);
-        if (child != null && child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED && ranBefore(child, header)) {
-            if (!children.redrive(childArn, delivery.executionArn + "#" + header.redriveCount())) {
-                parents.tellParent(childArn);
-            }
-            return;
-        }
-        Step.StartBranch start = (Step.StartBranch) body.step();
-        children.start(mapRunArn, name, dev.stepwise.asl.Json.write(start.input()));
-        if (child != null && child.status().isTerminal()) {
-            parents.tellParent(childArn); // it ended before: its notice may have been lost with an earlier delivery
-        }
-    }
-
-    /**
-     * Whether the child's last run began before the parent's last redrive: only then is its
-     * failure one a redrive must retry. A start delivered twice in the parent's current run
-     * may find its child failed before the child's end reached the parent; that child's end
-     * stands.
-     */
-    private static boolean ranBefore(ExecutionHeader child, ExecutionHeader parent) {
-        Instant childRun = child.redriveDate() != null ? child.redriveDate() : child.startDate();
-        return parent.redriveDate() != null && childRun.isBefore(parent.redriveDate());
     }
 }

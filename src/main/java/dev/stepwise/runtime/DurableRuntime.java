@@ -33,6 +33,8 @@ public final class DurableRuntime {
     private final Machines machines;
     private final Activities activities;
     private final MapRuns mapRuns;
+    private final MapRunCounts mapRunCounts;
+    private final MapRunFeed mapRunFeed;
     private final ExecutionEnds ends;
     private final ExecutionStarts starts;
     private final AwaitedTasks awaited;
@@ -56,14 +58,20 @@ public final class DurableRuntime {
         this.machines = new Machines(store.definitions());
         this.activities = new Activities(store, clock);
         this.mapRuns = new MapRuns(env, machines, (child, cause) -> stopExecution(child, null, cause));
+        MapRunCounts counts = new MapRunCounts(env, mapRuns);
+        this.mapRunCounts = counts;
+        mapRuns.counts(counts);
         ParentNotices parents = new ParentNotices(env);
+        parents.runs(counts);
         this.ends = new ExecutionEnds(env, parents, mapRuns);
         this.starts = new ExecutionStarts(env, machines, ends);
         this.awaited = new AwaitedTasks(env, activities, parents);
         Supplier<ChildStarter> starter = children != null ? children : () -> this::startChild;
         TaskDispatch dispatch = new TaskDispatch(env, machines, tasks, starter, activities, awaited, parents);
-        BranchJoins joins = new BranchJoins(env, mapRuns, parents, new MapRunChildren());
-        this.processor = new StepProcessor(env, machines, starts, ends, dispatch, awaited, joins, mapRuns);
+        MapRunFeed feed = new MapRunFeed(env, machines, mapRuns, counts, parents, new MapRunChildren(), tasks.itemReading());
+        this.mapRunFeed = feed;
+        BranchJoins joins = new BranchJoins(env, feed, new MapRunResults(env, mapRuns, tasks.resultWriting()));
+        this.processor = new StepProcessor(env, machines, starts, ends, dispatch, awaited, joins, feed);
         this.recovery = new Recovery(env, starts);
     }
 
@@ -162,7 +170,7 @@ public final class DurableRuntime {
     }
 
     /** How a Map Run's branches start and redrive their child executions: by this runtime, with the run's revision. */
-    private final class MapRunChildren implements BranchJoins.ChildRuns {
+    private final class MapRunChildren implements MapRunFeed.ChildRuns {
         @Override
         public void start(String mapRunArn, String name, String input) {
             DurableRuntime.this.start(MapRun.childArn(mapRunArn, name), mapRunArn, name, input, mapRunArn);
@@ -186,7 +194,7 @@ public final class DurableRuntime {
 
     /** RedriveExecution: see {@link Redrive}. Empty when there is no such execution; throws {@link Redrive.NotRedrivable}. */
     public Optional<Redrive.Result> redriveExecution(String executionArn, String clientToken) {
-        return new Redrive(env).run(executionArn, clientToken);
+        return new Redrive(env, mapRuns, mapRunCounts, mapRunFeed).run(executionArn, clientToken);
     }
 
     /** After a local runner was killed: see {@link Recovery}. */

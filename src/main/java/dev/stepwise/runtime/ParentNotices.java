@@ -1,10 +1,7 @@
 package dev.stepwise.runtime;
 
 import dev.stepwise.asl.Json;
-import dev.stepwise.engine.ExecutionStatus;
-import dev.stepwise.engine.FanIn;
 import dev.stepwise.engine.Resumption;
-import dev.stepwise.store.BranchEnd;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.ItemBodies;
 import dev.stepwise.store.ItemKind;
@@ -15,15 +12,21 @@ import dev.stepwise.store.TableLayout;
 
 /**
  * A child execution's end reaching the parent that waits for it: a {@code .sync} Task step gets
- * the child's description as its task's result, a Map Run's branch gets the child's output or
- * error as its end. Both are first-writer-wins items in the parent, so a notice told again (a
- * redelivery, a check, the parent's own step finding the child ended) changes nothing.
+ * the child's description as its task's result (a first-writer-wins item in the parent), a Map
+ * Run counts its child's end once ({@link MapRunCounts}), so a notice told again (a redelivery, a
+ * check, the parent's own step finding the child ended) changes nothing.
  */
 final class ParentNotices {
     private final RuntimeEnv env;
+    private MapRunCounts runs;
 
     ParentNotices(RuntimeEnv env) {
         this.env = env;
+    }
+
+    /** Who counts a Map Run's children's ends (set once the runtime's parts exist). */
+    void runs(MapRunCounts counts) {
+        this.runs = counts;
     }
 
     /** Links a child to the parent step or branch waiting for it, before it can end. */
@@ -42,8 +45,9 @@ final class ParentNotices {
             return;
         }
         ParentLink link = ItemBodies.parentLink(linkItem.body());
-        if (link.isMapRunBranch()) {
-            mapRunChildEnded(child, link);
+        if (link.isMapRunChild()) {
+            // Counted once into its run's chunk, however often it is told.
+            runs.childEnded(link.runChild(), child.status());
             return;
         }
         String input = env.store().headers().start(childArn).map(start -> start.input()).orElse("{}");
@@ -53,19 +57,5 @@ final class ParentNotices {
                 || env.steps().item(parent, link.awaitKey()).isPresent()) {
             env.send(parent, link.awaitKey());
         }
-    }
-
-    /**
-     * A Map Run's child ended: its end is its branch's end in the parent, counted as any branch's
-     * end. A child that did not succeed is a failed item, with its error and cause as the item's result.
-     */
-    private void mapRunChildEnded(ExecutionHeader child, ParentLink link) {
-        String endKey = StepKeys.branchEnd(StepKeys.frameKey(link.startKey()));
-        boolean failed = child.status() != ExecutionStatus.SUCCEEDED;
-        // DescribeMapRun counts children by how they ended: the status rides on the branch end.
-        BranchEnd end = new BranchEnd(link.index(), failed, child.status().name(),
-                failed ? FanIn.failedOutput(child.error(), child.cause()) : child.output());
-        env.steps().putIfAbsent(link.parentArn(), StoredItem.of(endKey, ItemKind.END, ItemBodies.write(end)));
-        env.send(link.parentArn(), endKey);
     }
 }

@@ -14,7 +14,10 @@ import dev.stepwise.store.StepBody;
 import dev.stepwise.store.StepItems;
 import dev.stepwise.store.StepKeys;
 import dev.stepwise.store.StoredItem;
+import dev.stepwise.store.RunRecord;
 import dev.stepwise.store.TableLayout;
+import dev.stepwise.engine.history.EventDetails;
+import dev.stepwise.engine.history.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +55,16 @@ public final class Redrive {
 
     private final RuntimeEnv env;
     private final StepItems store;
+    private final MapRuns mapRuns;
+    private final MapRunCounts mapRunCounts;
+    private final MapRunFeed feed;
 
-    Redrive(RuntimeEnv env) {
+    Redrive(RuntimeEnv env, MapRuns mapRuns, MapRunCounts mapRunCounts, MapRunFeed feed) {
         this.env = env;
         this.store = env.steps();
+        this.mapRuns = mapRuns;
+        this.mapRunCounts = mapRunCounts;
+        this.feed = feed;
     }
 
     /** What a redrive did: the execution's redrive date (of this call or, for a repeated clientToken, the earlier one). */
@@ -109,7 +118,8 @@ public final class Redrive {
         if (reason != null) {
             throw new NotRedrivable(reason);
         }
-        Plan plan = new Plan(executionArn, store.items(executionArn, TableLayout.STEP), store.items(executionArn, TableLayout.BRANCH_END));
+        Plan plan = new Plan(executionArn, store.items(executionArn, TableLayout.STEP), store.items(executionArn, TableLayout.BRANCH_END),
+                header.redriveCount() + 1, now);
         if (!env.store().headers().redrive(executionArn, header.listedUnder(), header.status(), header.redriveCount(), now, clientToken)) {
             ExecutionHeader current = env.store().headers().header(executionArn).orElseThrow();
             if (clientToken != null && clientToken.equals(current.redriveToken()) && current.redriveDate() != null) {
@@ -140,10 +150,14 @@ public final class Redrive {
         final Map<String, TreeMap<Long, StoredItem>> frames = new HashMap<>();
         final Map<String, StoredItem> ends = new HashMap<>();
         final List<StoredItem> branchEnds;
+        final int redriveCount;
+        final Instant now;
 
-        Plan(String executionArn, List<StoredItem> steps, List<StoredItem> branchEnds) {
+        Plan(String executionArn, List<StoredItem> steps, List<StoredItem> branchEnds, int redriveCount, Instant now) {
             this.executionArn = executionArn;
             this.branchEnds = branchEnds;
+            this.redriveCount = redriveCount;
+            this.now = now;
             for (StoredItem step : steps) {
                 frames.computeIfAbsent(StepKeys.frameKey(step.key()), f -> new TreeMap<>()).put(StepKeys.seq(step.key()), step);
             }
@@ -219,8 +233,7 @@ public final class Redrive {
                 }
             }
             String key = StepKeys.step(newFrame, seq);
-            // A Map Run's item keeps its run: its child is redriven.
-            StepBody body = StepBody.of(entered.step(), previousEventId).inMapRun(entered.mapRun());
+            StepBody body = StepBody.of(entered.step(), previousEventId);
             store.putIfAbsent(executionArn, StoredItem.of(key, ItemKind.STEP, ItemBodies.write(body)));
             return List.of(new StepMessage(executionArn, key));
         }
@@ -233,16 +246,16 @@ public final class Redrive {
         private List<StepMessage> restartFanOut(StoredItem oldJoin, long seq, String newFrame, long previousEventId) {
             StepBody old = ItemBodies.step(oldJoin.body());
             StepBody.JoinSettings settings = old.join();
+            if (settings.mapRun() != null) {
+                return restartMapRun(old, StepKeys.step(newFrame, seq), previousEventId);
+            }
             String stateName = settings.stateName();
             int total = settings.total();
             String joinKey = StepKeys.step(newFrame, seq);
             // A redriven fan-out starts all its unsuccessful branches at once (FanIn.Join#redriven).
             StepBody body = StepBody.of(old.step(), previousEventId).joining(new StepBody.JoinSettings(stateName, total, 0,
-                    settings.toleratedCount(), settings.toleratedPercentage(), settings.mapRun()));
+                    settings.toleratedCount(), settings.toleratedPercentage(), null));
             store.putIfAbsent(executionArn, StoredItem.of(joinKey, ItemKind.JOIN, ItemBodies.write(body)));
-            if (settings.mapRun() != null) {
-                MapRuns.redriven(store, settings.mapRun(), joinKey);
-            }
             String oldFrame = StepKeys.frameKey(oldJoin.key());
             long oldSeq = StepKeys.seq(oldJoin.key());
             List<StoredItem> copies = new ArrayList<>();
@@ -267,6 +280,38 @@ public final class Redrive {
                 messages.add(new StepMessage(executionArn, joinKey));
             }
             return messages;
+        }
+
+        /**
+         * A Map Run that did not succeed goes on as this redrive's attempt (AWS: "A redriven parent
+         * workflow redrives all the unsuccessful states, including Distributed Map"): a new join, the
+         * run's redrive recorded with MapRunRedriven in the parent's history, the children that
+         * succeeded counted as they were, the others restarted (a failed child is redriven, a child
+         * never started starts) as the run's MaxConcurrency allows, and its reader sent on if it had
+         * not finished.
+         */
+        private List<StepMessage> restartMapRun(StepBody old, String joinKey, long previousEventId) {
+            StepBody.JoinSettings settings = old.join();
+            String mapRunArn = settings.mapRun();
+            StepBody body = StepBody.of(old.step(), previousEventId).joining(new StepBody.JoinSettings(settings.stateName(), -1,
+                    settings.maxConcurrency(), settings.toleratedCount(), settings.toleratedPercentage(), mapRunArn));
+            store.putIfAbsent(executionArn, StoredItem.of(joinKey, ItemKind.JOIN, ItemBodies.write(body)));
+            RunRecord before = mapRuns.fresh(mapRunArn);
+            RunRecord record = mapRuns.redriven(mapRunArn, joinKey, redriveCount, now);
+            if (before == null || record == null) {
+                return List.of();
+            }
+            long eventId = store.allocateEvents(executionArn, 1);
+            ArrayNode chunk = Json.NODES.arrayNode();
+            chunk.add(HistoryJson.write(new dev.stepwise.engine.history.HistoryEvent(EventType.MapRunRedriven,
+                    new EventDetails.MapRunRedriven(mapRunArn, record.redriveCount())), eventId, previousEventId, now));
+            env.commit(executionArn, StoredItem.of(StepKeys.redrive(redriveCount) + "#" + joinKey, ItemKind.REDRIVEN, Json.object())
+                    .withEvents(eventId, chunk));
+            int readOn = mapRunCounts.redrive(mapRunArn, before.attempt(), record);
+            if (readOn >= 0) {
+                feed.readOn(executionArn, joinKey, readOn);
+            }
+            return List.of();
         }
     }
 }

@@ -27,7 +27,10 @@ final class StepDelivery {
         this.message = message;
         this.executionArn = message.execution();
         this.key = message.step();
-        this.frameKey = StepKeys.isBranchEnd(key) ? StepKeys.frameOfBranchEnd(key) : StepKeys.frameKey(key);
+        // A Map Run's messages (reader pages, child starts) are about its join's frame.
+        boolean runMessage = StepKeys.isFeed(key) || StepKeys.isRunStarts(key);
+        this.frameKey = StepKeys.isBranchEnd(key) ? StepKeys.frameOfBranchEnd(key)
+                : StepKeys.frameKey(runMessage ? StepKeys.runJoin(key) : key);
         this.root = StepKeys.isRoot(frameKey);
         this.receiveCount = receiveCount;
         this.now = now;

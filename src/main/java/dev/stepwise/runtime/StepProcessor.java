@@ -61,7 +61,7 @@ final class StepProcessor {
     private final TaskDispatch tasks;
     private final AwaitedTasks awaited;
     private final BranchJoins joins;
-    private final MapRuns mapRuns;
+    private final MapRunFeed feed;
     private final Map<String, ExecutionInfo> executions = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, ExecutionInfo> eldest) {
@@ -70,7 +70,7 @@ final class StepProcessor {
     });
 
     StepProcessor(RuntimeEnv env, Machines machines, ExecutionStarts starts, ExecutionEnds ends, TaskDispatch tasks,
-                  AwaitedTasks awaited, BranchJoins joins, MapRuns mapRuns) {
+                  AwaitedTasks awaited, BranchJoins joins, MapRunFeed feed) {
         this.env = env;
         this.machines = machines;
         this.starts = starts;
@@ -78,7 +78,7 @@ final class StepProcessor {
         this.tasks = tasks;
         this.awaited = awaited;
         this.joins = joins;
-        this.mapRuns = mapRuns;
+        this.feed = feed;
     }
 
     /**
@@ -96,6 +96,10 @@ final class StepProcessor {
                 StepDelivery delivery = new StepDelivery(message, receiveCount, env.clock().instant());
                 if (StepKeys.isBranchEnd(message.step())) {
                     joins.recount(delivery);
+                } else if (StepKeys.isFeed(message.step())) {
+                    feed.page(delivery);
+                } else if (StepKeys.isRunStarts(message.step())) {
+                    feed.startChildren(delivery);
                 } else {
                     run(delivery);
                 }
@@ -151,10 +155,6 @@ final class StepProcessor {
             }
         }
         StepBody body = ItemBodies.step(item.body());
-        if (body.mapRun() != null && item.kind() == ItemKind.STEP) {
-            joins.startMapRunChild(delivery, header, body);
-            return;
-        }
         if (body.runAt() != null && delivery.now.isBefore(Instant.ofEpochMilli(body.runAt()).minusMillis(500))) {
             // one hop of a wait longer than SQS's 900 s
             env.queue().send(delivery.message, RuntimeEnv.delay(delivery.now, Instant.ofEpochMilli(body.runAt())));
@@ -163,9 +163,6 @@ final class StepProcessor {
         Step step = body.step();
         if (item.kind() == ItemKind.JOIN) {
             step = ((Step.Resume) step).with(joins.result(executionArn, item, body.join()));
-            if (body.join().mapRun() != null) {
-                mapRuns.ended(body.join().mapRun(), "failed".equals(item.state()));
-            }
         } else if (item.kind() == ItemKind.AWAIT) {
             Resumption result = awaited.result(delivery, body);
             if (result == null) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -45,10 +47,40 @@ public final class DynamoTable {
 
     private final DynamoDbClient dynamo;
     private final String name;
+    /** How long an execution's items live after they are written (null: they carry no ttl). */
+    private final Duration itemLifetime;
 
     public DynamoTable(DynamoDbClient dynamo, String name) {
+        this(dynamo, name, null);
+    }
+
+    /** {@code itemLifetime}: how long after its write an item {@link #stamped} expires with the table's TTL. */
+    public DynamoTable(DynamoDbClient dynamo, String name, Duration itemLifetime) {
         this.dynamo = dynamo;
         this.name = name;
+        this.itemLifetime = itemLifetime;
+    }
+
+    // ---- expiry -------------------------------------------------------------------------------
+
+    /** The item with its {@value TableLayout#TTL}: now plus the item lifetime (unchanged when the table has none). */
+    public Map<String, AttributeValue> stamped(Map<String, AttributeValue> item) {
+        if (itemLifetime == null) {
+            return item;
+        }
+        Map<String, AttributeValue> copy = new HashMap<>(item);
+        copy.put(TableLayout.TTL, ttlValue());
+        return copy;
+    }
+
+    /** {@code ", #ttl = :ttl"} for an update's SET clause that stamps the item too, or "" without a lifetime. */
+    public String ttlUpdate() {
+        return itemLifetime == null ? "" : ", #ttl = :ttl";
+    }
+
+    /** The ttl an item written now gets (epoch seconds). */
+    public AttributeValue ttlValue() {
+        return n(Instant.now().plus(itemLifetime).getEpochSecond());
     }
 
     public DynamoDbClient client() {
@@ -282,6 +314,9 @@ public final class DynamoTable {
             for (int from = 0, i = 0; from < bytes.length; from += PART_BYTES, i++) {
                 String sk = PART + nonce + "#" + i;
                 Map<String, AttributeValue> part = new HashMap<>(key(str(item, PK), sk));
+                if (item.containsKey(TableLayout.TTL)) {
+                    part.put(TableLayout.TTL, item.get(TableLayout.TTL)); // a part expires with its item
+                }
                 part.put(PART_DATA, AttributeValue.fromB(SdkBytes.fromByteArray(
                         Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + PART_BYTES)))));
                 parts.add(part);

@@ -19,6 +19,15 @@ public interface Headers {
 
     Optional<ExecutionHeader> header(String executionArn);
 
+    /** The headers of these executions that exist, by ARN (a Map Run's children, read a page at a time). */
+    default java.util.Map<String, ExecutionHeader> headers(java.util.List<String> executionArns) {
+        java.util.Map<String, ExecutionHeader> found = new java.util.HashMap<>();
+        for (String arn : executionArns) {
+            header(arn).ifPresent(header -> found.put(arn, header));
+        }
+        return found;
+    }
+
     /**
      * Moves a RUNNING execution to a terminal status; false when it was not RUNNING.
      * {@code listedUnder} is the header's: the status listing moves with the status.

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.ExecutionStatus;
+import dev.stepwise.engine.FanIn;
+import dev.stepwise.engine.ItemReaderRequest;
+import dev.stepwise.engine.ResultWriterRequest;
 import dev.stepwise.engine.Resumption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON bodies of an execution's items, written by hand like {@link StepCodec} so the stored
@@ -42,7 +47,28 @@ public final class ItemBodies {
     private static final String PARENT = "exec";
     private static final String AWAIT_KEY = "key";
     private static final String JSON_RESULT = "json";
-    private static final String START_KEY = "start";
+    private static final String JOIN = "join";
+    private static final String RUN = "run";
+    private static final String ATTEMPT = "att";
+    private static final String CHUNK = "chunk";
+    private static final String SLOT = "slot";
+    private static final String ITEMS = "items";
+    // pages of a Map Run
+    private static final String FIRST_CHILD = "first";
+    private static final String INPUTS = "inputs";
+    private static final String ITEMS_READ = "read";
+    private static final String NEXT = "next";
+    private static final String LAST = "last";
+    // a Map Run's records
+    private static final String MACHINE = "sm";
+    private static final String STARTED = "start";
+    private static final String CHUNK_SIZE = "csize";
+    private static final String READER = "reader";
+    private static final String WRITER = "writer";
+    private static final String REDRIVES = "rc";
+    private static final String REDRIVEN_AT = "rd";
+    private static final String STOPPED_AT = "stop";
+    private static final String WRITTEN = "written";
     // timestamps of tokens, beats and claims
     private static final String AT = "at";
 
@@ -128,15 +154,105 @@ public final class ItemBodies {
 
     public static ObjectNode write(ParentLink link) {
         ObjectNode json = Json.object().put(PARENT, link.parentArn());
-        if (link.isMapRunBranch()) {
-            return json.put(START_KEY, link.startKey()).put(INDEX, link.index());
+        if (link.isMapRunChild()) {
+            ParentLink.RunChild child = link.runChild();
+            return json.put(JOIN, child.joinKey()).put(RUN, child.mapRunArn()).put(ATTEMPT, child.attempt())
+                    .put(CHUNK, child.chunk()).put(SLOT, child.slot()).put(ITEMS, child.items());
         }
         return json.put(AWAIT_KEY, link.awaitKey()).put(JSON_RESULT, link.json());
     }
 
     public static ParentLink parentLink(JsonNode json) {
-        return new ParentLink(json.get(PARENT).asText(), textOrNull(json, AWAIT_KEY), json.path(JSON_RESULT).asBoolean(),
-                textOrNull(json, START_KEY), json.path(INDEX).asInt(-1));
+        ParentLink.RunChild child = json.has(RUN) ? new ParentLink.RunChild(json.get(JOIN).asText(), json.get(RUN).asText(),
+                json.path(ATTEMPT).asInt(), json.get(CHUNK).asInt(), json.get(SLOT).asInt(), json.path(ITEMS).asInt(1)) : null;
+        return new ParentLink(json.get(PARENT).asText(), textOrNull(json, AWAIT_KEY), json.path(JSON_RESULT).asBoolean(), child);
+    }
+
+    public static ObjectNode write(RunPage page) {
+        ObjectNode json = Json.object().put(FIRST_CHILD, page.firstChild());
+        page.inputs().forEach(json.putArray(INPUTS)::add);
+        page.itemCounts().forEach(json.putArray(ITEMS)::add);
+        json.put(ITEMS_READ, page.itemsRead()).put(LAST, page.last());
+        if (page.next() != null) {
+            json.set(NEXT, page.next());
+        }
+        return json;
+    }
+
+    public static RunPage runPage(JsonNode json) {
+        List<JsonNode> inputs = new ArrayList<>();
+        json.get(INPUTS).forEach(inputs::add);
+        List<Integer> items = new ArrayList<>();
+        json.get(ITEMS).forEach(count -> items.add(count.asInt()));
+        return new RunPage(json.get(FIRST_CHILD).asLong(), inputs, items, json.get(ITEMS_READ).asLong(), json.get(NEXT),
+                json.get(LAST).asBoolean());
+    }
+
+    public static ObjectNode write(RunRecord run) {
+        ObjectNode json = Json.object().put(PARENT, run.parentArn()).put(JOIN, run.joinKey()).put(MACHINE, run.stateMachineArn())
+                .put(STARTED, run.startMillis()).put(ATTEMPT, run.attempt()).put(CHUNK_SIZE, run.chunkSize())
+                .put(MAX_CONCURRENCY, run.maxConcurrency()).put(REDRIVES, run.redriveCount());
+        if (run.toleratedFailureCount() != null) {
+            json.put(TOLERATED_COUNT, run.toleratedFailureCount());
+        }
+        if (run.toleratedFailurePercentage() != null) {
+            json.put(TOLERATED_PERCENTAGE, run.toleratedFailurePercentage());
+        }
+        if (run.reader() != null) {
+            json.set(READER, run.reader().toJson());
+        }
+        if (run.writer() != null) {
+            json.set(WRITER, run.writer().toJson());
+        }
+        putIfSet(json, REDRIVEN_AT, run.redriveMillis());
+        return json;
+    }
+
+    public static RunRecord runRecord(JsonNode json) {
+        return new RunRecord(json.get(PARENT).asText(), json.get(JOIN).asText(), json.get(MACHINE).asText(),
+                json.get(STARTED).asLong(), json.path(ATTEMPT).asInt(), json.path(CHUNK_SIZE).asInt(FanIn.RunJoin.CHUNK),
+                json.path(MAX_CONCURRENCY).asInt(), json.has(TOLERATED_COUNT) ? json.get(TOLERATED_COUNT).asInt() : null,
+                json.has(TOLERATED_PERCENTAGE) ? json.get(TOLERATED_PERCENTAGE).asDouble() : null,
+                json.hasNonNull(READER) ? ItemReaderRequest.fromJson(json.get(READER)) : null,
+                json.hasNonNull(WRITER) ? ResultWriterRequest.fromJson(json.get(WRITER)) : null,
+                json.path(REDRIVES).asInt(), longOrNull(json, REDRIVEN_AT));
+    }
+
+    public static ObjectNode write(RunSettings settings) {
+        ObjectNode json = Json.object();
+        if (settings.maxConcurrency() != null) {
+            json.put(MAX_CONCURRENCY, settings.maxConcurrency());
+        }
+        if (settings.toleratedFailureCount() != null) {
+            json.put(TOLERATED_COUNT, settings.toleratedFailureCount());
+        }
+        if (settings.toleratedFailurePercentage() != null) {
+            json.put(TOLERATED_PERCENTAGE, settings.toleratedFailurePercentage());
+        }
+        return json;
+    }
+
+    public static RunSettings runSettings(JsonNode json) {
+        return new RunSettings(json.has(MAX_CONCURRENCY) ? json.get(MAX_CONCURRENCY).asInt() : null,
+                json.has(TOLERATED_COUNT) ? json.get(TOLERATED_COUNT).asInt() : null,
+                json.has(TOLERATED_PERCENTAGE) ? json.get(TOLERATED_PERCENTAGE).asDouble() : null);
+    }
+
+    public static ObjectNode write(RunEnd end) {
+        return Json.object().put(STOPPED_AT, end.stopMillis()).put(STATUS, end.status()).put(WRITTEN, end.resultsWritten());
+    }
+
+    public static RunEnd runEnd(JsonNode json) {
+        return new RunEnd(json.get(STOPPED_AT).asLong(), json.path(STATUS).asText("RUNNING"), json.path(WRITTEN).asLong());
+    }
+
+    /** A listing item of an execution's Map Run ({@link TableLayout#MAP_RUN_LISTED}): the run's ARN. */
+    public static ObjectNode listedRun(String mapRunArn) {
+        return Json.object().put(RUN, mapRunArn);
+    }
+
+    public static String listedRun(JsonNode json) {
+        return json.get(RUN).asText();
     }
 
     public static ObjectNode write(Resumption result) {

@@ -31,6 +31,8 @@ public enum ItemKind {
     PARENT("PARENT"),
     /** A Map Run's records. */
     MAP_RUN("maprun"),
+    /** A page of a Map Run's children. */
+    PAGE("page"),
     /** The mocked test case of an execution and its invocation ledger. */
     MOCK("mock");
 

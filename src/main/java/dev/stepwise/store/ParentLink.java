@@ -3,19 +3,27 @@ package dev.stepwise.store;
 /**
  * In a child execution's partition: who waits for its end. Either a {@code .sync} Task step of the
  * parent ({@code awaitKey}; {@code json}: {@code .sync:2}, whose result carries JSON rather than
- * text), or a Map Run's branch ({@code startKey}, the branch's start step, and its {@code index}).
+ * text), or a Map Run whose child it is ({@code runChild}).
  */
-public record ParentLink(String parentArn, String awaitKey, boolean json, String startKey, int index) {
+public record ParentLink(String parentArn, String awaitKey, boolean json, RunChild runChild) {
+
+    /**
+     * A Map Run's child: the run's join step in the parent, the run, the parent's attempt (its
+     * redrive count when the run's children started), the chunk the child is counted in and its
+     * place there, and how many items it holds.
+     */
+    public record RunChild(String joinKey, String mapRunArn, int attempt, int chunk, int slot, int items) {
+    }
 
     public static ParentLink sync(String parentArn, String awaitKey, boolean json) {
-        return new ParentLink(parentArn, awaitKey, json, null, -1);
+        return new ParentLink(parentArn, awaitKey, json, null);
     }
 
-    public static ParentLink mapRunBranch(String parentArn, String startKey, int index) {
-        return new ParentLink(parentArn, null, false, startKey, index);
+    public static ParentLink mapRunChild(String parentArn, RunChild child) {
+        return new ParentLink(parentArn, null, false, child);
     }
 
-    public boolean isMapRunBranch() {
-        return startKey != null;
+    public boolean isMapRunChild() {
+        return runChild != null;
     }
 }

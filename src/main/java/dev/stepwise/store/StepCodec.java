@@ -134,6 +134,8 @@ public final class StepCodec {
             // Never stored with outputs: a join step collects them from the branch end items.
             json.put(TYPE, "branchesSucceeded");
             json.putArray(OUTPUT).addAll(ok.outputs());
+        } else if (resumption instanceof Resumption.MapRunResult run) {
+            json.put(TYPE, "mapRunResult").set(OUTPUT, run.result());
         } else if (resumption instanceof Resumption.BranchesMocked mocked) {
             json.put(TYPE, "branchesMocked").set(OUTPUT, mocked.result());
         } else {
@@ -159,6 +161,7 @@ public final class StepCodec {
             }
             case "branchesFailed" -> new Resumption.BranchesFailed(text(json, ERROR), text(json, CAUSE));
             case "branchesMocked" -> new Resumption.BranchesMocked(json.get(OUTPUT));
+            case "mapRunResult" -> new Resumption.MapRunResult(json.get(OUTPUT));
             default -> throw new IllegalArgumentException("unknown stored resumption '" + json.get(TYPE).asText() + "'");
         };
     }

@@ -101,6 +101,49 @@ public final class StepKeys {
         return TableLayout.TAKEN + awaitKey;
     }
 
+    // ---- a Map Run's messages to its parent (never item keys) ---------------------------------
+    /** Read page n of the Map Run whose join is the key's: {@code "F#" joinKey "#" page}. */
+    private static final String FEED = "F#";
+    /** Start children from..to of a Map Run's chunk: {@code "I#" joinKey "#" chunk "#" from "#" to}. */
+    private static final String RUN_STARTS = "I#";
+
+    public static String feed(String joinKey, int page) {
+        return FEED + joinKey + "#" + pad(page);
+    }
+
+    public static String runStarts(String joinKey, int chunk, int from, int to) {
+        return RUN_STARTS + joinKey + "#" + pad(chunk) + "#" + from + "#" + to;
+    }
+
+    public static boolean isFeed(String key) {
+        return key.startsWith(FEED);
+    }
+
+    public static boolean isRunStarts(String key) {
+        return key.startsWith(RUN_STARTS);
+    }
+
+    /** The join key of a Map Run message. */
+    public static String runJoin(String messageKey) {
+        String rest = messageKey.substring(2);
+        int fields = isFeed(messageKey) ? 1 : 3;
+        int end = rest.length();
+        for (int i = 0; i < fields; i++) {
+            end = rest.lastIndexOf('#', end - 1);
+        }
+        return rest.substring(0, end);
+    }
+
+    /** The numbers a Map Run message ends with: [page] for a feed, [chunk, from, to] for starts. */
+    public static int[] runNumbers(String messageKey) {
+        String[] tail = messageKey.substring(2 + runJoin(messageKey).length() + 1).split("#");
+        int[] numbers = new int[tail.length];
+        for (int i = 0; i < tail.length; i++) {
+            numbers[i] = Integer.parseInt(tail[i]);
+        }
+        return numbers;
+    }
+
     public static boolean isStep(String key) {
         return key.startsWith(TableLayout.STEP);
     }
@@ -130,7 +173,7 @@ public final class StepKeys {
         return out.toString();
     }
 
-    static String pad(long n) {
+    public static String pad(long n) {
         String digits = Long.toString(n);
         return digits.length() >= WIDTH ? digits : "0".repeat(WIDTH - digits.length()) + digits;
     }

@@ -35,6 +35,14 @@ package dev.stepwise.store;
  * stateMachineArn             "SM#" revision                a revision: definition and settings, immutable,
  *                                                           keyed by a hash of its content
  * mapRunArn                   "MAPRUN" | "MAPRUN#SET" | "MAPRUN#END"   a Map Run, UpdateMapRun's settings, its end
+ * ---- a Map Run's pages and counters: a partition per chunk of (at most 250) children ----
+ * mapRunArn "#" chunk         "PAGE"                        the chunk's children: their inputs and item counts,
+ *                                                           where its ItemReader reads on after it
+ * mapRunArn "#" chunk         "CHUNK#" attempt              its children's ends counted once each (a number set),
+ *                                                           totals by status, how many it has
+ * mapRunArn "#G" group        "GROUP#" attempt              1,000 chunks' ends, counted once each
+ * mapRunArn                   "ROOT#" attempt               the groups' ends, failures per chunk, what was read;
+ *                                                           attempt = the parent's redrive count
  * ---- API records ----
  * "api#machines"              name                          a state machine (without its definition: see rev)
  * "api#versionCounter"        stateMachineArn               the last version number (ADD); never reused
@@ -81,6 +89,10 @@ public final class TableLayout {
     public static final String MAP_RUN = "MAPRUN";
     public static final String MAP_RUN_SETTINGS = "MAPRUN#SET";
     public static final String MAP_RUN_END = "MAPRUN#END";
+    public static final String RUN_PAGE = "PAGE";
+    public static final String RUN_CHUNK = "CHUNK#";
+    public static final String RUN_GROUP = "GROUP#";
+    public static final String RUN_ROOT = "ROOT#";
 
     // ---- API partitions -------------------------------------------------------------------------
     public static final String API_MACHINES = "api#machines";
@@ -137,6 +149,40 @@ public final class TableLayout {
     public static final String PART_DATA = "data";
     public static final String COUNTER = "n";
     public static final String RECORD_REVISION = "v";
+
+    // ---- attributes of a Map Run's counters ------------------------------------------------------
+    /** The members counted (a number set): a chunk's children, a group's chunks, the root's groups. */
+    public static final String COUNTED = "m";
+    /** The members counted that failed (a number set): a redrive restarts them. */
+    public static final String COUNTED_FAILED = "fm";
+    /** How many members the counter has, once known. */
+    public static final String EXPECTED = "exp";
+    /** How many items its members hold, once known. */
+    public static final String EXPECTED_ITEMS = "ei";
+    /** Children and items by how they ended: succeeded, failed, timed out, aborted. */
+    public static final String CHILDREN_SUCCEEDED = "cs";
+    public static final String CHILDREN_FAILED = "cf";
+    public static final String CHILDREN_TIMED_OUT = "ct";
+    public static final String CHILDREN_ABORTED = "ca";
+    public static final String ITEMS_SUCCEEDED = "is";
+    public static final String ITEMS_FAILED = "if";
+    public static final String ITEMS_TIMED_OUT = "it";
+    public static final String ITEMS_ABORTED = "ia";
+    /** The root's failed children per chunk (a map; each value only grows). */
+    public static final String FAILED_BY_CHUNK = "fc";
+    /** What the root's reader has read: pages, children and items (each only grows). */
+    public static final String READ_PAGES = "rp";
+    public static final String READ_CHILDREN = "rc";
+    public static final String READ_ITEMS = "ri";
+
+    /** A Map Run's chunk partition: its page and counters. */
+    public static String runChunk(String mapRunArn, int chunk) {
+        return mapRunArn + "#" + StepKeys.pad(chunk);
+    }
+
+    public static String runGroup(String mapRunArn, int group) {
+        return mapRunArn + "#G" + StepKeys.pad(group);
+    }
 
     // ---- indexes --------------------------------------------------------------------------------
     public static final String BY_MACHINE = "byMachine";

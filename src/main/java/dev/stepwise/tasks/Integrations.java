@@ -4,7 +4,16 @@ import dev.stepwise.asl.StatesError;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResource;
+import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.RequestCounter;
+import dev.stepwise.engine.ItemReading;
+import dev.stepwise.engine.ResultWriting;
 import dev.stepwise.tasks.awssdk.AwsSdkCalls;
+import dev.stepwise.tasks.s3.S3ItemReading;
+import dev.stepwise.tasks.s3.S3ResultWriting;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -25,15 +34,41 @@ public final class Integrations implements TaskExecutor {
     private final LambdaFunction lambdaFunction;
     private final AwsSdkIntegration awsSdk;
 
+    private final S3ItemReading itemReading;
+    private final S3ResultWriting resultWriting;
+
     private Integrations(IntegrationConfig config, Map<String, ServiceIntegration> services, LambdaFunction lambdaFunction,
-                         AwsSdkIntegration awsSdk) {
+                         AwsSdkIntegration awsSdk, Function<String, S3Client> s3) {
         this.config = config;
         this.services = services;
         this.lambdaFunction = lambdaFunction;
         this.awsSdk = awsSdk;
+        this.itemReading = new S3ItemReading(s3);
+        this.resultWriting = new S3ResultWriting(s3);
+    }
+
+    /** The configured S3 endpoint's client (AWS's in each region without one), one per region. */
+    private static Function<String, S3Client> s3Clients(IntegrationConfig config, RequestCounter counter) {
+        Map<String, S3Client> clients = new ConcurrentHashMap<>();
+        return region -> clients.computeIfAbsent(region, r -> new AwsClients(r, counter).s3(config.endpoint(IntegrationConfig.S3).orElse(null)));
+    }
+
+    @Override
+    public ItemReading itemReading() {
+        return itemReading;
+    }
+
+    @Override
+    public ResultWriting resultWriting() {
+        return resultWriting;
     }
 
     public static Integrations create(IntegrationConfig config) {
+        return create(config, new RequestCounter());
+    }
+
+    /** {@code counter} counts the S3 requests of Distributed Maps' readers and writers (the bench's per-item requests). */
+    public static Integrations create(IntegrationConfig config, RequestCounter counter) {
         // HTTP/1.1 keeps header names as servers send them; redirects are followed as browsers do.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -52,7 +87,7 @@ public final class Integrations implements TaskExecutor {
                 Map.entry("s3:getObject", new S3GetObject(sdk)),
                 Map.entry("s3:putObject", new S3PutObject(sdk)),
                 Map.entry("http:invoke", new HttpInvoke(http, config)));
-        return new Integrations(config, services, new LambdaFunction(lambda), new AwsSdkIntegration(sdk));
+        return new Integrations(config, services, new LambdaFunction(lambda), new AwsSdkIntegration(sdk), s3Clients(config, counter));
     }
 
     public IntegrationConfig config() {

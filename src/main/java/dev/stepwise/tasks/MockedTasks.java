@@ -57,6 +57,16 @@ public final class MockedTasks implements TaskExecutor {
 
     /** A mocked state's response is its result at once, as in Step Functions Local: no token or child to wait for. */
     @Override
+    public dev.stepwise.engine.ItemReading itemReading() {
+        return real.itemReading();
+    }
+
+    @Override
+    public dev.stepwise.engine.ResultWriting resultWriting() {
+        return real.resultWriting();
+    }
+
+    @Override
     public boolean answersFinally(TaskRequest request) {
         Optional<TestCaseSelection> selection = request.executionArn() == null ? Optional.empty()
                 : ledger.selection(request.executionArn());

@@ -1,5 +1,7 @@
 package dev.stepwise.tasks;
 
+import dev.stepwise.engine.ItemReading;
+import dev.stepwise.engine.ResultWriting;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.TaskRequest;
 
@@ -20,5 +22,15 @@ public interface TaskExecutor {
      */
     default boolean answersFinally(TaskRequest request) {
         return false;
+    }
+
+    /** Where Distributed Maps' ItemReaders read (S3 for the real integrations; none by default). */
+    default ItemReading itemReading() {
+        return ItemReading.NONE;
+    }
+
+    /** Where Distributed Maps' ResultWriters export (S3 for the real integrations; none by default). */
+    default ResultWriting resultWriting() {
+        return ResultWriting.NONE;
     }
 }

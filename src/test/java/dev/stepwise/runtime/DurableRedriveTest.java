@@ -11,9 +11,13 @@ import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.MapRun;
 import dev.stepwise.local.LocalRuntime;
 import dev.stepwise.queue.StepMessage;
+import dev.stepwise.store.CounterState;
 import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.ItemBodies;
+import dev.stepwise.store.RunCounters;
+import dev.stepwise.store.RunRecord;
 import dev.stepwise.store.StepKeys;
-import dev.stepwise.store.StoredItem;
+import dev.stepwise.store.TableLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,24 +65,31 @@ class DurableRedriveTest {
                       "Bad": {"Type": "Fail", "Error": "ItemError"},
                       "Hold": {"Type": "Wait", "Seconds": 30, "End": true}}}}}}""", "arn:aws:iam::123456789012:role/test");
         String parent = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("[1, 2]"));
-        // The failed child's end reaches the parent; the other child holds the run open.
-        java.util.function.Supplier<List<StoredItem>> ends = () -> local.runtime().store().steps().items(parent, "B#");
+        // The failed child's end is counted in its chunk; the other child holds the run open.
+        java.util.function.Supplier<String> mapRun = () -> local.runtime().store().steps().history(parent)
+                .findValues("mapRunArn").stream().findFirst().map(JsonNode::asText).orElse(null);
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (ends.get().isEmpty() && System.nanoTime() < until) {
+        while (mapRun.get() == null && System.nanoTime() < until) {
             Thread.sleep(20);
         }
-        StoredItem end = ends.get().get(0);
-        // A crash between the child's end and its notice: the parent has no end for it yet, and its start comes again.
-        local.runtime().store().steps().delete(parent, end.key());
-        String startKey = StepKeys.step(StepKeys.frameOfBranchEnd(end.key()), 0);
-        String mapRunArn = local.runtime().store().steps().item(parent, startKey).orElseThrow().body().get("mapRun").asText();
-        String childArn = MapRun.childArn(mapRunArn, MapRun.childName(mapRunArn, end.body().get("index").asInt()));
-        local.runtime().process(new StepMessage(parent, startKey), 2);
+        String mapRunArn = mapRun.get();
+        RunCounters.Key chunk = MapRunCounts.chunk(mapRunArn, 0, 0);
+        java.util.function.Supplier<java.util.Set<Long>> counted = () -> local.runtime().store().counters().read(chunk)
+                .map(CounterState::counted).orElse(java.util.Set.of());
+        while (counted.get().isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        long slot = counted.get().iterator().next();
+        String childArn = MapRun.childArn(mapRunArn, MapRun.childName(mapRunArn, slot));
+        RunRecord record = ItemBodies.runRecord(local.runtime().store().steps().item(mapRunArn, TableLayout.MAP_RUN).orElseThrow().body());
+        // A crash between the child's end and its count: the chunk has not counted it, and its start comes again.
+        local.runtime().store().steps().delete(chunk.pk(), chunk.sk());
+        local.runtime().process(new StepMessage(parent, StepKeys.runStarts(record.joinKey(), 0, 0, 2)), 2);
 
         ExecutionHeader child = local.runtime().store().headers().header(childArn).orElseThrow();
         assertEquals(ExecutionStatus.FAILED, child.status(), "the failure stands");
         assertEquals(0, child.redriveCount(), "a child is redriven only after its parent is");
-        assertTrue(local.runtime().store().steps().item(parent, end.key()).isPresent(), "its end is written back to the parent");
+        assertTrue(counted.get().contains(slot), "its end is counted in its run");
         local.runtime().stopExecution(parent, null, null);
     }
 

@@ -142,7 +142,7 @@ class DurableStartsTest {
         Predicate<String> once = arn -> arns.remove(arn);
         Headers headers = after(Headers.class, real.headers(), method, args -> args[0] instanceof StartRecord s && once.test(s.executionArn()));
         StepItems steps = after(StepItems.class, real.steps(), method, args -> args[0] instanceof String arn && once.test(arn));
-        return new Store(headers, steps, real.joins(), real.definitions(), real.records(), real.activities());
+        return new Store(headers, steps, real.joins(), real.counters(), real.definitions(), real.records(), real.activities());
     }
 
     @SuppressWarnings("unchecked")

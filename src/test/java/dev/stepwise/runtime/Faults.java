@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.queue.StepQueue;
+import dev.stepwise.store.CounterState;
 import dev.stepwise.store.ExecutionHeader;
+import dev.stepwise.store.RunCounters;
+import dev.stepwise.store.Tally;
 import dev.stepwise.store.HeaderPage;
 import dev.stepwise.store.Headers;
 import dev.stepwise.store.JoinCount;
@@ -75,8 +78,47 @@ final class Faults {
 
     /** A store whose every write (and every step's load) may crash before or after it is applied. */
     Store store(Store real) {
-        return new Store(headers(real.headers()), steps(real.steps()), joins(real.joins()), real.definitions(), real.records(),
-                real.activities());
+        return new Store(headers(real.headers()), steps(real.steps()), joins(real.joins()), counters(real.counters()),
+                real.definitions(), real.records(), real.activities());
+    }
+
+    private RunCounters counters(RunCounters real) {
+        return new RunCounters() {
+            @Override
+            public CounterState expect(Key counter, long members, long items) {
+                return around("expect " + counter, () -> real.expect(counter, members, items));
+            }
+
+            @Override
+            public CounterState count(Key counter, long member, Tally tally, boolean failed) {
+                return around("count " + counter + " " + member, () -> real.count(counter, member, tally, failed));
+            }
+
+            @Override
+            public Optional<CounterState> read(Key counter) {
+                return real.read(counter);
+            }
+
+            @Override
+            public java.util.Map<Key, CounterState> readAll(List<Key> counters) {
+                return real.readAll(counters);
+            }
+
+            @Override
+            public void put(Key counter, CounterState state) {
+                around("put " + counter, () -> real.put(counter, state));
+            }
+
+            @Override
+            public CounterState reportFailures(Key root, int chunk, long failed) {
+                return around("failures " + root, () -> real.reportFailures(root, chunk, failed));
+            }
+
+            @Override
+            public void reportRead(Key root, long pages, long children, long items) {
+                around("read " + root, () -> real.reportRead(root, pages, children, items));
+            }
+        };
     }
 
     private Headers headers(Headers real) {
@@ -250,6 +292,6 @@ final class Faults {
                         throw e.getCause();
                     }
                 });
-        return new Store(real.headers(), failing, real.joins(), real.definitions(), real.records(), real.activities());
+        return new Store(real.headers(), failing, real.joins(), real.counters(), real.definitions(), real.records(), real.activities());
     }
 }

@@ -264,11 +264,14 @@ public final class DurableExecutions implements ExecutionPort {
     }
 
     private static MapRunRecord mapRunRecord(MapRuns.View run) {
-        MapRuns.Counts c = run.counts();
         return new MapRunRecord(run.mapRunArn(), run.executionArn(), run.stateMachineArn(), run.status(), run.startDate(),
                 run.stopDate(), run.maxConcurrency(), run.toleratedFailurePercentage(), run.toleratedFailureCount(),
-                new MapRunRecord.Counts(c.pending(), c.running(), c.succeeded(), c.failed(), c.timedOut(), c.aborted(),
-                        c.total(), c.resultsWritten()));
+                counts(run.executions()), counts(run.items()), run.redriveCount(), run.redriveDate());
+    }
+
+    private static MapRunRecord.Counts counts(MapRuns.Counts c) {
+        return new MapRunRecord.Counts(c.pending(), c.running(), c.succeeded(), c.failed(), c.timedOut(), c.aborted(), c.total(),
+                c.resultsWritten());
     }
 
     // ---- records ------------------------------------------------------------------------------

@@ -233,4 +233,12 @@ public sealed interface EventDetails {
             return "mapRunFailedEventDetails";
         }
     }
+
+    /** A redrive of the parent redrove its Map Run: the run's ARN and how often it has been redriven. */
+    record MapRunRedriven(String mapRunArn, int redriveCount) implements EventDetails {
+        @Override
+        public String awsField() {
+            return "mapRunRedrivenEventDetails";
+        }
+    }
 }

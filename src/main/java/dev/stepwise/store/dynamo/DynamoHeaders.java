@@ -40,7 +40,7 @@ public final class DynamoHeaders implements Headers {
 
     @Override
     public boolean putStart(StartRecord start) {
-        return table.putIfAbsent(HeaderCodec.startItem(start));
+        return table.putIfAbsent(table.stamped(HeaderCodec.startItem(start)));
     }
 
     @Override
@@ -57,6 +57,14 @@ public final class DynamoHeaders implements Headers {
     @Override
     public Optional<ExecutionHeader> header(String executionArn) {
         return Optional.ofNullable(table.get(executionArn, HEADER, true)).map(HeaderCodec::header);
+    }
+
+    @Override
+    public Map<String, ExecutionHeader> headers(List<String> executionArns) {
+        Map<String, ExecutionHeader> found = new HashMap<>();
+        table.batchGet(executionArns.stream().distinct().map(arn -> DynamoTable.key(arn, HEADER)).toList(), true, null,
+                item -> found.put(item.get(PK).s(), HeaderCodec.header(item)));
+        return found;
     }
 
     @Override

@@ -74,12 +74,12 @@ public final class DynamoStepItems implements StepItems {
 
     @Override
     public boolean putIfAbsent(String executionArn, StoredItem item) {
-        return table.putIfAbsent(attributes(executionArn, item));
+        return table.putIfAbsent(table.stamped(attributes(executionArn, item)));
     }
 
     @Override
     public void putAll(String executionArn, List<StoredItem> items) {
-        table.putAll(items.stream().map(item -> attributes(executionArn, item)).toList());
+        table.putAll(items.stream().map(item -> table.stamped(attributes(executionArn, item))).toList());
     }
 
     @Override

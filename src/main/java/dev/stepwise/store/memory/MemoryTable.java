@@ -20,7 +20,7 @@ public final class MemoryTable {
 
     public Store store() {
         MemoryStepItems steps = new MemoryStepItems(this);
-        return new Store(new MemoryHeaders(this), steps, steps, new MemoryDefinitions(this), new MemoryRecords(this),
+        return new Store(new MemoryHeaders(this), steps, steps, new MemoryRunCounters(this), new MemoryDefinitions(this), new MemoryRecords(this),
                 new MemoryActivities(this));
     }
 

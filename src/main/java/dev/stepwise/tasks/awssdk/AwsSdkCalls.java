@@ -97,13 +97,21 @@ public final class AwsSdkCalls {
     private static Outcome serviceError(SdkService service, AwsServiceException e) {
         String prefix = e.awsErrorDetails() != null && e.awsErrorDetails().serviceName() != null
                 ? e.awsErrorDetails().serviceName() : service.errorPrefix();
+        return new Outcome(null, prefix + "." + e.getClass().getSimpleName(), cause(e, prefix));
+    }
+
+    /**
+     * A service error as Step Functions words causes:
+     * {@code "MESSAGE (Service: S3, Status Code: 404, Request ID: …, Extended Request ID: …)"}.
+     */
+    public static String cause(AwsServiceException e, String prefix) {
         String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : null;
         StringBuilder cause = new StringBuilder(String.valueOf(message)).append(" (Service: ").append(prefix)
                 .append(", Status Code: ").append(e.statusCode()).append(", Request ID: ").append(e.requestId());
         if (e.extendedRequestId() != null) {
             cause.append(", Extended Request ID: ").append(e.extendedRequestId());
         }
-        return new Outcome(null, prefix + "." + e.getClass().getSimpleName(), cause.append(')').toString());
+        return cause.append(')').toString();
     }
 
     private static Outcome taskFailed(String cause) {

@@ -62,6 +62,23 @@ final class LocalSfn implements AutoCloseable {
     }
 
     private LocalSfn(Backend backend, dev.stepwise.tasks.TaskExecutor testStateTasks) {
+        this(backend, testStateTasks, false);
+    }
+
+    /**
+     * The durable backend whose Distributed Maps read and export through the real S3 integration,
+     * on the embedded S3 server (Task states still echo or fail).
+     */
+    static LocalSfn durableWithS3() {
+        return new LocalSfn(Backend.DURABLE, null, true);
+    }
+
+    /** The shared embedded S3 server's endpoint. */
+    static URI s3Endpoint() {
+        return emulators().endpoint(Emulators.S3);
+    }
+
+    private LocalSfn(Backend backend, dev.stepwise.tasks.TaskExecutor testStateTasks, boolean s3) {
         Clock clock = Clock.systemUTC();
         InMemoryRunner.TaskExecutor tasks = request -> request.pattern().strip(request.resource()).endsWith(":echo")
                 ? new Resumption.TaskSucceeded(request.parameters())
@@ -69,8 +86,29 @@ final class LocalSfn implements AutoCloseable {
         ApiContext context;
         if (backend == Backend.DURABLE) {
             String name = "api-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
+            dev.stepwise.tasks.TaskExecutor durableTasks = (request, key) -> tasks.execute(request);
+            if (s3) {
+                dev.stepwise.tasks.Integrations real = dev.stepwise.tasks.Integrations.create(
+                        dev.stepwise.tasks.IntegrationConfig.aws("us-east-1", "123456789012").withEndpoints(emulators().endpoints()));
+                durableTasks = new dev.stepwise.tasks.TaskExecutor() {
+                    @Override
+                    public Resumption execute(dev.stepwise.engine.TaskRequest request, String key) {
+                        return tasks.execute(request);
+                    }
+
+                    @Override
+                    public dev.stepwise.engine.ItemReading itemReading() {
+                        return real.itemReading();
+                    }
+
+                    @Override
+                    public dev.stepwise.engine.ResultWriting resultWriting() {
+                        return real.resultWriting();
+                    }
+                };
+            }
             DurableApi durable = DurableApi.start(ApiConfig.defaults(), emulators().endpoint(Emulators.DYNAMODB),
-                    emulators().endpoint(Emulators.SQS), name, name, (request, key) -> tasks.execute(request), false);
+                    emulators().endpoint(Emulators.SQS), name, name, durableTasks, false);
             ports = durable;
             context = durable.context();
         } else {

@@ -76,6 +76,7 @@ final class StoredEvents {
                  "mapIterationAbortedEventDetails" -> new EventDetails.MapIteration(text(d, "name"), d.path("index").asInt());
             case "mapRunStartedEventDetails" -> new EventDetails.MapRunStarted(text(d, "mapRunArn"));
             case "mapRunFailedEventDetails" -> new EventDetails.MapRunFailed(text(d, "error"), text(d, "cause"));
+            case "mapRunRedrivenEventDetails" -> new EventDetails.MapRunRedriven(text(d, "mapRunArn"), d.path("redriveCount").asInt());
             default -> throw new IllegalStateException("a stored event has an unknown detail member " + member);
         };
     }

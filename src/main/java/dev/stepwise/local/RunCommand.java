@@ -157,7 +157,8 @@ final class RunCommand {
             mocked.select(execution.executionArn(), machineName, testCase);
             tasks = request -> mocked.execute(request, UUID.randomUUID().toString()); // one call per attempt here
         }
-        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), tasks);
+        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), tasks, integrations.itemReading(),
+                integrations.resultWriting(), integrations.config().region());
         InMemoryRunner.Result result = runner.run(machine, execution, progress, new SecureRandom());
         err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
         if (result.status().isSuccessful()) {

@@ -133,8 +133,14 @@ final class MapCheck implements StateValidator.StateCheck {
         if (config.has("CSVHeaders")) {
             findings.isArray(config.get("CSVHeaders"), Findings.at(configAt, "CSVHeaders"));
         }
+        if (config.has("CSVDelimiter")) {
+            // AWS developer guide, ItemReader: "Accepts one of the following values: COMMA (default), PIPE, SEMICOLON, SPACE, TAB."
+            findings.oneOf(config.get("CSVDelimiter"), Findings.at(configAt, "CSVDelimiter"),
+                    List.of("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"));
+        }
         if (config.has("MaxItems") && !(state.jsonata() && config.get("MaxItems").isTextual())) {
-            findings.integerIn(config.get("MaxItems"), Findings.at(configAt, "MaxItems"), 0, null);
+            // AWS: "You can specify a limit of up to 100,000,000 after which the Distributed Map stops reading items."
+            findings.integerIn(config.get("MaxItems"), Findings.at(configAt, "MaxItems"), 0, 100_000_000L);
         }
         if (!state.jsonata()) {
             syntax.singleValuePath(config.get("MaxItemsPath"), "MaxItemsPath", Findings.at(configAt, "MaxItemsPath"));

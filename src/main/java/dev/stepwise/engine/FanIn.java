@@ -129,11 +129,15 @@ public final class FanIn {
         /** AWS: a Distributed Map runs up to 10,000 child executions at once, MaxConcurrency 0 included. */
         public static final int MAX_CONCURRENCY = 10_000;
 
-        /** A run's join for the state's MaxConcurrency (0: AWS's 10,000). */
+        /**
+         * A run's join for the state's MaxConcurrency (0: AWS's 10,000): as few chunks at once as
+         * hold it, each as large as they can be evenly, so window × chunkSize falls short of
+         * MaxConcurrency by less than the window (999: 4 chunks of 249).
+         */
         public static RunJoin of(int maxConcurrency, FailureTolerance tolerance) {
             int concurrency = effective(maxConcurrency);
-            int chunk = Math.min(CHUNK, concurrency);
-            return new RunJoin(chunk, Math.max(1, concurrency / chunk), tolerance);
+            int window = (concurrency + CHUNK - 1) / CHUNK;
+            return new RunJoin(concurrency / window, window, tolerance);
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.stepwise.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.stepwise.asl.Json;
 import dev.stepwise.aws.AwsClients;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A finished execution's header carries the TTL attribute the SAM template enables, so DynamoDB
  * deletes it after the retention (AWS keeps closed Standard executions for 90 days); a running
- * one carries none.
+ * one carries none. Every other item of an execution (its steps, its Map Runs' pages and
+ * counters, its children's items) carries one from its write: the retention plus two years, the
+ * longest an execution and its redrive keep needing it.
  */
 class FinishedExecutionRetentionTest {
     private static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:kept";
@@ -57,6 +60,35 @@ class FinishedExecutionRetentionTest {
         store.finish(arn, MACHINE, ExecutionStatus.FAILED, Instant.parse("2026-11-25T18:01:00Z"), null, "States.TaskFailed", "x");
         assertEquals(String.valueOf(Instant.parse("2026-12-02T18:01:00Z").getEpochSecond()),
                 header(table, arn).get(TableLayout.TTL).n());
+    }
+
+    @Test
+    void everyItemOfAnExecutionAndOfItsMapRunExpiresWithTheTable() throws Exception {
+        String table = SharedEmulators.uniqueQueue("retention");
+        try (dev.stepwise.local.LocalRuntime local = dev.stepwise.local.LocalRuntime.builder(SharedEmulators.dynamo(), SharedEmulators.sqs())
+                .table(table).queue(SharedEmulators.uniqueQueue("retention")).tasks(TestTasks.INSTANCE).start()) {
+            String machine = local.runtime().createStateMachine("kept" + System.nanoTime(), """
+                    {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                        "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}""", "arn:aws:iam::123456789012:role/test");
+            Instant before = Instant.now();
+            String arn = local.runtime().startExecution(machine, "e" + System.nanoTime(), Json.parse("[1, 2, 3]"));
+            assertEquals(ExecutionStatus.SUCCEEDED, local.awaitEnd(arn, Duration.ofSeconds(30)).status());
+            long earliest = before.plus(Duration.ofDays(2 * 365 + 90)).getEpochSecond();
+            int items = 0;
+            for (Map<String, AttributeValue> item : dynamo.scanPaginator(b -> b.tableName(table)).items()) {
+                String sk = item.get(TableLayout.SK).s();
+                if (sk.startsWith(TableLayout.CURRENT_REVISION)) {
+                    continue; // definitions outlive executions
+                }
+                items++;
+                assertTrue(item.containsKey(TableLayout.TTL), "no ttl on " + item.get(TableLayout.PK).s() + " " + sk);
+                if (!sk.equals(TableLayout.HEADER)) {
+                    assertTrue(Long.parseLong(item.get(TableLayout.TTL).n()) >= earliest, "expires too soon: " + sk);
+                }
+            }
+            assertTrue(items > 20, "the execution, its run and 3 children wrote " + items + " items");
+        }
     }
 
     private static StartRecord start(String arn, Instant start) {

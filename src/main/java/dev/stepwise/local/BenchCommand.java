@@ -43,9 +43,17 @@ final class BenchCommand {
         Path dir = Path.of("../shared/bench/workloads");
         double seconds = 3;
         boolean durable = false;
+        String named = null;
+        List<Integer> items = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--durable")) {
                 durable = true;
+            } else if (args[i].equals("--workload") && i + 1 < args.length) {
+                named = args[++i];
+            } else if (args[i].equals("--items") && i + 1 < args.length) {
+                for (String size : args[++i].split(",")) {
+                    items.add(Integer.parseInt(size.trim()));
+                }
             } else if (args[i].equals("--workloads") && i + 1 < args.length) {
                 dir = Path.of(args[++i]);
             } else if (args[i].equals("--seconds") && i + 1 < args.length) {
@@ -53,6 +61,9 @@ final class BenchCommand {
             } else {
                 throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
             }
+        }
+        if (named != null) {
+            return workload(named, durable, items);
         }
         if (!Files.isDirectory(dir)) {
             throw new StepwiseCli.UsageException("no workloads at " + dir.toAbsolutePath().normalize()
@@ -80,6 +91,22 @@ final class BenchCommand {
             out.printf("bench: %s %d/s%n", workload, Math.round(rate));
         }
         return status;
+    }
+
+    /** {@code --workload distributed-map --items N[,M...]}: a Map Run over N CSV rows in S3, durably. */
+    private int workload(String workload, boolean durable, List<Integer> items) {
+        if (!workload.equals("distributed-map")) {
+            throw new StepwiseCli.UsageException("unknown workload '" + workload + "' (bench knows distributed-map)");
+        }
+        if (!durable) {
+            throw new StepwiseCli.UsageException("the distributed-map workload runs durably: give --durable");
+        }
+        try {
+            return new DistributedMapBench(out, err).run(items.isEmpty() ? List.of(1000) : items);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return StepwiseCli.FAILED;
+        }
     }
 
     private int durable(Path dir) {

@@ -3,14 +3,7 @@ package dev.stepwise.local;
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.memory.InMemoryStateMachines;
-import dev.stepwise.engine.EngineOptions;
-import dev.stepwise.engine.InMemoryRunner;
-import dev.stepwise.tasks.MockedTasks;
-import dev.stepwise.tasks.mock.InMemoryMockLedger;
 import dev.stepwise.tasks.mock.MockConfigFile;
-import java.util.UUID;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
@@ -23,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -114,9 +106,6 @@ public final class ServeCommand {
         if (inMemory && (dataDir != null || !endpoints.isEmpty())) {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
         }
-        if (inMemory && timeScale != 1.0) {
-            throw new StepwiseCli.UsageException("--time-scale applies to the durable runtime: drop --in-memory");
-        }
         MockConfigFile mocks = mockFile == null || mockFile.isEmpty() ? null : RunCommand.mocks(mockFile);
         Map<String, URI> overrides;
         HttpAuth taskAuth;
@@ -133,10 +122,15 @@ public final class ServeCommand {
         List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
-            DurableApi durable = inMemory ? null : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale, err);
-            // In memory, Task states (and TestState's) call no integration; the durable API is the runtime's own.
-            StepFunctionsApi api = inMemory ? new StepFunctionsApi(inMemory(config, mocks), new NoIntegrations(),
-                    bug -> bug.printStackTrace(err)) : durable.runtime().api();
+            StepFunctionsApi api;
+            if (inMemory) {
+                // The same runtime on the store's and the queue's in-memory adapters; Task states call no integration.
+                MemoryApi memory = MemoryApi.start(config, new NoIntegrations(), mocks, timeScale, bug -> bug.printStackTrace(err));
+                resources.add(memory);
+                api = memory.api();
+            } else {
+                api = durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale, err).runtime().api();
+            }
             server = ApiServer.start(api, port, verifier, hosts);
         } catch (IOException e) {
             closeAll(resources);
@@ -149,22 +143,6 @@ public final class ServeCommand {
         out.println("listening on http://127.0.0.1:" + server.port());
         out.flush();
         return server;
-    }
-
-    private static ApiContext inMemory(ApiConfig config, MockConfigFile mocks) {
-        EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region());
-        Clock clock = Clock.systemUTC();
-        InMemoryRunner.TaskExecutor tasks = InMemoryExecutions.noIntegrations();
-        MockedTasks mocked = null;
-        if (mocks != null) {
-            InMemoryRunner.TaskExecutor real = tasks;
-            MockedTasks wrapper = new MockedTasks(mocks, (request, key) -> real.execute(request), new InMemoryMockLedger());
-            // The in-memory runner calls each attempt once: a fresh key per call counts every one.
-            tasks = request -> wrapper.execute(request, UUID.randomUUID().toString());
-            mocked = wrapper;
-        }
-        ApiContext context = ApiContext.of(config, new InMemoryStateMachines(), new InMemoryExecutions(clock, options, tasks), clock);
-        return mocked == null ? context : context.withTestCases(mocked::select);
     }
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
@@ -209,7 +187,7 @@ public final class ServeCommand {
                 }
                 String keyId = credentials.substring(0, colon);
                 String secret = credentials.substring(colon + 1);
-                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC(), region, SigV4Verifier.STATES);
+                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, java.time.Clock.systemUTC(), region, SigV4Verifier.STATES);
             }
             default -> throw new StepwiseCli.UsageException("--auth is sigv4 or none, not '" + auth + "'");
         }

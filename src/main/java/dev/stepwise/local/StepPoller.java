@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 public final class StepPoller implements AutoCloseable {
     /** Sees each failed message (tests, logs). */
     public static final BiConsumer<StepMessage, RuntimeException> QUIET = (m, e) -> { };
+    private static final System.Logger LOG = System.getLogger(StepPoller.class.getName());
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -37,7 +38,11 @@ public final class StepPoller implements AutoCloseable {
                       BiConsumer<StepMessage, RuntimeException> onFailure) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.batch = new StepBatch(runtime, (record, error) -> onFailure.accept(StepMessage.fromJson(record.body()), error));
+        this.batch = new StepBatch(runtime, (record, error) -> {
+            // A failed delivery comes back after the visibility timeout; logged, so a step that keeps failing is seen.
+            LOG.log(System.Logger.Level.INFO, "step " + record.body() + " failed on delivery " + record.receiveCount() + ": " + error);
+            onFailure.accept(StepMessage.fromJson(record.body()), error);
+        });
         this.waitSeconds = waitSeconds;
         for (int i = 0; i < workers; i++) {
             Thread worker = new Thread(this::poll, "stepwise-poller-" + i);
@@ -84,6 +89,8 @@ public final class StepPoller implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 if (running.get()) {
+                    // The queue did not answer (or a delete failed: those messages come back): say so, then try again.
+                    LOG.log(System.Logger.Level.WARNING, "receiving steps from " + queueUrl + " failed: " + e);
                     pause();
                 }
             }

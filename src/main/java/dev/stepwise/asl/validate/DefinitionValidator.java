@@ -20,11 +20,9 @@ import java.util.Set;
  * A bad definition never makes this throw: any JSON gives findings.
  */
 public final class DefinitionValidator {
-    private static final Set<String> TOP_LEVEL_FIELDS =
-            Set.of("Comment", "QueryLanguage", "StartAt", "TimeoutSeconds", "Version", "States");
+    private static final List<String> TOP_LEVEL_FIELDS =
+            List.of("StartAt", "States", "Comment", "QueryLanguage", "TimeoutSeconds", "Version");
     static final List<String> QUERY_LANGUAGES = List.of("JSONPath", "JSONata");
-    /** Jackson (which AWS's parser is, judging by its messages) cuts the quoted source at 500 characters. */
-    private static final int MAX_QUOTED_SOURCE = 500;
 
     /** All findings for a parsed definition document; empty when it is valid. */
     public List<Diagnostic> validate(JsonNode definition) {
@@ -34,12 +32,7 @@ public final class DefinitionValidator {
             findings.schema("Definition must be a valid JSON object", null);
             return findings.all();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
-            String field = it.next().getKey();
-            if (!TOP_LEVEL_FIELDS.contains(field)) {
-                findings.notSupported(field, "/");
-            }
-        }
+        Map<String, String> misspelt = findings.unknownFields(definition, "/", TOP_LEVEL_FIELDS);
         if (definition.has("Comment")) {
             findings.isString(definition.get("Comment"), "/Comment");
         }
@@ -55,14 +48,17 @@ public final class DefinitionValidator {
             findings.oneOf(definition.get("QueryLanguage"), "/QueryLanguage", QUERY_LANGUAGES);
             jsonata = !StateValidator.isJsonPath(definition.get("QueryLanguage"));
         }
-        new ScopeValidator(findings, jsonata).validate(definition, "/");
+        new ScopeValidator(findings, jsonata).validate(definition, "/", misspelt.keySet());
         return findings.all();
     }
 
     /**
-     * Findings for definition text, reporting unparseable JSON as AWS does: INVALID_JSON_DESCRIPTION
-     * with the parser's message and "[Source: ...; line: L, column: C]" as the location (LocalStack
-     * snapshot recorded on AWS, test_sfn_api_validation NOT_A_DEF).
+     * Findings for definition text. Unparseable JSON is INVALID_JSON_DESCRIPTION with the parser's
+     * message, as AWS reports it (LocalStack snapshot recorded on AWS, test_sfn_api_validation
+     * NOT_A_DEF); where AWS then quotes the whole definition as "[Source: (String)"...";
+     * line: L, column: C]", in the message and as the location, the location here is
+     * "line L, column C" and the message ends "at line L, column C": a person or an editor finds
+     * the place from that, and a long definition is not printed back (issue #16).
      */
     public List<Diagnostic> validate(String definitionText) {
         if (definitionText == null) {
@@ -75,9 +71,10 @@ public final class DefinitionValidator {
         try {
             tree = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(definitionText);
         } catch (JsonProcessingException e) {
-            String location = sourceLocation(definitionText, where(definitionText, e));
-            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION,
-                    e.getOriginalMessage() + "\n at " + location, location));
+            int[] at = where(definitionText, e);
+            String location = "line " + at[0] + ", column " + at[1];
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, e.getOriginalMessage() + " at " + location,
+                    location));
         } catch (java.io.IOException e) {
             return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, String.valueOf(e.getMessage()), null));
         }
@@ -128,10 +125,4 @@ public final class DefinitionValidator {
         return new int[] {line, column};
     }
 
-    private static String sourceLocation(String text, int[] where) {
-        String quoted = text.length() > MAX_QUOTED_SOURCE
-                ? text.substring(0, MAX_QUOTED_SOURCE) + "\"[truncated " + (text.length() - MAX_QUOTED_SOURCE) + " chars]"
-                : text + "\"";
-        return "[Source: (String)\"" + quoted + "; line: " + where[0] + ", column: " + where[1] + "]";
-    }
 }

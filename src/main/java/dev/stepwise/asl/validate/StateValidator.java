@@ -1,6 +1,7 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,14 @@ final class StateValidator {
             return Ending.UNKNOWN;
         }
         if (!findings.required(node, location, "Type")) {
+            guessTransitions(node, location, transitions);
             return Ending.UNKNOWN;
         }
         JsonNode typeNode = node.get("Type");
         String typeLocation = Findings.at(location, "Type");
         findings.oneOf(typeNode, typeLocation, StateFields.TYPES);
         if (!typeNode.isTextual() || !StateFields.TYPES.contains(typeNode.textValue())) {
+            guessTransitions(node, location, transitions);
             return Ending.UNKNOWN;
         }
         String type = typeNode.textValue();
@@ -75,6 +78,21 @@ final class StateValidator {
         }
         byType.get(type).check(state);
         return ends;
+    }
+
+    /**
+     * The transitions of a state whose Type is missing or unknown: its type's own checks cannot
+     * run, but the states it names are not unreachable because of that.
+     */
+    private static void guessTransitions(JsonNode node, String location, List<Transition> transitions) {
+        Transition.guess(transitions, node.get("Next"), Findings.at(location, "Next"));
+        Transition.guess(transitions, node.get("Default"), Findings.at(location, "Default"));
+        for (String handlers : new String[] {"Choices", "Catch"}) {
+            JsonNode list = node.get(handlers);
+            for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+                Transition.guess(transitions, list.get(i).get("Next"), Findings.at(Findings.at(Findings.at(location, handlers), i), "Next"));
+            }
+        }
     }
 
     /**
@@ -113,7 +131,10 @@ final class StateValidator {
         for (Iterator<String> it = state.node().fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!StateFields.accepts(type, field)) {
-                findings.notSupported(field, state.location());
+                // A field another type takes is misplaced, not misspelt: no suggestion for it.
+                Collection<String> known = StateFields.isStateField(field) ? List.of() : StateFields.accepted(type);
+                findings.notSupported(field, state.location(), known)
+                        .ifPresent(meant -> state.misspelt().putIfAbsent(meant, field));
             } else if (!state.jsonata() && StateFields.JSONATA_ONLY.contains(field)) {
                 findings.schema(wrongLanguage("JSONPath", field, "JSONata"), state.location());
             } else if (state.jsonata() && StateFields.JSONPATH_ONLY.contains(field)) {
@@ -147,6 +168,11 @@ final class StateValidator {
     private Ending checkNextOrEnd(StateContext state) {
         boolean hasNext = state.has("Next");
         boolean hasEnd = state.has("End");
+        if (!hasNext && !hasEnd && (state.misspelt("Next").isPresent() || state.misspelt("End").isPresent())) {
+            // "Nxt" or "Ends": reported with its suggestion; neither missing Next/End nor its target follows from it.
+            state.misspelt("Next").ifPresent(field -> Transition.guess(state.transitions(), state.get(field), state.at(field)));
+            return state.misspelt("Next").isPresent() ? Ending.CONTINUES : Ending.UNKNOWN;
+        }
         boolean endIsBoolean = !hasEnd || findings.isBoolean(state.get("End"), state.at("End"));
         boolean ends = hasEnd && state.get("End").booleanValue();
         if (hasNext && hasEnd) {

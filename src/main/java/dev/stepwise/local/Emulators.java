@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -21,14 +23,21 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  * installed by {@code npm ci} from the repo's lockfile) as a child process, and ElasticMQ embedded
  * in this JVM for SQS. A service given with {@code --endpoint SERVICE=URL} is not started; its
  * URL is used as given (LocalStack, real AWS, an emulator already running).
+ *
+ * <p>Both start at once, and their ports are chosen before they listen, so a caller can build its
+ * clients (and do any other work) while they come up: {@link #launch} returns at once,
+ * {@link #ready(String)} says when one service answers. Start-up is most of {@code ./stepwise run}'s time.
  */
 public final class Emulators implements AutoCloseable {
     public static final String DYNAMODB = "dynamodb";
     public static final String SQS = "sqs";
 
     private final Map<String, URI> endpoints = new HashMap<>();
+    /** Completes when the service answers; services given by {@code --endpoint} are complete from the start. */
+    private final Map<String, CompletableFuture<URI>> ready = new HashMap<>();
     private Process dynalite;
-    private SQSRestServer elasticMq;
+    /** Set by the thread that starts it. */
+    private volatile SQSRestServer elasticMq;
     private Thread shutdownHook;
 
     private Emulators() {
@@ -39,6 +48,19 @@ public final class Emulators implements AutoCloseable {
      * dynalite's tables on disk there (its {@code --path}).
      */
     public static Emulators start(Map<String, URI> overrides, Path dataDir) {
+        Emulators emulators = launch(overrides, dataDir);
+        try {
+            emulators.ready(DYNAMODB).join();
+            emulators.ready(SQS).join();
+            return emulators;
+        } catch (CompletionException e) {
+            emulators.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** As {@link #start}, without waiting: {@link #endpoints()} are known at once, {@link #ready} tells when each answers. */
+    public static Emulators launch(Map<String, URI> overrides, Path dataDir) {
         Emulators emulators = new Emulators();
         emulators.endpoints.putAll(overrides);
         try {
@@ -72,6 +94,11 @@ public final class Emulators implements AutoCloseable {
             }
         }
         return parsed;
+    }
+
+    /** Completes with the service's endpoint once it answers, or exceptionally if its emulator did not start. */
+    public CompletableFuture<URI> ready(String service) {
+        return ready.getOrDefault(service, CompletableFuture.completedFuture(endpoint(service)));
     }
 
     /** Every endpoint: the emulators started and the ones {@code --endpoint} named (lambda=, sns=, ... included). */
@@ -108,14 +135,31 @@ public final class Emulators implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start dynalite (is node ≥ 20 on the PATH?): " + e.getMessage(), e);
         }
-        waitForPort(port, dynalite);
-        endpoints.put(DYNAMODB, URI.create("http://127.0.0.1:" + port));
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        endpoints.put(DYNAMODB, endpoint);
+        Process process = dynalite;
+        ready.put(DYNAMODB, CompletableFuture.supplyAsync(() -> {
+            waitForPort(port, process);
+            return endpoint;
+        }, Emulators::daemon));
     }
 
+    /** ElasticMQ starts in this JVM, on a thread of its own: its actor system and HTTP server take a second or more. */
     private void startElasticMq() {
-        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        int port = elasticMq.waitUntilStarted().localAddress().getPort();
-        endpoints.put(SQS, URI.create("http://127.0.0.1:" + port));
+        int port = freePort();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        endpoints.put(SQS, endpoint);
+        ready.put(SQS, CompletableFuture.supplyAsync(() -> {
+            elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).start();
+            elasticMq.waitUntilStarted();
+            return endpoint;
+        }, Emulators::daemon));
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "stepwise-emulator-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -180,6 +224,10 @@ public final class Emulators implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        CompletableFuture<URI> starting = ready.get(SQS);
+        if (starting != null) {
+            starting.exceptionally(failed -> null).join(); // a server still starting is stopped once it has
+        }
         if (elasticMq != null) {
             elasticMq.stopAndWait();
             elasticMq = null;

@@ -20,6 +20,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final DurableRuntime runtime;
     private final StepPoller poller;
     private final MockedTasks mocks;
+    private final Object ended = new Object();
 
     private LocalRuntime(Builder b) {
         counter = new RequestCounter();
@@ -45,8 +48,19 @@ public final class LocalRuntime implements AutoCloseable {
         dynamo = clients.dynamoDb(b.dynamoEndpoint);
         sqs = clients.sqs(b.sqsEndpoint);
         DynamoExecutionStore dynamoStore = new DynamoExecutionStore(dynamo, b.table);
-        dynamoStore.createTableIfMissing();
-        List<String> urls = SqsStepQueue.createQueues(sqs, b.queue, b.options.maxReceives(), b.visibilityTimeoutSeconds);
+        // The table and the queues are made side by side, each as soon as its emulator answers.
+        CompletableFuture<List<String>> queues = b.sqsReady.thenApplyAsync(ready ->
+                SqsStepQueue.createQueues(sqs, b.queue, b.options.maxReceives(), b.visibilityTimeoutSeconds));
+        List<String> urls;
+        try {
+            b.dynamoReady.join();
+            dynamoStore.createTableIfMissing();
+            urls = queues.join();
+        } catch (RuntimeException e) {
+            sqs.close();
+            dynamo.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         queueUrl = urls.get(0);
         deadLetterQueueUrl = urls.get(1);
         ExecutionStore store = b.wrapStore.apply(dynamoStore);
@@ -91,7 +105,10 @@ public final class LocalRuntime implements AutoCloseable {
         return deadLetterQueueUrl;
     }
 
-    /** Waits until the execution is no longer RUNNING; returns its header. */
+    /**
+     * Waits until the execution is no longer RUNNING; returns its header. It looks again at
+     * growing intervals, and at once after {@link #executionEnded}.
+     */
     public ExecutionHeader awaitEnd(String executionArn, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 20;
@@ -104,8 +121,17 @@ public final class LocalRuntime implements AutoCloseable {
                 throw new IllegalStateException("the execution " + executionArn + " is still " + header.status()
                         + " after " + timeout);
             }
-            Thread.sleep(pause);
+            synchronized (ended) {
+                ended.wait(pause);
+            }
             pause = Math.min(250, pause * 2);
+        }
+    }
+
+    /** Wakes {@link #awaitEnd}: a listener saw an execution's last event committed. */
+    public void executionEnded() {
+        synchronized (ended) {
+            ended.notifyAll();
         }
     }
 
@@ -133,6 +159,8 @@ public final class LocalRuntime implements AutoCloseable {
         private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
         private BiConsumer<StepMessage, RuntimeException> onFailure = StepPoller.QUIET;
+        private CompletableFuture<?> dynamoReady = CompletableFuture.completedFuture(null);
+        private CompletableFuture<?> sqsReady = CompletableFuture.completedFuture(null);
 
         private Builder(URI dynamoEndpoint, URI sqsEndpoint) {
             this.dynamoEndpoint = dynamoEndpoint;
@@ -213,6 +241,16 @@ public final class LocalRuntime implements AutoCloseable {
 
         public Builder onFailure(BiConsumer<StepMessage, RuntimeException> listener) {
             onFailure = listener;
+            return this;
+        }
+
+        /**
+         * Completes when each endpoint answers ({@link Emulators#ready}): the clients are built
+         * meanwhile, and the table and queues are created as soon as their service is up.
+         */
+        public Builder ready(CompletableFuture<?> dynamo, CompletableFuture<?> sqs) {
+            dynamoReady = dynamo;
+            sqsReady = sqs;
             return this;
         }
 

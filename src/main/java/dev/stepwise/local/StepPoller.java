@@ -32,6 +32,8 @@ public final class StepPoller implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
+    /** Workers handling a batch now; close() waits for these, not for workers blocked in a long poll. */
+    private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
 
     public StepPoller(SqsClient sqs, String queueUrl, DurableRuntime runtime, int workers, int waitSeconds,
                       BiConsumer<StepMessage, RuntimeException> onFailure) {
@@ -64,29 +66,44 @@ public final class StepPoller implements AutoCloseable {
             try {
                 ReceiveMessageResponse response = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-                List<StepBatch.Record> records = new ArrayList<>(response.messages().size());
-                for (Message message : response.messages()) {
-                    records.add(new StepBatch.Record(message.messageId(), message.body(), Integer.parseInt(message.attributes()
-                            .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
-                }
-                java.util.Set<String> failures = new java.util.HashSet<>(batch.process(records));
-                processed.addAndGet(records.size() - failures.size());
-                failed.addAndGet(failures.size());
-                List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
-                for (Message message : response.messages()) {
-                    if (!failures.contains(message.messageId())) {
-                        done.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(done.size()))
-                                .receiptHandle(message.receiptHandle()).build());
+                busy.incrementAndGet(); // before looking at running, so close() either waits for this batch or it is not handled
+                try {
+                    if (!running.get()) {
+                        return; // closed while polling: the messages reappear after their visibility timeout, as after a crash
                     }
-                }
-                if (!done.isEmpty()) {
-                    sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+                    handle(response);
+                } finally {
+                    synchronized (busy) {
+                        busy.decrementAndGet();
+                        busy.notifyAll();
+                    }
                 }
             } catch (RuntimeException e) {
                 if (running.get()) {
                     pause();
                 }
             }
+        }
+    }
+
+    private void handle(ReceiveMessageResponse response) {
+        List<StepBatch.Record> records = new ArrayList<>(response.messages().size());
+        for (Message message : response.messages()) {
+            records.add(new StepBatch.Record(message.messageId(), message.body(), Integer.parseInt(message.attributes()
+                    .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))));
+        }
+        java.util.Set<String> failures = new java.util.HashSet<>(batch.process(records));
+        processed.addAndGet(records.size() - failures.size());
+        failed.addAndGet(failures.size());
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (Message message : response.messages()) {
+            if (!failures.contains(message.messageId())) {
+                done.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(done.size()))
+                        .receiptHandle(message.receiptHandle()).build());
+            }
+        }
+        if (!done.isEmpty()) {
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
         }
     }
 
@@ -98,19 +115,23 @@ public final class StepPoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops polling and waits (up to 25 s) for the batches being handled. A worker still in a long
+     * poll is not waited for: it ends when its poll returns, handling nothing more.
+     */
     @Override
     public void close() {
         running.set(false);
-        for (Thread worker : workers) {
-            try {
-                worker.join(TimeUnitMillis.JOIN);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(25);
+        synchronized (busy) {
+            while (busy.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    busy.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
-    }
-
-    private static final class TimeUnitMillis {
-        static final long JOIN = 25_000;
     }
 }

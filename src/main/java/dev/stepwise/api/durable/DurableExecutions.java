@@ -277,9 +277,14 @@ public final class DurableExecutions implements ExecutionPort {
         HistoryPage page = store.history(runtimeArn, reverseOrder, after, limit);
         List<StoredEvent> events = new ArrayList<>();
         for (JsonNode json : page.events()) {
-            events.add(asInMemory(StoredEvents.read(json), header));
+            events.add(asApiEvent(json, header));
         }
         return new Page<>(events, page.continueAfter() == null ? null : Long.toString(page.continueAfter()));
+    }
+
+    /** An event as the runtime stored it, as GetExecutionHistory answers it ({@code header}: its execution's, or null). */
+    public static StoredEvent asApiEvent(JsonNode stored, ExecutionHeader header) {
+        return asInMemory(StoredEvents.read(stored), header);
     }
 
     /**

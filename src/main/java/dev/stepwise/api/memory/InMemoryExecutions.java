@@ -40,10 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * an execution waiting 10 seconds is RUNNING for 10 real seconds, StopExecution can abort it
  * meanwhile, and StartExecution's "same name and input while running" idempotency works as on AWS.
  *
- * <p>previousEventId follows what AWS recorded for linear histories
- * (test_sfn_api.snapshot.json): 0 for ExecutionStarted, for the first state entered and for
- * ExecutionAborted; otherwise the event before. Branch events of Parallel/Map are chained the
- * same simple way (AWS links them to their branch's previous event).
+ * <p>previousEventId follows what AWS recorded for linear histories ({@link StoredEvent#inSequence}).
+ * Branch events of Parallel/Map are chained the same simple way (AWS links them to their branch's
+ * previous event).
  */
 public final class InMemoryExecutions implements ExecutionPort, AutoCloseable {
     private final Clock clock;
@@ -88,8 +87,7 @@ public final class InMemoryExecutions implements ExecutionPort, AutoCloseable {
         }
 
         synchronized void append(long id, Instant timestamp, HistoryEvent event) {
-            long previous = id == 1 || id == 2 || event.type() == EventType.ExecutionAborted ? 0 : id - 1;
-            events.add(new StoredEvent(id, previous, timestamp, event));
+            events.add(StoredEvent.inSequence(id, timestamp, event));
         }
 
         /** Holds the run until {@code at} has come; throws {@link Stopped} once the execution was stopped. */

@@ -1,14 +1,10 @@
 package dev.stepwise.asl.validate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
-import java.util.Iterator;
+import dev.stepwise.asl.JsonSyntaxError;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Walks a whole definition and reports every problem at once, in the shape of AWS
@@ -69,14 +65,9 @@ public final class DefinitionValidator {
         }
         JsonNode tree;
         try {
-            tree = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(definitionText);
-        } catch (JsonProcessingException e) {
-            int[] at = where(definitionText, e);
-            String location = "line " + at[0] + ", column " + at[1];
-            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, e.getOriginalMessage() + " at " + location,
-                    location));
-        } catch (java.io.IOException e) {
-            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, String.valueOf(e.getMessage()), null));
+            tree = Json.parseDocument(definitionText);
+        } catch (JsonSyntaxError e) {
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, e.getMessage(), e.location()));
         }
         List<Diagnostic> duplicates = DuplicateStateNames.find(definitionText);
         List<Diagnostic> findings = validate(tree);
@@ -100,29 +91,4 @@ public final class DefinitionValidator {
             throw new InvalidDefinitionException(errors);
         }
     }
-
-    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =
-            java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'");
-
-    /**
-     * Line and column where the parser gave up, as AWS's parser reports them: for a bad token, just
-     * after the token ("Unrecognized token 'not' ... column: 4" for "not a definition"); the
-     * Jackson here reads further before it complains, so the token is looked up in the text.
-     */
-    private static int[] where(String text, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        int line = at == null ? 1 : Math.max(1, at.getLineNr());
-        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-        java.util.regex.Matcher token = UNRECOGNIZED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
-        if (at != null && token.find() && at.getCharOffset() >= 0) {
-            int start = text.lastIndexOf(token.group(1), (int) Math.min(at.getCharOffset(), text.length()));
-            if (start >= 0) {
-                int end = start + token.group(1).length();
-                line = 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
-                column = end - (text.lastIndexOf('\n', end - 1) + 1) + 1;
-            }
-        }
-        return new int[] {line, column};
-    }
-
 }

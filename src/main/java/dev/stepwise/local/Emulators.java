@@ -229,7 +229,10 @@ public final class Emulators implements AutoCloseable {
             starting.exceptionally(failed -> null).join(); // a server still starting is stopped once it has
         }
         if (elasticMq != null) {
-            elasticMq.stopAndWait();
+            // Not waited for: pekko's HTTP server gives an open connection (a poller's long poll) up
+            // to a second to finish, a second a command would spend doing nothing. The stop goes on
+            // in the background; a JVM that exits takes the server down with it.
+            elasticMq.stopAndGetFuture().apply();
             elasticMq = null;
         }
         if (dynalite != null) {

@@ -45,22 +45,25 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalRuntime(Builder b) {
         counter = new RequestCounter();
         AwsClients clients = new AwsClients(b.options.region(), counter);
+        // Each client is built, and its table or queues made as soon as its emulator answers, side
+        // by side: building an SDK client costs a few hundred milliseconds of a cold JVM.
+        CompletableFuture<SqsClient> sqsClient = CompletableFuture.supplyAsync(() -> clients.sqs(b.sqsEndpoint));
+        CompletableFuture<List<String>> queues = sqsClient.thenCombine(b.sqsReady, (client, ready) -> client)
+                .thenApplyAsync(client -> SqsStepQueue.createQueues(client, b.queue, b.options.maxReceives(),
+                        b.visibilityTimeoutSeconds));
         dynamo = clients.dynamoDb(b.dynamoEndpoint);
-        sqs = clients.sqs(b.sqsEndpoint);
         DynamoExecutionStore dynamoStore = new DynamoExecutionStore(dynamo, b.table);
-        // The table and the queues are made side by side, each as soon as its emulator answers.
-        CompletableFuture<List<String>> queues = b.sqsReady.thenApplyAsync(ready ->
-                SqsStepQueue.createQueues(sqs, b.queue, b.options.maxReceives(), b.visibilityTimeoutSeconds));
         List<String> urls;
         try {
             b.dynamoReady.join();
             dynamoStore.createTableIfMissing();
             urls = queues.join();
         } catch (RuntimeException e) {
-            sqs.close();
+            sqsClient.thenAccept(SqsClient::close);
             dynamo.close();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        sqs = sqsClient.join();
         queueUrl = urls.get(0);
         deadLetterQueueUrl = urls.get(1);
         ExecutionStore store = b.wrapStore.apply(dynamoStore);

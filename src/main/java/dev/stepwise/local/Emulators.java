@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
@@ -38,6 +39,8 @@ public final class Emulators implements AutoCloseable {
     private Process dynalite;
     /** Set by the thread that starts it. */
     private volatile SQSRestServer elasticMq;
+    /** ElasticMQ's actor system, made here so that closing can terminate it at once. */
+    private volatile ActorSystem elasticMqSystem;
     private Thread shutdownHook;
 
     private Emulators() {
@@ -150,7 +153,8 @@ public final class Emulators implements AutoCloseable {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         endpoints.put(SQS, endpoint);
         ready.put(SQS, CompletableFuture.supplyAsync(() -> {
-            elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port).start();
+            elasticMqSystem = ActorSystem.create("elasticmq");
+            elasticMq = SQSRestServerBuilder.withActorSystem(elasticMqSystem).withInterface("127.0.0.1").withPort(port).start();
             elasticMq.waitUntilStarted();
             return endpoint;
         }, Emulators::daemon));
@@ -229,10 +233,12 @@ public final class Emulators implements AutoCloseable {
             starting.exceptionally(failed -> null).join(); // a server still starting is stopped once it has
         }
         if (elasticMq != null) {
-            // Not waited for: pekko's HTTP server gives an open connection (a poller's long poll) up
-            // to a second to finish, a second a command would spend doing nothing. The stop goes on
-            // in the background; a JVM that exits takes the server down with it.
+            // Its actor system is ours, so it is stopped outright: ElasticMQ's own stop gives an open
+            // connection (a poller's long poll) up to a second, and a poller left waiting in a socket
+            // read makes the JVM's exit wait 300 ms more for it. Not waited for: a JVM that exits
+            // takes the rest down.
             elasticMq.stopAndGetFuture().apply();
+            elasticMqSystem.terminate();
             elasticMq = null;
         }
         if (dynalite != null) {

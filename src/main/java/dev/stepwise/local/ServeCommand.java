@@ -132,7 +132,7 @@ public final class ServeCommand {
         ApiServer server;
         try {
             ApiContext context = inMemory ? inMemory(config, mocks)
-                    : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale);
+                    : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale, err);
             StepFunctionsApi api = new StepFunctionsApi(context, InMemoryExecutions.noIntegrations(),
                     bug -> bug.printStackTrace(err));
             server = ApiServer.start(api, port, verifier);
@@ -167,7 +167,10 @@ public final class ServeCommand {
 
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
     private static ApiContext durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
-                                      List<AutoCloseable> resources, MockConfigFile mocks, double timeScale) {
+                                      List<AutoCloseable> resources, MockConfigFile mocks, double timeScale, PrintStream err) {
+        if (!overrides.containsKey(Emulators.DYNAMODB) || !overrides.containsKey(Emulators.SQS)) {
+            err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
+        }
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"));
         resources.add(emulators);
         DurableApi durable = DurableApi.start(config, emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS),

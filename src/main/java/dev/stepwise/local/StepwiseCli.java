@@ -45,16 +45,22 @@ public final class StepwiseCli {
                     out.println(version());
                     yield OK;
                 }
-                default -> throw new UsageException("unknown " + (args[0].startsWith("-") ? "option" : "command")
-                        + " '" + args[0] + "'" + Spelling.closest(args[0], COMMANDS.stream().map(CommandLine.Spec::command).toList())
-                                .map(command -> " (did you mean '" + command + "'?)").orElse("")
-                        + "; commands: " + String.join(", ", COMMANDS.stream().map(CommandLine.Spec::command).toList())
-                        + " (./stepwise --help)");
+                default -> throw unknown(args[0]);
             };
         } catch (UsageException e) {
             err.println("stepwise: " + e.getMessage());
             return USAGE;
         }
+    }
+
+    /** An unknown command, or option before the command, named with the closest known one. */
+    private static UsageException unknown(String word) {
+        List<String> commands = COMMANDS.stream().map(CommandLine.Spec::command).toList();
+        boolean option = word.startsWith("-");
+        String meant = Spelling.closest(word, option ? List.of("--help", "--version") : commands)
+                .map(known -> " (did you mean '" + known + "'?)").orElse("");
+        return new UsageException("unknown " + (option ? "option" : "command") + " '" + word + "'" + meant
+                + "; commands: " + String.join(", ", commands) + " (./stepwise --help)");
     }
 
     /** "stepwise VERSION (Java VERSION)"; the version is the jar's (Implementation-Version of its manifest). */

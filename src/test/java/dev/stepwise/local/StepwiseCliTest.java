@@ -123,6 +123,9 @@ class StepwiseCliTest {
         assertEquals(2, run("rnu", "x.json"));
         assertEquals("stepwise: unknown command 'rnu' (did you mean 'run'?); commands: run, test, serve, bench (./stepwise --help)"
                 + System.lineSeparator(), stderr());
+        err.reset();
+        assertEquals(2, run("--verison"));
+        assertTrue(stderr().startsWith("stepwise: unknown option '--verison' (did you mean '--version'?)"), stderr());
     }
 
     @Test

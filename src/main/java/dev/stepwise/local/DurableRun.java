@@ -115,7 +115,7 @@ public final class DurableRun implements AutoCloseable {
     public static DurableRun open(Options options, Emulators emulators) {
         try {
             LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
-                    .ready(emulators.ready(Emulators.DYNAMODB), emulators.ready(Emulators.SQS))
+                    .ready(emulators.ready(Emulators.DYNAMODB), emulators.ready(Emulators.SQS)).queuesInBackground()
                     .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4)
                     .integrations(IntegrationConfig.aws(options.runtime().region(), options.runtime().accountId())
                             .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))

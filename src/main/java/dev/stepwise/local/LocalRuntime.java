@@ -34,13 +34,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalRuntime implements AutoCloseable {
     private final RequestCounter counter;
     private final DynamoDbClient dynamo;
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final String deadLetterQueueUrl;
+    /** The SQS side (client, queues, poller), which may still be coming up: see {@link Builder#queuesInBackground}. */
+    private final CompletableFuture<SqsSide> sqsSide;
     private final DurableRuntime runtime;
-    private final StepPoller poller;
     private final MockedTasks mocks;
     private final Object ended = new Object();
+
+    private record SqsSide(SqsClient sqs, String queueUrl, String deadLetterQueueUrl, StepPoller poller) {
+    }
 
     private LocalRuntime(Builder b) {
         counter = new RequestCounter();
@@ -53,26 +54,64 @@ public final class LocalRuntime implements AutoCloseable {
                         b.visibilityTimeoutSeconds));
         dynamo = clients.dynamoDb(b.dynamoEndpoint);
         DynamoExecutionStore dynamoStore = new DynamoExecutionStore(dynamo, b.table);
-        List<String> urls;
         try {
             b.dynamoReady.join();
             dynamoStore.createTableIfMissing();
-            urls = queues.join();
         } catch (RuntimeException e) {
             sqsClient.thenAccept(SqsClient::close);
             dynamo.close();
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw unwrapped(e);
         }
-        sqs = sqsClient.join();
-        queueUrl = urls.get(0);
-        deadLetterQueueUrl = urls.get(1);
         ExecutionStore store = b.wrapStore.apply(dynamoStore);
-        StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
+        StepQueue queue = b.wrapQueue.apply(new LaterQueue(queues.thenApply(urls -> new SqsStepQueue(sqsClient.join(), urls.get(0)))));
         TaskExecutor tasks = b.tasks != null ? b.tasks : Integrations.create(b.integrationConfig());
         // Mocks wrap whatever executor was given: states a test case does not name still reach it.
         mocks = b.mocks == null ? null : new MockedTasks(b.mocks, tasks, new StoredMockLedger(store));
         runtime = new DurableRuntime(store, queue, mocks == null ? tasks : mocks, b.clock, b.options);
-        poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
+        sqsSide = queues.thenApply(urls -> new SqsSide(sqsClient.join(), urls.get(0), urls.get(1),
+                new StepPoller(sqsClient.join(), urls.get(0), runtime, b.workers, b.waitSeconds, b.onFailure).start()));
+        if (!b.queuesInBackground) {
+            try {
+                sqsSide.join();
+            } catch (RuntimeException e) {
+                sqsClient.thenAccept(SqsClient::close);
+                dynamo.close();
+                throw unwrapped(e);
+            }
+        }
+    }
+
+    private static RuntimeException unwrapped(RuntimeException e) {
+        return e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+
+    private SqsSide sqsSide() {
+        try {
+            return sqsSide.join();
+        } catch (RuntimeException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /** The step queue once its SQS queue exists: a message sent before then waits for it. */
+    private record LaterQueue(CompletableFuture<StepQueue> queue) implements StepQueue {
+        @Override
+        public void send(StepMessage message, int delaySeconds) {
+            get().send(message, delaySeconds);
+        }
+
+        @Override
+        public void sendAll(List<StepMessage> messages) {
+            get().sendAll(messages);
+        }
+
+        private StepQueue get() {
+            try {
+                return queue.join();
+            } catch (RuntimeException e) {
+                throw unwrapped(e);
+            }
+        }
     }
 
     public static Builder builder(URI dynamoEndpoint, URI sqsEndpoint) {
@@ -93,19 +132,19 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public StepPoller poller() {
-        return poller;
+        return sqsSide().poller();
     }
 
     public SqsClient sqs() {
-        return sqs;
+        return sqsSide().sqs();
     }
 
     public String queueUrl() {
-        return queueUrl;
+        return sqsSide().queueUrl();
     }
 
     public String deadLetterQueueUrl() {
-        return deadLetterQueueUrl;
+        return sqsSide().deadLetterQueueUrl();
     }
 
     /**
@@ -140,9 +179,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        poller.close();
-        sqs.close();
-        dynamo.close();
+        try {
+            SqsSide side = sqsSide.exceptionally(failed -> null).join();
+            if (side != null) {
+                side.poller().close();
+                side.sqs().close();
+            }
+        } finally {
+            dynamo.close();
+        }
     }
 
     public static final class Builder {
@@ -162,6 +207,7 @@ public final class LocalRuntime implements AutoCloseable {
         private UnaryOperator<ExecutionStore> wrapStore = UnaryOperator.identity();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
         private BiConsumer<StepMessage, RuntimeException> onFailure = StepPoller.QUIET;
+        private boolean queuesInBackground;
         private CompletableFuture<?> dynamoReady = CompletableFuture.completedFuture(null);
         private CompletableFuture<?> sqsReady = CompletableFuture.completedFuture(null);
 
@@ -254,6 +300,16 @@ public final class LocalRuntime implements AutoCloseable {
         public Builder ready(CompletableFuture<?> dynamo, CompletableFuture<?> sqs) {
             dynamoReady = dynamo;
             sqsReady = sqs;
+            return this;
+        }
+
+        /**
+         * Returns from {@link #start} once the table exists, while the queues are still being
+         * made (the step queue's first message waits for them): a command registers its state
+         * machine and starts its execution meanwhile. A failure to make them surfaces there.
+         */
+        public Builder queuesInBackground() {
+            queuesInBackground = true;
             return this;
         }
 

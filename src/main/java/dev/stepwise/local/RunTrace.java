@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * What {@code ./stepwise run} shows on stderr while an execution runs, from its history events
  * (GetExecutionHistory's shape): each state entered, each error a state met (a Task's failure,
  * mocked or not, a timeout, an evaluation error) and each retry after one, for the first
- * {@value #TRACE_LINES} lines; then, on long runs, a progress line at most once a second — states
+ * {@value #TRACE_LINES} lines; after that, on long runs, a progress line at most once a second — states
  * entered, their rate, Map items done of all — redrawn in place on a terminal, printed as lines
  * otherwise; at the end, a summary.
  */
@@ -76,7 +76,7 @@ final class RunTrace {
             trace("    " + type + " " + details.path("error").asText() + cause(details));
         }
         long now = nanos.getAsLong();
-        if (now - lastProgress >= SECOND) {
+        if (lines > TRACE_LINES && now - lastProgress >= SECOND) {
             lastProgress = now;
             progress(now);
         }

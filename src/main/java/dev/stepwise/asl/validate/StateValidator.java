@@ -18,6 +18,9 @@ final class StateValidator {
     private final JsonataCheck jsonataCheck;
     private final AssignNames assignNames;
 
+    /** The fields of a state that name another state. */
+    private static final List<String> NAMING_FIELDS = List.of("Next", "Default");
+
     /** Whether a state ends its scope; UNKNOWN when the state is too broken to tell. */
     enum Ending { ENDS, CONTINUES, UNKNOWN }
 
@@ -85,8 +88,13 @@ final class StateValidator {
      * run, but the states it names are not unreachable because of that.
      */
     private static void guessTransitions(JsonNode node, String location, List<Transition> transitions) {
-        Transition.guess(transitions, node.get("Next"), Findings.at(location, "Next"));
-        Transition.guess(transitions, node.get("Default"), Findings.at(location, "Default"));
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            // Next and Default, or a slip for them ("Nxt"): the type's own check would have said which.
+            if (Spelling.closest(field, NAMING_FIELDS).isPresent() || NAMING_FIELDS.contains(field)) {
+                Transition.guess(transitions, node.get(field), Findings.at(location, field));
+            }
+        }
         for (String handlers : new String[] {"Choices", "Catch"}) {
             JsonNode list = node.get(handlers);
             for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {

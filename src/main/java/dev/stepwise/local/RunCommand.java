@@ -96,13 +96,8 @@ final class RunCommand {
         DurableRun.Options durable = DurableRun.Options.defaults()
                 .withDataDir(options.has("--data-dir") ? Path.of(options.value("--data-dir", null)) : null)
                 .withEndpoints(endpoints).withHttpAuth(auth).withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale));
-        Emulators emulators = null;
-        if (!inMemory) {
-            if (!endpoints.containsKey(Emulators.DYNAMODB) || !endpoints.containsKey(Emulators.SQS)) {
-                err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
-            }
-            emulators = DurableRun.launchEmulators(durable); // they come up while the files are read and checked
-        }
+        // The emulators come up while the files are read and checked; the line saying so comes once they passed.
+        Emulators emulators = inMemory ? null : DurableRun.launchEmulators(durable);
         try {
             MockConfigFile mocks = mockFile == null ? null : mocks(mockFile);
             String definition = CliFiles.read(definitionFile);
@@ -117,6 +112,9 @@ final class RunCommand {
                         + " (" + mockFile + "; the machine is named after " + Path.of(definitionFile).getFileName() + ")");
             }
             RunTrace trace = RunTrace.onConsole(err);
+            if (!inMemory && (!endpoints.containsKey(Emulators.DYNAMODB) || !endpoints.containsKey(Emulators.SQS))) {
+                err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
+            }
             if (inMemory) {
                 return inMemory(machine, machineName, input, mocks, testCase, IntegrationConfig.aws(InMemoryRun.REGION,
                         InMemoryRun.ACCOUNT).withEndpoints(endpoints).withHttpAuth(auth), trace, history);

@@ -20,6 +20,8 @@ import java.util.function.LongSupplier;
  */
 final class RunTrace {
     static final int TRACE_LINES = 200;
+    /** Fewer states in a second or more (waits, slow tasks) make no rate worth showing. */
+    private static final int RATE_FROM = 100;
     private static final long SECOND = 1_000_000_000L;
     private static final int MAX_CAUSE = 300;
     private static final Set<String> SCHEDULED = Set.of("TaskScheduled", "LambdaFunctionScheduled", "ActivityScheduled");
@@ -28,7 +30,7 @@ final class RunTrace {
     private final PrintStream err;
     private final boolean terminal;
     private final LongSupplier nanos;
-    /** When the first event came: the execution's time is counted from there, not from the emulators' start. */
+    /** When the first state was entered: the time states ran is counted from there, not from the emulators' start. */
     private long start = -1;
     private long lastProgress;
     private boolean progressShown;
@@ -52,11 +54,11 @@ final class RunTrace {
     }
 
     synchronized void event(JsonNode event) {
-        if (start < 0) {
+        String type = event.path("type").asText();
+        if (start < 0 && type.endsWith("StateEntered")) {
             start = nanos.getAsLong();
             lastProgress = start;
         }
-        String type = event.path("type").asText();
         long id = event.path("id").asLong();
         long previous = event.path("previousEventId").asLong(lastEventId);
         lastEventId = id;
@@ -76,7 +78,7 @@ final class RunTrace {
             trace("    " + type + " " + details.path("error").asText() + cause(details));
         }
         long now = nanos.getAsLong();
-        if (lines > TRACE_LINES && now - lastProgress >= SECOND) {
+        if (start >= 0 && lines > TRACE_LINES && now - lastProgress >= SECOND) {
             lastProgress = now;
             progress(now);
         }
@@ -90,7 +92,7 @@ final class RunTrace {
         double seconds = start < 0 ? 0 : (nanos.getAsLong() - start) / 1e9;
         StringBuilder line = new StringBuilder("execution " + status + " after " + states + " states in "
                 + String.format(Locale.ROOT, "%.2f s", seconds));
-        if (seconds >= 1) {
+        if (seconds >= 1 && states >= RATE_FROM) {
             line.append(", ").append(Math.round(states / seconds)).append(" states/s");
         }
         if (mapItems > 0) {

@@ -1,7 +1,6 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Set;
 
 /** Parallel: every branch is a machine of its own, whose transitions stay inside it. */

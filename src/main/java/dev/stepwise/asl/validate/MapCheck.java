@@ -1,7 +1,6 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 

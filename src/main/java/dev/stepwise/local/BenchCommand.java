@@ -31,6 +31,16 @@ import java.util.SplittableRandom;
 final class BenchCommand {
     private static final List<String> WORKLOADS = List.of("loop", "map", "parallel");
 
+    static final CommandLine.Spec SPEC = new CommandLine.Spec("bench", "",
+            "measure transitions per second; prints 'bench: <workload> <transitions>/s'", """
+            Runs the benchmark workloads (loop, map, parallel) through the in-memory runner after a
+            warm-up, checks every output, and prints 'bench: <workload> <transitions>/s' (a
+            transition is a state entered). --durable runs them through DynamoDB and SQS on the
+            emulators instead, beside an I/O floor measured in the same run.""", List.of(
+            new CommandLine.Option("--workloads", "DIR", "where loop.json, map.json, parallel.json and their .input.json are"),
+            new CommandLine.Option("--seconds", "N", "how long to measure each workload (default 3)"),
+            new CommandLine.Option("--durable", null, "through DynamoDB + SQS on the emulators")));
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -40,20 +50,17 @@ final class BenchCommand {
     }
 
     int run(String[] args) {
-        Path dir = Path.of("../shared/bench/workloads");
-        double seconds = 3;
-        boolean durable = false;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--durable")) {
-                durable = true;
-            } else if (args[i].equals("--workloads") && i + 1 < args.length) {
-                dir = Path.of(args[++i]);
-            } else if (args[i].equals("--seconds") && i + 1 < args.length) {
-                seconds = Double.parseDouble(args[++i]);
-            } else {
-                throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
-            }
+        CommandLine.Parsed options = CommandLine.parse(SPEC, args);
+        if (options.help()) {
+            SPEC.printHelp(out);
+            return StepwiseCli.OK;
         }
+        if (!options.operands().isEmpty()) {
+            throw new StepwiseCli.UsageException("bench takes no operands; unexpected '" + options.operands().get(0) + "'");
+        }
+        Path dir = Path.of(options.value("--workloads", "../shared/bench/workloads"));
+        double seconds = seconds(options.value("--seconds", "3"));
+        boolean durable = options.has("--durable");
         if (!Files.isDirectory(dir)) {
             throw new StepwiseCli.UsageException("no workloads at " + dir.toAbsolutePath().normalize()
                     + " (give --workloads DIR holding loop.json, map.json, parallel.json and their .input.json)");
@@ -144,6 +151,18 @@ final class BenchCommand {
 
     private static String abbreviate(String text) {
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static double seconds(String text) {
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds > 0 && !Double.isInfinite(seconds)) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StepwiseCli.UsageException("--seconds needs a number of seconds > 0, not '" + text + "'");
     }
 
     private static String read(Path file) {

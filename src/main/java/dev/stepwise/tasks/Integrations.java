@@ -4,8 +4,6 @@ import dev.stepwise.asl.StatesError;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.TaskResource;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -33,9 +31,7 @@ public final class Integrations implements TaskExecutor {
     }
 
     public static Integrations create(IntegrationConfig config) {
-        // HTTP/1.1 keeps header names as servers send them; redirects are followed as browsers do.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        SharedHttpClient http = new SharedHttpClient();
         AwsCall aws = new AwsCall(config, http);
         LambdaInvoker lambda = new LambdaInvoker(aws);
         Map<String, ServiceIntegration> services = Map.of(

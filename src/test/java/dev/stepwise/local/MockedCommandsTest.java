@@ -43,7 +43,14 @@ class MockedCommandsTest {
         assertEquals(0, run("run", MACHINE, "--mock", MOCKS, "--test-case", "RetryPath", "--time-scale", "0"),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(SQS_MOCK, stdout());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("TaskStateEntered SQSState"));
+        String trace = err.toString(StandardCharsets.UTF_8);
+        assertTrue(trace.contains("TaskStateEntered SQSState"), trace);
+        // The mocked failures and the retries after them are in the trace, in order.
+        assertTrue(trace.contains("""
+                [1] TaskStateEntered LambdaState
+                    TaskFailed Lambda.ResourceNotReadyException: Lambda resource is not ready.
+                    retry after"""), trace);
+        assertEquals(3, trace.lines().filter(l -> l.startsWith("    retry after ")).count(), trace);
     }
 
     @Test

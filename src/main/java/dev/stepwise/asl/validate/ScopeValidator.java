@@ -39,13 +39,15 @@ final class ScopeValidator {
 
     /**
      * Checks StartAt and States of {@code scope}; the caller has checked the scope's other fields.
-     * {@code location} is "/" for the machine.
+     * {@code location} is "/" for the machine. {@code misspelt}: the fields the caller reported
+     * as slips for a known one ("StartsAt"), which are then not reported missing as well.
      */
-    void validate(JsonNode scope, String location) {
+    void validate(JsonNode scope, String location, Set<String> misspelt) {
         boolean hasStartAt = scope.has("StartAt");
         boolean hasStates = scope.has("States");
         // AWS lists them as "[States, StartAt]" for an empty document (LocalStack snapshot EMPTY_DICT).
-        findings.required(scope, location, "States", "StartAt");
+        findings.required(scope, location, java.util.stream.Stream.of("States", "StartAt")
+                .filter(field -> !misspelt.contains(field)).toArray(String[]::new));
 
         String startAt = null;
         if (hasStartAt && findings.isString(scope.get("StartAt"), Findings.at(location, "StartAt"))) {
@@ -86,7 +88,7 @@ final class ScopeValidator {
         }
         for (List<Transition> out : transitions.values()) {
             for (Transition t : out) {
-                if (!transitions.containsKey(t.target())) {
+                if (!t.guessed() && !transitions.containsKey(t.target())) {
                     findings.add(Findings.MISSING_TRANSITION_TARGET, "Missing 'Next' target: " + t.target(),
                             t.location());
                 }

@@ -35,9 +35,9 @@ final class ChoiceCheck implements StateValidator.StateCheck {
             }
         }
         if (state.has("Default") && findings.isString(state.get("Default"), state.at("Default"))) {
-            state.transitions().add(new Transition(state.get("Default").textValue(), state.at("Default")));
+            state.transitions().add(new TransitionTarget(state.get("Default").textValue(), state.at("Default")));
         }
-        state.misspelt("Default").ifPresent(field -> Transition.guess(state.transitions(), state.get(field), state.at(field)));
+        state.misspelt("Default").ifPresent(field -> TransitionTarget.guess(state.transitions(), state.get(field), state.at(field)));
     }
 
     private void rule(JsonNode rule, String location, boolean topLevel, StateContext state) {
@@ -60,10 +60,10 @@ final class ChoiceCheck implements StateValidator.StateCheck {
         boolean slipForOperator = misspelt.keySet().stream().anyMatch(ChoiceOperators.ALL::containsKey);
         boolean slipForCombinator = misspelt.keySet().stream().anyMatch(COMBINATORS::contains);
         if (topLevel && !rule.has("Next") && misspelt.containsKey("Next")) {
-            Transition.guess(state.transitions(), rule.get(misspelt.get("Next")), Findings.at(location, misspelt.get("Next")));
+            TransitionTarget.guess(state.transitions(), rule.get(misspelt.get("Next")), Findings.at(location, misspelt.get("Next")));
         } else if (topLevel && findings.required(rule, location, "Next")
                 && findings.isString(rule.get("Next"), Findings.at(location, "Next"))) {
-            state.transitions().add(new Transition(rule.get("Next").textValue(), Findings.at(location, "Next")));
+            state.transitions().add(new TransitionTarget(rule.get("Next").textValue(), Findings.at(location, "Next")));
         }
         int combinators = Findings.countPresent(rule, COMBINATORS.toArray(String[]::new));
         if (combinators > 1 || combinators == 0 && !slipForCombinator) {

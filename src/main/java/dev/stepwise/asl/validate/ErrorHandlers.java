@@ -76,10 +76,10 @@ final class ErrorHandlers {
         errorEquals(catcher, location, last);
         if (!catcher.has("Next") && misspelt.containsKey("Next")) {
             // "Nxt": already reported with its suggestion; its target still counts as reached.
-            Transition.guess(state.transitions(), catcher.get(misspelt.get("Next")), Findings.at(location, misspelt.get("Next")));
+            TransitionTarget.guess(state.transitions(), catcher.get(misspelt.get("Next")), Findings.at(location, misspelt.get("Next")));
         } else if (findings.required(catcher, location, "Next")
                 && findings.isString(catcher.get("Next"), Findings.at(location, "Next"))) {
-            state.transitions().add(new Transition(catcher.get("Next").textValue(), Findings.at(location, "Next")));
+            state.transitions().add(new TransitionTarget(catcher.get("Next").textValue(), Findings.at(location, "Next")));
         }
         if (state.jsonata()) {
             if (catcher.has("ResultPath")) {

@@ -66,7 +66,7 @@ final class ScopeValidator {
             return;
         }
 
-        Map<String, List<Transition>> transitions = new LinkedHashMap<>();
+        Map<String, List<TransitionTarget>> transitions = new LinkedHashMap<>();
         boolean endUnknown = false;
         boolean ends = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
@@ -74,7 +74,7 @@ final class ScopeValidator {
             String name = entry.getKey();
             String stateLocation = Findings.at(statesLocation, name);
             checkName(name, stateLocation);
-            List<Transition> out = new ArrayList<>();
+            List<TransitionTarget> out = new ArrayList<>();
             StateValidator.Ending ending = states.validate(name, entry.getValue(), stateLocation, out);
             ends |= ending == StateValidator.Ending.ENDS;
             // A state too broken to tell might have been the end: then say nothing about the end.
@@ -86,8 +86,8 @@ final class ScopeValidator {
             findings.add(Findings.MISSING_TRANSITION_TARGET, "Missing 'Next' target: " + startAt,
                     Findings.at(location, "StartAt"));
         }
-        for (List<Transition> out : transitions.values()) {
-            for (Transition t : out) {
+        for (List<TransitionTarget> out : transitions.values()) {
+            for (TransitionTarget t : out) {
                 if (!t.guessed() && !transitions.containsKey(t.target())) {
                     findings.add(Findings.MISSING_TRANSITION_TARGET, "Missing 'Next' target: " + t.target(),
                             t.location());
@@ -118,14 +118,14 @@ final class ScopeValidator {
         }
     }
 
-    private void reportUnreachable(String startAt, Map<String, List<Transition>> transitions, String statesLocation) {
+    private void reportUnreachable(String startAt, Map<String, List<TransitionTarget>> transitions, String statesLocation) {
         Set<String> reached = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add(startAt);
         while (!todo.isEmpty()) {
             String name = todo.poll();
             if (transitions.containsKey(name) && reached.add(name)) {
-                for (Transition t : transitions.get(name)) {
+                for (TransitionTarget t : transitions.get(name)) {
                     todo.add(t.target());
                 }
             }

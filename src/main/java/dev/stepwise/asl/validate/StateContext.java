@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code misspelt} holds the fields already reported as slips for a known one ("Next" → "Nxt"),
  * so the checks after that do not also report the known field as missing.
  */
-record StateContext(String name, JsonNode node, String location, boolean jsonata, List<Transition> transitions,
+record StateContext(String name, JsonNode node, String location, boolean jsonata, List<TransitionTarget> transitions,
                     Map<String, String> misspelt) {
 
-    StateContext(String name, JsonNode node, String location, boolean jsonata, List<Transition> transitions) {
+    StateContext(String name, JsonNode node, String location, boolean jsonata, List<TransitionTarget> transitions) {
         this(name, node, location, jsonata, transitions, new LinkedHashMap<>());
     }
 

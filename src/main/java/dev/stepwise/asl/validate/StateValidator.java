@@ -47,7 +47,7 @@ final class StateValidator {
                 "Map", new MapCheck(findings, syntax, scopes, errorHandlers));
     }
 
-    Ending validate(String name, JsonNode node, String location, List<Transition> transitions) {
+    Ending validate(String name, JsonNode node, String location, List<TransitionTarget> transitions) {
         if (!findings.isObject(node, location)) {
             return Ending.UNKNOWN;
         }
@@ -87,18 +87,18 @@ final class StateValidator {
      * The transitions of a state whose Type is missing or unknown: its type's own checks cannot
      * run, but the states it names are not unreachable because of that.
      */
-    private static void guessTransitions(JsonNode node, String location, List<Transition> transitions) {
+    private static void guessTransitions(JsonNode node, String location, List<TransitionTarget> transitions) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             // Next and Default, or a slip for them ("Nxt"): the type's own check would have said which.
             if (Spelling.closest(field, NAMING_FIELDS).isPresent() || NAMING_FIELDS.contains(field)) {
-                Transition.guess(transitions, node.get(field), Findings.at(location, field));
+                TransitionTarget.guess(transitions, node.get(field), Findings.at(location, field));
             }
         }
         for (String handlers : new String[] {"Choices", "Catch"}) {
             JsonNode list = node.get(handlers);
             for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
-                Transition.guess(transitions, list.get(i).get("Next"), Findings.at(Findings.at(Findings.at(location, handlers), i), "Next"));
+                TransitionTarget.guess(transitions, list.get(i).get("Next"), Findings.at(Findings.at(Findings.at(location, handlers), i), "Next"));
             }
         }
     }
@@ -178,7 +178,7 @@ final class StateValidator {
         boolean hasEnd = state.has("End");
         if (!hasNext && !hasEnd && (state.misspelt("Next").isPresent() || state.misspelt("End").isPresent())) {
             // "Nxt" or "Ends": reported with its suggestion; neither missing Next/End nor its target follows from it.
-            state.misspelt("Next").ifPresent(field -> Transition.guess(state.transitions(), state.get(field), state.at(field)));
+            state.misspelt("Next").ifPresent(field -> TransitionTarget.guess(state.transitions(), state.get(field), state.at(field)));
             return state.misspelt("Next").isPresent() ? Ending.CONTINUES : Ending.UNKNOWN;
         }
         boolean endIsBoolean = !hasEnd || findings.isBoolean(state.get("End"), state.at("End"));
@@ -191,7 +191,7 @@ final class StateValidator {
         }
         boolean nextIsString = !hasNext || findings.isString(state.get("Next"), state.at("Next"));
         if (hasNext && nextIsString) {
-            state.transitions().add(new Transition(state.get("Next").textValue(), state.at("Next")));
+            state.transitions().add(new TransitionTarget(state.get("Next").textValue(), state.at("Next")));
         }
         if (!endIsBoolean || !nextIsString) {
             return Ending.UNKNOWN;

@@ -9,15 +9,15 @@ import java.util.List;
  * state of an unknown Type): it makes its target reachable, so the one finding is not followed by
  * "not reachable" for a state the author did link, and it reports no missing target of its own.
  */
-record Transition(String target, String location, boolean guessed) {
-    Transition(String target, String location) {
+record TransitionTarget(String target, String location, boolean guessed) {
+    TransitionTarget(String target, String location) {
         this(target, location, false);
     }
 
     /** Adds a guessed transition to {@code value} when it is a state name. */
-    static void guess(List<Transition> transitions, JsonNode value, String location) {
+    static void guess(List<TransitionTarget> transitions, JsonNode value, String location) {
         if (value != null && value.isTextual()) {
-            transitions.add(new Transition(value.textValue(), location, true));
+            transitions.add(new TransitionTarget(value.textValue(), location, true));
         }
     }
 }

@@ -13,7 +13,7 @@ import java.time.Clock;
 public record ApiContext(ApiConfig config, Arns arns, PageTokens tokens, StateMachinePort machines,
                          ExecutionPort executions, TaskPort tasks, Clock clock, TestCases testCases) {
 
-    /** A backend without task callbacks or activity workers (the in-memory one). */
+    /** A backend without task callbacks or activity workers (a test's). */
     public static ApiContext of(ApiConfig config, StateMachinePort machines, ExecutionPort executions, Clock clock) {
         return of(config, machines, executions, TaskPort.none(), clock);
     }

@@ -1,9 +1,11 @@
 package dev.stepwise.asl;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -71,6 +73,49 @@ public final class Json {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses a whole JSON document, text after the value included: a definition, an input file.
+     * Throws {@link JsonSyntaxError} with the line and column where it does not parse.
+     */
+    public static JsonNode parseDocument(String text) {
+        try {
+            JsonNode node = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new JsonSyntaxError("No content to map due to end-of-input", 1, 1);
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            int[] at = where(text, e);
+            throw new JsonSyntaxError(e.getOriginalMessage(), at[0], at[1]);
+        } catch (java.io.IOException e) {
+            throw new JsonSyntaxError(String.valueOf(e.getMessage()), 1, 1);
+        }
+    }
+
+    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =
+            java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'");
+
+    /**
+     * Line and column where the parser gave up, as AWS's parser reports them: for a bad token, just
+     * after the token ("Unrecognized token 'not' ... column: 4" for "not a definition"); the
+     * Jackson here reads further before it complains, so the token is looked up in the text.
+     */
+    private static int[] where(String text, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 1 : Math.max(1, at.getLineNr());
+        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+        java.util.regex.Matcher token = UNRECOGNIZED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        if (at != null && token.find() && at.getCharOffset() >= 0) {
+            int start = text.lastIndexOf(token.group(1), (int) Math.min(at.getCharOffset(), text.length()));
+            if (start >= 0) {
+                int end = start + token.group(1).length();
+                line = 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
+                column = end - (text.lastIndexOf('\n', end - 1) + 1) + 1;
+            }
+        }
+        return new int[] {line, column};
     }
 
     /** Compact JSON text, as AWS shows payloads in history events and error causes. */

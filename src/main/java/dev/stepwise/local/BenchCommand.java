@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,20 @@ import java.util.SplittableRandom;
 final class BenchCommand {
     private static final List<String> WORKLOADS = List.of("loop", "map", "parallel");
 
+    static final CommandLine.Spec SPEC = new CommandLine.Spec("bench", "",
+            "measure transitions per second; prints 'bench: <workload> <transitions>/s'", """
+            Runs the benchmark workloads (loop, map, parallel) through the in-memory runner after a
+            warm-up, checks every output, and prints 'bench: <workload> <transitions>/s' (a
+            transition is a state entered). --durable runs them through DynamoDB and SQS on the
+            emulators instead, beside an I/O floor measured in the same run. --workload
+            distributed-map --durable runs a Distributed Map over CSV rows in S3 and prints items
+            per second, requests per item, peak heap and cost per million items.""", List.of(
+            new CommandLine.Option("--workloads", "DIR", "where loop.json, map.json, parallel.json and their .input.json are"),
+            new CommandLine.Option("--seconds", "N", "how long to measure each workload (default 3)"),
+            new CommandLine.Option("--durable", null, "through DynamoDB + SQS on the emulators"),
+            new CommandLine.Option("--workload", "NAME", "one named workload instead: distributed-map (with --durable)"),
+            new CommandLine.Option("--items", "N[,M...]", "the distributed-map workload's item counts (default 1000)")));
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -40,30 +55,19 @@ final class BenchCommand {
     }
 
     int run(String[] args) {
-        Path dir = Path.of("../shared/bench/workloads");
-        double seconds = 3;
-        boolean durable = false;
-        String named = null;
-        List<Integer> items = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--durable")) {
-                durable = true;
-            } else if (args[i].equals("--workload") && i + 1 < args.length) {
-                named = args[++i];
-            } else if (args[i].equals("--items") && i + 1 < args.length) {
-                for (String size : args[++i].split(",")) {
-                    items.add(Integer.parseInt(size.trim()));
-                }
-            } else if (args[i].equals("--workloads") && i + 1 < args.length) {
-                dir = Path.of(args[++i]);
-            } else if (args[i].equals("--seconds") && i + 1 < args.length) {
-                seconds = Double.parseDouble(args[++i]);
-            } else {
-                throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
-            }
+        CommandLine.Parsed options = CommandLine.parse(SPEC, args);
+        if (options.help()) {
+            SPEC.printHelp(out);
+            return StepwiseCli.OK;
         }
-        if (named != null) {
-            return workload(named, durable, items);
+        if (!options.operands().isEmpty()) {
+            throw new StepwiseCli.UsageException("bench takes no operands; unexpected '" + options.operands().get(0) + "'");
+        }
+        Path dir = Path.of(options.value("--workloads", "../shared/bench/workloads"));
+        double seconds = seconds(options.value("--seconds", "3"));
+        boolean durable = options.has("--durable");
+        if (options.has("--workload")) {
+            return workload(options.value("--workload", null), durable, items(options.value("--items", "1000")));
         }
         if (!Files.isDirectory(dir)) {
             throw new StepwiseCli.UsageException("no workloads at " + dir.toAbsolutePath().normalize()
@@ -102,7 +106,7 @@ final class BenchCommand {
             throw new StepwiseCli.UsageException("the distributed-map workload runs durably: give --durable");
         }
         try {
-            return new DistributedMapBench(out, err).run(items.isEmpty() ? List.of(1000) : items);
+            return new DistributedMapBench(out, err).run(items);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return StepwiseCli.FAILED;
@@ -171,6 +175,35 @@ final class BenchCommand {
 
     private static String abbreviate(String text) {
         return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    private static double seconds(String text) {
+        try {
+            double seconds = Double.parseDouble(text);
+            if (seconds > 0 && !Double.isInfinite(seconds)) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StepwiseCli.UsageException("--seconds needs a number of seconds > 0, not '" + text + "'");
+    }
+
+    private static List<Integer> items(String text) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : text.split(",")) {
+            try {
+                int items = Integer.parseInt(size.trim());
+                if (items > 0) {
+                    sizes.add(items);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new StepwiseCli.UsageException("--items needs counts > 0 separated by commas, not '" + text + "'");
+        }
+        return sizes;
     }
 
     private static String read(Path file) {

@@ -69,7 +69,7 @@ final class DurableBench {
                 }
                 long transitions = transitions(local, end.executionArn());
                 double rate = transitions / seconds;
-                double floor = floor(emulators, transitions);
+                double floor = floor(emulators, transitions, chains(name));
                 out.printf("bench: durable-%s %d/s%n", name, Math.round(rate));
                 out.printf("bench: io-floor-%s %d/s%n", name, Math.round(floor));
                 out.printf(java.util.Locale.ROOT, "cost: %s $%.2f per million transitions%n", name, cost.perMillion(transitions));
@@ -100,10 +100,21 @@ final class DurableBench {
     }
 
     /**
-     * The same I/O a Pass→Pass transition needs at the least, with no engine: SQS send, receive
-     * and delete of a pointer message, a DynamoDB get of the step and a put of its successor.
+     * How many transitions of the workload can happen at once: the loop is one chain (each state
+     * follows the one before), the map's items and the parallel's branches run side by side on
+     * every worker. The floor is measured with as many chains: a sequential workload's I/O cannot
+     * be spread over four threads, so a floor that did would measure what no runtime could reach.
      */
-    private double floor(Emulators emulators, long transitions) throws InterruptedException {
+    private static int chains(String workload) {
+        return workload.equals("loop") ? 1 : WORKERS;
+    }
+
+    /**
+     * The same I/O a Pass→Pass transition needs at the least, with no engine: SQS send, receive
+     * and delete of a pointer message, a DynamoDB get of the step and a put of its successor, on
+     * {@code chains} threads.
+     */
+    private double floor(Emulators emulators, long transitions, int chains) throws InterruptedException {
         AwsClients clients = new AwsClients("us-east-1", new RequestCounter());
         DynamoDbClient dynamo = clients.dynamoDb(emulators.endpoint(Emulators.DYNAMODB));
         SqsClient sqs = clients.sqs(emulators.endpoint(Emulators.SQS));
@@ -113,14 +124,14 @@ final class DurableBench {
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build()));
         String queue = sqs.createQueue(b -> b.queueName(table)).queueUrl();
         String payload = Json.write(Json.parse("{\"counter\": 100, \"n\": 200}"));
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        ExecutorService pool = Executors.newFixedThreadPool(chains);
         long start = System.nanoTime();
         try {
             List<Future<?>> parts = new ArrayList<>();
-            for (int w = 0; w < WORKERS; w++) {
+            for (int w = 0; w < chains; w++) {
                 int worker = w;
                 parts.add(pool.submit(() -> {
-                    for (long i = worker; i < transitions; i += WORKERS) {
+                    for (long i = worker; i < transitions; i += chains) {
                         String key = "step-" + i;
                         sqs.sendMessage(b -> b.queueUrl(queue).messageBody(key));
                         List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(1).waitTimeSeconds(1)).messages();

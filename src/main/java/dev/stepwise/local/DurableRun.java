@@ -1,6 +1,9 @@
 package dev.stepwise.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.api.durable.DurableExecutions;
+import dev.stepwise.api.port.StoredEvent;
 import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.ExecutionHeader;
@@ -11,26 +14,34 @@ import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One execution through the durable path on a laptop — what {@code ./stepwise run} does: start
- * the emulators (or use the given endpoints), create the table and queues, register the state
- * machine, start the execution, drive it with the poller until it ends, and report each state
- * entered as its step commits. With a data directory, dynalite keeps its tables there (and the S3
- * server its buckets) and
- * executions left RUNNING by an earlier, killed run are resumed first.
+ * Executions through the durable path on a laptop — what {@code ./stepwise run} and
+ * {@code ./stepwise test --durable} do: start the emulators (or use the given endpoints), create
+ * the table and queues, then for each execution register its state machine, start it, drive it
+ * with the poller until it ends, and report each event as its step commits. With a data
+ * directory, dynalite keeps its tables there (and the S3 server its buckets) and executions left
+ * RUNNING by an earlier, killed run are resumed first.
  */
-public final class DurableRun {
+public final class DurableRun implements AutoCloseable {
 
-    /** Sees each state entered, in commit order: the event id, its type (PassStateEntered ...) and the state's name. */
+    /** Sees the execution's events as their steps commit: each state entered, and every event. */
     @FunctionalInterface
     public interface Progress {
+        /** The event id, its type (PassStateEntered ...) and the state's name. */
         void stateEntered(long eventId, String eventType, String stateName);
 
+        /** Every event, in the shape GetExecutionHistory gives it (payloads as JSON text). */
+        default void event(JsonNode event) {
+        }
+
         /** The emulators started for this run, before it starts: one {@code endpoint SERVICE URL} line each. */
-        default void emulatorsStarted(java.util.List<String> endpointLines) {
+        default void emulatorsStarted(List<String> endpointLines) {
         }
 
         Progress NONE = (id, type, name) -> { };
@@ -67,6 +78,10 @@ public final class DurableRun {
             return new Options(endpoints, dataDir, tasks, value, timeout, mocks, testCase, httpAuth);
         }
 
+        public Options withTimeout(Duration value) {
+            return new Options(endpoints, dataDir, tasks, runtime, value, mocks, testCase, httpAuth);
+        }
+
         public Options withMocks(MockConfigFile config, String testCaseName) {
             return new Options(endpoints, dataDir, tasks, runtime, timeout, config, testCaseName, httpAuth);
         }
@@ -74,65 +89,164 @@ public final class DurableRun {
 
     /** {@code resumed}: the executions an earlier, killed run left RUNNING, run to their end by this one. */
     public record Result(String executionArn, ExecutionStatus status, JsonNode output, String error, String cause,
-                         long statesEntered, java.util.List<Result> resumed) {
+                         long statesEntered, List<Result> resumed) {
     }
 
-    private DurableRun() {
+    private final Options options;
+    private final Emulators emulators;
+    private final LocalRuntime local;
+    private final List<String> resumed;
+    /** What each running execution reports to, by its ARN. */
+    private final Map<String, Progress> watchers = new ConcurrentHashMap<>();
+
+    private DurableRun(Options options, Emulators emulators, LocalRuntime local, List<String> resumed) {
+        this.options = options;
+        this.emulators = emulators;
+        this.local = local;
+        this.resumed = resumed;
+    }
+
+    /** Starts the emulators in the background, at once: call {@link #open} with them when there is a machine to run. */
+    public static Emulators launchEmulators(Options options) {
+        Path dataDir = options.dataDir();
+        return Emulators.launch(options.endpoints(), dataDir == null ? null : dataDir.resolve("dynamodb"),
+                dataDir == null ? null : dataDir.resolve("s3"));
+    }
+
+    /**
+     * The runtime on {@code emulators} (from {@link #launchEmulators}), which this takes over and
+     * closes: its clients are built while the emulators come up, the table and queues as soon as
+     * each answers. With a data directory, the executions left RUNNING are resumed.
+     */
+    public static DurableRun open(Options options, Emulators emulators) {
+        try {
+            LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
+                    .ready(emulators.ready(Emulators.DYNAMODB), emulators.ready(Emulators.SQS)).queuesInBackground()
+                    .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4)
+                    .integrations(IntegrationConfig.aws(options.runtime().region(), options.runtime().accountId())
+                            .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))
+                    .start();
+            DurableRun run = new DurableRun(options, emulators, local,
+                    options.dataDir() == null ? List.of() : local.runtime().store().headers().running());
+            local.runtime().listen(run::committed);
+            if (options.dataDir() != null) {
+                local.runtime().resumeRunning();
+            }
+            return run;
+        } catch (RuntimeException e) {
+            emulators.close();
+            throw e;
+        }
     }
 
     /**
      * Runs {@code definition} (already validated by the caller's parser, or rejected here with
-     * {@link dev.stepwise.asl.validate.InvalidDefinitionException}) to its end.
+     * {@link dev.stepwise.asl.validate.InvalidDefinitionException}) to its end, then the
+     * executions an earlier, killed run left RUNNING.
      */
     public static Result run(String machineName, String definition, JsonNode input, Options options, Progress progress)
             throws InterruptedException {
-        Path dynaliteDir = options.dataDir() == null ? null : options.dataDir().resolve("dynamodb");
-        Path s3Dir = options.dataDir() == null ? null : options.dataDir().resolve("s3");
-        try (Emulators emulators = Emulators.start(options.endpoints(), dynaliteDir, s3Dir);
-             LocalRuntime local = LocalRuntime.builder(emulators.endpoint(Emulators.DYNAMODB), emulators.endpoint(Emulators.SQS))
-                     .options(options.runtime()).tasks(options.tasks()).mocks(options.mocks()).workers(4)
-                     .integrations(IntegrationConfig.aws(options.runtime().region(), options.runtime().accountId())
-                             .withEndpoints(emulators.endpoints()).withHttpAuth(options.httpAuth()))
-                     .start()) {
-            progress.emulatorsStarted(emulators.endpointLines());
-            long[] entered = {0};
-            local.runtime().listen((execution, events) -> {
-                for (JsonNode event : events) {
-                    String type = event.get("type").asText();
-                    if (type.endsWith("StateEntered")) {
-                        synchronized (entered) {
-                            entered[0]++;
-                        }
-                        progress.stateEntered(event.get("id").asLong(), type,
-                                event.path("stateEnteredEventDetails").path("name").asText());
-                    }
-                }
-            });
-            java.util.List<String> resumed = java.util.List.of();
-            if (options.dataDir() != null) {
-                resumed = local.runtime().store().headers().running();
-                local.runtime().resumeRunning();
-            }
-            String machineArn = local.runtime().createStateMachine(machineName, definition,
-                    "arn:aws:iam::" + options.runtime().accountId() + ":role/stepwise-local");
-            String name = UUID.randomUUID().toString();
-            if (options.testCase() != null) {
-                // Selected before the start, so the first Task already runs mocked (the ARN is the one startExecution makes).
-                String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":" + name;
-                local.mocks().orElseThrow().select(executionArn, machineName, options.testCase());
-            }
-            String executionArn = local.runtime().startExecution(machineArn, name, input);
+        try (DurableRun run = open(options, launchEmulators(options))) {
+            progress.emulatorsStarted(run.emulators.endpointLines());
+            Result result = run.execute(machineName, definition, input, options.testCase(), progress);
+            return new Result(result.executionArn(), result.status(), result.output(), result.error(), result.cause(),
+                    result.statesEntered(), run.awaitResumed());
+        }
+    }
+
+    /** Waits for the executions an earlier, killed run left RUNNING (resumed by {@link #open}) to end. */
+    public List<Result> awaitResumed() throws InterruptedException {
+        List<Result> ended = new ArrayList<>();
+        for (String arn : resumed) {
+            ExecutionHeader other = local.awaitEnd(arn, options.timeout());
+            ended.add(new Result(arn, other.status(), other.output(), other.error(), other.cause(), 0, List.of()));
+        }
+        return ended;
+    }
+
+    /**
+     * One execution of {@code definition} as the state machine {@code machineName} (created, or
+     * replaced), with {@code testCase} of the mock configuration when not null.
+     */
+    public Result execute(String machineName, String definition, JsonNode input, String testCase, Progress progress)
+            throws InterruptedException {
+        String machineArn = local.runtime().createStateMachine(machineName, definition,
+                "arn:aws:iam::" + options.runtime().accountId() + ":role/stepwise-local");
+        String name = UUID.randomUUID().toString();
+        // The ARN startExecution makes: known before the start, so no event of it is missed.
+        String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+        if (testCase != null) {
+            // Selected before the start, so the first Task already runs mocked.
+            local.mocks().orElseThrow().select(executionArn, machineName, testCase);
+        }
+        Counted counted = new Counted(progress);
+        watchers.put(executionArn, counted);
+        try {
+            local.runtime().startExecution(machineArn, name, input);
             ExecutionHeader end = local.awaitEnd(executionArn, options.timeout());
-            long count;
-            synchronized (entered) {
-                count = entered[0];
+            return new Result(executionArn, end.status(), end.output(), end.error(), end.cause(), counted.entered(), List.of());
+        } finally {
+            watchers.remove(executionArn);
+        }
+    }
+
+    /** The execution's whole history, each event as GetExecutionHistory gives it. */
+    public List<StoredEvent> history(String executionArn) {
+        ExecutionHeader header = local.runtime().store().headers().header(executionArn).orElse(null);
+        List<StoredEvent> events = new ArrayList<>();
+        local.runtime().store().steps().history(executionArn).forEach(event -> events.add(DurableExecutions.asApiEvent(event, header)));
+        return events;
+    }
+
+    private void committed(String executionArn, ArrayNode events) {
+        Progress progress = watchers.get(executionArn);
+        if (progress == null) {
+            return;
+        }
+        for (JsonNode event : events) {
+            String type = event.get("type").asText();
+            if (type.endsWith("StateEntered")) {
+                progress.stateEntered(event.get("id").asLong(), type, event.path("stateEnteredEventDetails").path("name").asText());
             }
-            java.util.List<Result> others = new java.util.ArrayList<>();
-            for (String arn : resumed) {
-                ExecutionHeader other = local.awaitEnd(arn, options.timeout());
-                others.add(new Result(arn, other.status(), other.output(), other.error(), other.cause(), 0, java.util.List.of()));
+            progress.event(event);
+            if (type.equals("ExecutionSucceeded") || type.equals("ExecutionFailed") || type.equals("ExecutionTimedOut")
+                    || type.equals("ExecutionAborted")) {
+                local.executionEnded();
             }
-            return new Result(executionArn, end.status(), end.output(), end.error(), end.cause(), count, others);
+        }
+    }
+
+    /** Counts the states entered, for the result. */
+    private static final class Counted implements Progress {
+        private final Progress progress;
+        private long entered;
+
+        Counted(Progress progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public synchronized void stateEntered(long eventId, String eventType, String stateName) {
+            entered++;
+            progress.stateEntered(eventId, eventType, stateName);
+        }
+
+        @Override
+        public synchronized void event(JsonNode event) {
+            progress.event(event);
+        }
+
+        synchronized long entered() {
+            return entered;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            local.close();
+        } finally {
+            emulators.close();
         }
     }
 }

@@ -11,16 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /**
  * The emulators a laptop run needs, started on demand: dynalite (a Node.js DynamoDB emulator,
- * installed by {@code npm ci} from the repo's lockfile) as a child process, ElasticMQ embedded
- * in this JVM for SQS, and S3Proxy ({@link S3Server}) for S3, started beside the others. A service given with {@code --endpoint SERVICE=URL} is not started; its
- * URL is used as given (LocalStack, real AWS, an emulator already running).
+ * installed by {@code npm ci} from the repo's lockfile) as a child process, ElasticMQ embedded in
+ * this JVM for SQS, and S3Proxy ({@link S3Server}) for S3. A service given with
+ * {@code --endpoint SERVICE=URL} is not started; its URL is used as given (LocalStack, real AWS,
+ * an emulator already running).
+ *
+ * <p>They start at once, side by side, and their ports are chosen before they listen, so a caller
+ * can build its clients (and do any other work) while they come up: {@link #launch} returns at
+ * once, {@link #ready(String)} says when one service answers. Start-up is most of
+ * {@code ./stepwise run}'s time.
  */
 public final class Emulators implements AutoCloseable {
     public static final String DYNAMODB = "dynamodb";
@@ -28,19 +38,25 @@ public final class Emulators implements AutoCloseable {
     public static final String S3 = "s3";
 
     private final Map<String, URI> endpoints = new HashMap<>();
+    /** The emulators started here (not those {@code --endpoint} named), in start order. */
+    private final Map<String, URI> embedded = new LinkedHashMap<>();
+    /** Completes when the service answers; services given by {@code --endpoint} are complete from the start. */
+    private final Map<String, CompletableFuture<URI>> ready = new HashMap<>();
     private Process dynalite;
     private DataDirLock dataLock;
-    private SQSRestServer elasticMq;
-    private S3Server s3;
-    private final Map<String, URI> embedded = new java.util.LinkedHashMap<>();
+    /** Set by the thread that starts it. */
+    private volatile SQSRestServer elasticMq;
+    /** ElasticMQ's actor system, made here so that closing can terminate it at once. */
+    private volatile ActorSystem elasticMqSystem;
+    private volatile S3Server s3;
     private Thread shutdownHook;
 
     private Emulators() {
     }
 
     /**
-     * Starts what {@code overrides} does not name. {@code dataDir}, when not null, keeps
-     * dynalite's tables on disk there (its {@code --path}).
+     * Starts what {@code overrides} does not name and waits until each answers. {@code dataDir},
+     * when not null, keeps dynalite's tables on disk there (its {@code --path}).
      */
     public static Emulators start(Map<String, URI> overrides, Path dataDir) {
         return start(overrides, dataDir, null);
@@ -48,48 +64,39 @@ public final class Emulators implements AutoCloseable {
 
     /** As above; {@code s3Dir}, when not null, keeps the S3 server's buckets on disk there. */
     public static Emulators start(Map<String, URI> overrides, Path dataDir, Path s3Dir) {
+        Emulators emulators = launch(overrides, dataDir, s3Dir);
+        try {
+            for (String service : List.of(DYNAMODB, SQS, S3)) {
+                emulators.ready(service).join();
+            }
+            return emulators;
+        } catch (CompletionException e) {
+            emulators.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** As {@link #start}, without waiting: {@link #endpoints()} are known at once, {@link #ready} tells when each answers. */
+    public static Emulators launch(Map<String, URI> overrides, Path dataDir, Path s3Dir) {
         Emulators emulators = new Emulators();
         emulators.endpoints.putAll(overrides);
-        java.util.concurrent.CompletableFuture<S3Server> s3 = null;
         try {
             emulators.shutdownHook = new Thread(emulators::close, "stepwise-emulators-stop");
             Runtime.getRuntime().addShutdownHook(emulators.shutdownHook);
-            if (!overrides.containsKey(S3)) {
-                s3 = java.util.concurrent.CompletableFuture.supplyAsync(() -> S3Server.start(s3Dir));
-            }
             if (!overrides.containsKey(DYNAMODB)) {
                 emulators.startDynalite(dataDir);
             }
             if (!overrides.containsKey(SQS)) {
                 emulators.startElasticMq();
             }
-            if (s3 != null) {
-                emulators.s3 = s3.join();
-                emulators.started(S3, emulators.s3.endpoint());
+            if (!overrides.containsKey(S3)) {
+                emulators.startS3(s3Dir);
             }
             return emulators;
         } catch (RuntimeException e) {
-            if (s3 != null) {
-                s3.thenAccept(S3Server::close);
-            }
             emulators.close();
-            throw e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw e;
         }
-    }
-
-    /** The emulators this object started (not those {@code --endpoint} named), in start order: service → endpoint. */
-    public Map<String, URI> embedded() {
-        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(embedded));
-    }
-
-    /** One line per embedded emulator, as {@code run} and {@code serve} print them before they start work. */
-    public List<String> endpointLines() {
-        return embedded.entrySet().stream().map(e -> "endpoint " + e.getKey() + " " + e.getValue()).toList();
-    }
-
-    private void started(String service, URI uri) {
-        endpoints.put(service, uri);
-        embedded.put(service, uri);
     }
 
     /** Parses repeatable {@code SERVICE=URL} options. */
@@ -109,6 +116,11 @@ public final class Emulators implements AutoCloseable {
         return parsed;
     }
 
+    /** Completes with the service's endpoint once it answers, or exceptionally if its emulator did not start. */
+    public CompletableFuture<URI> ready(String service) {
+        return ready.getOrDefault(service, CompletableFuture.completedFuture(endpoint(service)));
+    }
+
     /** Every endpoint: the emulators started and the ones {@code --endpoint} named (lambda=, sns=, ... included). */
     public Map<String, URI> endpoints() {
         return Map.copyOf(endpoints);
@@ -120,6 +132,23 @@ public final class Emulators implements AutoCloseable {
             throw new IllegalStateException("no endpoint for " + service);
         }
         return uri;
+    }
+
+    /** The emulators this object started (not those {@code --endpoint} named), in start order: service → endpoint. */
+    public Map<String, URI> embedded() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(embedded));
+    }
+
+    /** One line per embedded emulator, as {@code run} and {@code serve} print them before they start work. */
+    public List<String> endpointLines() {
+        return embedded.entrySet().stream().map(e -> "endpoint " + e.getKey() + " " + e.getValue()).toList();
+    }
+
+    private URI embed(String service, int port) {
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        endpoints.put(service, endpoint);
+        embedded.put(service, endpoint);
+        return endpoint;
     }
 
     /**
@@ -155,14 +184,40 @@ public final class Emulators implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start dynalite (is node ≥ 20 on the PATH?): " + e.getMessage(), e);
         }
-        waitForPort(port, dynalite);
-        started(DYNAMODB, URI.create("http://127.0.0.1:" + port));
+        URI endpoint = embed(DYNAMODB, port);
+        Process process = dynalite;
+        ready.put(DYNAMODB, CompletableFuture.supplyAsync(() -> {
+            waitForPort(port, process);
+            return endpoint;
+        }, Emulators::daemon));
     }
 
+    /** ElasticMQ starts in this JVM, on a thread of its own: its actor system and HTTP server take a second or more. */
     private void startElasticMq() {
-        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-        int port = elasticMq.waitUntilStarted().localAddress().getPort();
-        started(SQS, URI.create("http://127.0.0.1:" + port));
+        int port = freePort();
+        URI endpoint = embed(SQS, port);
+        ready.put(SQS, CompletableFuture.supplyAsync(() -> {
+            elasticMqSystem = ActorSystem.create("elasticmq");
+            elasticMq = SQSRestServerBuilder.withActorSystem(elasticMqSystem).withInterface("127.0.0.1").withPort(port).start();
+            elasticMq.waitUntilStarted();
+            return endpoint;
+        }, Emulators::daemon));
+    }
+
+    /** S3Proxy starts in this JVM, on a thread of its own, beside the others. */
+    private void startS3(Path s3Dir) {
+        int port = freePort();
+        URI endpoint = embed(S3, port);
+        ready.put(S3, CompletableFuture.supplyAsync(() -> {
+            s3 = S3Server.start(s3Dir, port);
+            return endpoint;
+        }, Emulators::daemon));
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "stepwise-emulator-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -227,12 +282,23 @@ public final class Emulators implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        for (String service : List.of(SQS, S3)) {
+            CompletableFuture<URI> starting = ready.get(service);
+            if (starting != null) {
+                starting.exceptionally(failed -> null).join(); // a server still starting is stopped once it has
+            }
+        }
         if (s3 != null) {
             s3.close();
             s3 = null;
         }
         if (elasticMq != null) {
-            elasticMq.stopAndWait();
+            // Its actor system is ours, so it is stopped outright: ElasticMQ's own stop gives an open
+            // connection (a poller's long poll) up to a second, and a poller left waiting in a socket
+            // read makes the JVM's exit wait 300 ms more for it. Not waited for: a JVM that exits
+            // takes the rest down.
+            elasticMq.stopAndGetFuture().apply();
+            elasticMqSystem.terminate();
             elasticMq = null;
         }
         if (dynalite != null) {

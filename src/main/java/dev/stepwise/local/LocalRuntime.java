@@ -5,12 +5,14 @@ import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
 import dev.stepwise.api.durable.DurableAssembly;
 import dev.stepwise.aws.AwsClients;
+import dev.stepwise.aws.CapacityMeter;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.queue.SqsStepQueue;
 import dev.stepwise.queue.StepMessage;
 import dev.stepwise.queue.StepQueue;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.runtime.StepListener;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.Store;
 import dev.stepwise.store.dynamo.DynamoSchema;
@@ -23,8 +25,13 @@ import dev.stepwise.tasks.mock.StoredMockLedger;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -37,25 +44,36 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalRuntime implements AutoCloseable {
     private final RequestCounter counter;
     private final DynamoDbClient dynamo;
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final String deadLetterQueueUrl;
+    /** The SQS side (client, queues, poller), which may still be coming up: see {@link Builder#queuesInBackground}. */
+    private final CompletableFuture<SqsSide> sqsSide;
     private final DurableRuntime runtime;
     private final DurableAssembly assembly;
-    private final StepPoller poller;
     private final MockedTasks mocks;
+    private final Object ended = new Object();
+
+    private record SqsSide(SqsClient sqs, String queueUrl, String deadLetterQueueUrl, StepPoller poller) {
+    }
 
     private LocalRuntime(Builder b) {
         counter = new RequestCounter();
         AwsClients clients = new AwsClients(b.options.region(), counter, b.meter);
+        // Each client is built, and its table or queues made as soon as its emulator answers, side
+        // by side: building an SDK client costs a few hundred milliseconds of a cold JVM.
+        CompletableFuture<SqsClient> sqsClient = CompletableFuture.supplyAsync(() -> clients.sqs(b.sqsEndpoint));
+        CompletableFuture<List<String>> queues = sqsClient.thenCombine(b.sqsReady, (client, ready) -> client)
+                .thenApplyAsync(client -> SqsStepQueue.createQueues(client, b.queue, b.options.maxReceives(),
+                        b.visibilityTimeoutSeconds));
         dynamo = clients.dynamoDb(b.dynamoEndpoint);
-        sqs = clients.sqs(b.sqsEndpoint);
-        DynamoSchema.createTableIfMissing(dynamo, b.table);
-        List<String> urls = SqsStepQueue.createQueues(sqs, b.queue, b.options.maxReceives(), b.visibilityTimeoutSeconds);
-        queueUrl = urls.get(0);
-        deadLetterQueueUrl = urls.get(1);
+        try {
+            b.dynamoReady.join();
+            DynamoSchema.createTableIfMissing(dynamo, b.table);
+        } catch (RuntimeException e) {
+            sqsClient.thenAccept(SqsClient::close);
+            dynamo.close();
+            throw unwrapped(e);
+        }
         Store store = b.wrapStore.apply(Store.dynamo(dynamo, b.table));
-        StepQueue queue = b.wrapQueue.apply(new SqsStepQueue(sqs, queueUrl));
+        StepQueue queue = b.wrapQueue.apply(new LaterQueue(queues.thenApply(urls -> new SqsStepQueue(sqsClient.join(), urls.get(0)))));
         TaskExecutor tasks = b.tasks != null ? b.tasks : Integrations.create(b.integrationConfig());
         // Mocks wrap whatever executor was given: states a test case does not name still reach it.
         mocks = b.mocks == null ? null : new MockedTasks(b.mocks, tasks, new StoredMockLedger(store.steps()));
@@ -64,7 +82,50 @@ public final class LocalRuntime implements AutoCloseable {
                 mocks == null ? null : mocks::select, b.bugs);
         runtime = assembly.runtime();
         b.listeners.forEach(runtime::listen);
-        poller = new StepPoller(sqs, queueUrl, runtime, b.workers, b.waitSeconds, b.onFailure).start();
+        sqsSide = queues.thenApply(urls -> new SqsSide(sqsClient.join(), urls.get(0), urls.get(1),
+                new StepPoller(sqsClient.join(), urls.get(0), runtime, b.workers, b.waitSeconds, b.onFailure).start()));
+        if (!b.queuesInBackground) {
+            try {
+                sqsSide.join();
+            } catch (RuntimeException e) {
+                sqsClient.thenAccept(SqsClient::close);
+                dynamo.close();
+                throw unwrapped(e);
+            }
+        }
+    }
+
+    private static RuntimeException unwrapped(RuntimeException e) {
+        return e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+
+    private SqsSide sqsSide() {
+        try {
+            return sqsSide.join();
+        } catch (RuntimeException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /** The step queue once its SQS queue exists: a message sent before then waits for it. */
+    private record LaterQueue(CompletableFuture<StepQueue> queue) implements StepQueue {
+        @Override
+        public void send(StepMessage message, int delaySeconds) {
+            get().send(message, delaySeconds);
+        }
+
+        @Override
+        public void sendAll(List<StepMessage> messages) {
+            get().sendAll(messages);
+        }
+
+        private StepQueue get() {
+            try {
+                return queue.join();
+            } catch (RuntimeException e) {
+                throw unwrapped(e);
+            }
+        }
     }
 
     public static Builder builder(URI dynamoEndpoint, URI sqsEndpoint) {
@@ -85,8 +146,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The mocked integrations when a mock configuration was given, to select an execution's test case. */
-    public java.util.Optional<MockedTasks> mocks() {
-        return java.util.Optional.ofNullable(mocks);
+    public Optional<MockedTasks> mocks() {
+        return Optional.ofNullable(mocks);
     }
 
     public RequestCounter counter() {
@@ -94,22 +155,25 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public StepPoller poller() {
-        return poller;
+        return sqsSide().poller();
     }
 
     public SqsClient sqs() {
-        return sqs;
+        return sqsSide().sqs();
     }
 
     public String queueUrl() {
-        return queueUrl;
+        return sqsSide().queueUrl();
     }
 
     public String deadLetterQueueUrl() {
-        return deadLetterQueueUrl;
+        return sqsSide().deadLetterQueueUrl();
     }
 
-    /** Waits until the execution is no longer RUNNING; returns its header. */
+    /**
+     * Waits until the execution is no longer RUNNING; returns its header. It looks again at
+     * growing intervals, and at once after {@link #executionEnded}.
+     */
     public ExecutionHeader awaitEnd(String executionArn, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 20;
@@ -122,16 +186,31 @@ public final class LocalRuntime implements AutoCloseable {
                 throw new IllegalStateException("the execution " + executionArn + " is still " + header.status()
                         + " after " + timeout);
             }
-            Thread.sleep(pause);
+            synchronized (ended) {
+                ended.wait(pause);
+            }
             pause = Math.min(250, pause * 2);
+        }
+    }
+
+    /** Wakes {@link #awaitEnd}: a listener saw an execution's last event committed. */
+    public void executionEnded() {
+        synchronized (ended) {
+            ended.notifyAll();
         }
     }
 
     @Override
     public void close() {
-        poller.close();
-        sqs.close();
-        dynamo.close();
+        try {
+            SqsSide side = sqsSide.exceptionally(failed -> null).join();
+            if (side != null) {
+                side.poller().close();
+                side.sqs().close();
+            }
+        } finally {
+            dynamo.close();
+        }
     }
 
     public static final class Builder {
@@ -149,11 +228,14 @@ public final class LocalRuntime implements AutoCloseable {
         private MockConfigFile mocks;
         private Clock clock = Clock.systemUTC();
         private UnaryOperator<Store> wrapStore = UnaryOperator.identity();
-        private dev.stepwise.aws.CapacityMeter meter;
-        private final java.util.List<dev.stepwise.runtime.StepListener> listeners = new java.util.ArrayList<>();
-        private java.util.function.Consumer<Throwable> bugs = bug -> bug.printStackTrace();
+        private CapacityMeter meter;
+        private final List<StepListener> listeners = new ArrayList<>();
+        private Consumer<Throwable> bugs = bug -> bug.printStackTrace();
         private UnaryOperator<StepQueue> wrapQueue = UnaryOperator.identity();
         private BiConsumer<StepMessage, RuntimeException> onFailure = StepPoller.QUIET;
+        private boolean queuesInBackground;
+        private CompletableFuture<?> dynamoReady = CompletableFuture.completedFuture(null);
+        private CompletableFuture<?> sqsReady = CompletableFuture.completedFuture(null);
 
         private Builder(URI dynamoEndpoint, URI sqsEndpoint) {
             this.dynamoEndpoint = dynamoEndpoint;
@@ -223,19 +305,19 @@ public final class LocalRuntime implements AutoCloseable {
         }
 
         /** Measures the capacity the runtime's requests consume (the bench's cost lines). */
-        public Builder meter(dev.stepwise.aws.CapacityMeter capacity) {
+        public Builder meter(CapacityMeter capacity) {
             meter = capacity;
             return this;
         }
 
         /** Sees every chunk of history the runtime commits, from its first. */
-        public Builder listener(dev.stepwise.runtime.StepListener listener) {
+        public Builder listener(StepListener listener) {
             listeners.add(listener);
             return this;
         }
 
         /** Where the API reports a request it should have handled but failed on. */
-        public Builder bugs(java.util.function.Consumer<Throwable> report) {
+        public Builder bugs(Consumer<Throwable> report) {
             bugs = report;
             return this;
         }
@@ -252,6 +334,26 @@ public final class LocalRuntime implements AutoCloseable {
 
         public Builder onFailure(BiConsumer<StepMessage, RuntimeException> listener) {
             onFailure = listener;
+            return this;
+        }
+
+        /**
+         * Completes when each endpoint answers ({@link Emulators#ready}): the clients are built
+         * meanwhile, and the table and queues are created as soon as their service is up.
+         */
+        public Builder ready(CompletableFuture<?> dynamo, CompletableFuture<?> sqs) {
+            dynamoReady = dynamo;
+            sqsReady = sqs;
+            return this;
+        }
+
+        /**
+         * Returns from {@link #start} once the table exists, while the queues are still being
+         * made (the step queue's first message waits for them): a command registers its state
+         * machine and starts its execution meanwhile. A failure to make them surfaces there.
+         */
+        public Builder queuesInBackground() {
+            queuesInBackground = true;
             return this;
         }
 

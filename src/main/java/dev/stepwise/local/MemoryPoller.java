@@ -17,6 +17,8 @@ import java.util.function.BiConsumer;
  * due message ({@link #drain}).
  */
 public final class MemoryPoller implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MemoryPoller.class.getName());
+
     private final InMemoryStepQueue queue;
     private final DurableRuntime runtime;
     private final int maxReceives;
@@ -62,6 +64,8 @@ public final class MemoryPoller implements AutoCloseable {
         try {
             runtime.process(delivery.message(), delivery.receiveCount());
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "step " + delivery.message().toJson() + " failed on delivery "
+                    + delivery.receiveCount() + ": " + e);
             onFailure.accept(delivery, e);
             queue.failed(delivery, maxReceives);
         }

@@ -1,45 +1,55 @@
 package dev.stepwise.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stepwise.api.port.StoredEvent;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.asl.model.StateMachineParser;
 import dev.stepwise.asl.validate.Diagnostic;
 import dev.stepwise.asl.validate.InvalidDefinitionException;
-import dev.stepwise.engine.Engine;
-import dev.stepwise.engine.EngineOptions;
-import dev.stepwise.engine.ExecutionInfo;
+import dev.stepwise.engine.ExecutionStatus;
 import dev.stepwise.engine.InMemoryRunner;
-import dev.stepwise.engine.history.EventDetails;
 import dev.stepwise.runtime.RuntimeOptions;
-import dev.stepwise.tasks.MockedTasks;
-import dev.stepwise.tasks.mock.InMemoryMockLedger;
+import dev.stepwise.store.HistoryJson;
+import dev.stepwise.tasks.HttpAuth;
+import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.awssdk.AwsSdkDefinitions;
 import dev.stepwise.tasks.mock.InvalidMockConfigException;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import dev.stepwise.tasks.mock.UnknownTestCaseException;
-import dev.stepwise.tasks.HttpAuth;
-import dev.stepwise.tasks.IntegrationConfig;
-import dev.stepwise.tasks.Integrations;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * {@code run DEFINITION.json [--input JSON|@FILE] [--mock FILE --test-case NAME] [--time-scale F]}:
- * one execution, output on stdout. The state machine is named after the file (its name without
- * {@code .json}), which is the name a mock configuration's StateMachines must use.
+ * {@code run DEFINITION.json [--input JSON|@FILE] [--history FILE] [--mock FILE --test-case NAME]
+ * [--time-scale F] ...}: one execution, its output on stdout, what it does on stderr. The state
+ * machine is named after the file (its name without {@code .json}), which is the name a mock
+ * configuration's StateMachines must use. The emulators start first, in the background, so they
+ * come up while the definition is read and checked.
  */
 final class RunCommand {
-    /** Past this many, progress shows every thousandth state only, so long loops stay readable. */
-    private static final int PROGRESS_LINES = 200;
+    static final CommandLine.Spec SPEC = new CommandLine.Spec("run", "DEFINITION.json",
+            "run one execution; its output goes to stdout", """
+            Runs one execution of the state machine in DEFINITION.json through the durable path:
+            DynamoDB, SQS and S3 emulators (dynalite, ElasticMQ, S3Proxy) start, and the step worker runs one
+            state per message until the execution ends. The output JSON goes to stdout; the states
+            entered, errors and retries, progress on long runs and a summary go to stderr.
+            Exit status: 0 succeeded, 1 failed, timed out or aborted (error and cause on stderr),
+            2 invalid definition (every diagnostic on stderr) or usage.""", List.of(
+            new CommandLine.Option("--input", "JSON|@FILE", "the execution's input (default {})"),
+            new CommandLine.Option("--history", "FILE", "write the history there, as GetExecutionHistory returns it"),
+            new CommandLine.Option("--in-memory", null, "the engine alone on a virtual clock: no emulators, waits pass at once"),
+            new CommandLine.Option("--mock", "FILE", "a Step Functions Local mock configuration file ..."),
+            new CommandLine.Option("--test-case", "NAME", "... and the test case of it to run (the machine is named after DEFINITION)"),
+            new CommandLine.Option("--time-scale", "F", "wait F x the real time in Wait states and retries (0: at once)"),
+            new CommandLine.Option("--data-dir", "DIR", "keep the tables and buckets there; first finish what a killed run left RUNNING"),
+            new CommandLine.Option("--endpoint", "SERVICE=URL", "use that endpoint for dynamodb, sqs, s3, lambda, sns or events (repeatable)"),
+            new CommandLine.Option("--http-auth", "[ARN=]HEADER:VALUE", "a header HTTP Tasks send (repeatable)")));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -50,161 +60,174 @@ final class RunCommand {
     }
 
     int run(String[] args) {
-        String definitionFile = null;
-        String inputText = "{}";
-        boolean inMemory = false;
-        Path dataDir = null;
-        List<String> endpoints = new ArrayList<>();
-        String mockFile = null;
-        String testCase = null;
-        double timeScale = 1.0;
-        List<String> httpAuth = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--mock")) {
-                mockFile = value(args, ++i, "--mock needs a mock configuration FILE");
-            } else if (args[i].equals("--test-case")) {
-                testCase = value(args, ++i, "--test-case needs the NAME of a test case");
-            } else if (args[i].equals("--time-scale")) {
-                timeScale = timeScale(value(args, ++i, "--time-scale needs a factor"));
-            } else if (args[i].equals("--input")) {
-                inputText = value(args, ++i, "--input needs a JSON value or @FILE");
-            } else if (args[i].equals("--endpoint")) {
-                endpoints.add(value(args, ++i, "--endpoint needs SERVICE=URL"));
-            } else if (args[i].equals("--http-auth")) {
-                httpAuth.add(value(args, ++i, "--http-auth needs [CONNECTION_ARN=]HEADER:VALUE"));
-            } else if (args[i].equals("--data-dir")) {
-                dataDir = Path.of(value(args, ++i, "--data-dir needs a directory"));
-            } else if (args[i].equals("--in-memory")) {
-                inMemory = true;
-            } else if (definitionFile == null && !args[i].startsWith("--")) {
-                definitionFile = args[i];
-            } else {
-                throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
-            }
+        CommandLine.Parsed options = CommandLine.parse(SPEC, args);
+        if (options.help()) {
+            SPEC.printHelp(out);
+            return StepwiseCli.OK;
         }
-        if (definitionFile == null) {
-            throw new StepwiseCli.UsageException("run needs a DEFINITION.json");
+        if (options.operands().isEmpty()) {
+            throw new StepwiseCli.UsageException("run needs a DEFINITION.json (./stepwise run --help)");
         }
+        if (options.operands().size() > 1) {
+            throw new StepwiseCli.UsageException("run takes one DEFINITION.json; unexpected '" + options.operands().get(1) + "'");
+        }
+        String definitionFile = options.operands().get(0);
+        boolean inMemory = options.has("--in-memory");
+        String mockFile = options.value("--mock", null);
+        String testCase = options.value("--test-case", null);
+        double timeScale = timeScale(options.value("--time-scale", "1"));
         if ((mockFile == null) != (testCase == null)) {
             throw new StepwiseCli.UsageException("--mock FILE and --test-case NAME go together");
         }
-        if (inMemory && timeScale != 1.0) {
+        if (inMemory && options.has("--time-scale")) {
             throw new StepwiseCli.UsageException("--in-memory runs on a virtual clock already: drop --time-scale");
         }
-        MockConfigFile mocks = mockFile == null ? null : mocks(mockFile);
-        String definition = readFile(definitionFile);
-        JsonNode input;
-        try {
-            input = Json.parse(inputText.startsWith("@") ? readFile(inputText.substring(1)) : inputText);
-        } catch (IllegalArgumentException e) {
-            throw new StepwiseCli.UsageException("the input is not valid JSON: " + e.getMessage());
+        if (inMemory && options.has("--data-dir")) {
+            throw new StepwiseCli.UsageException("--in-memory keeps nothing on disk: drop --data-dir");
         }
-        StateMachine machine;
-        try {
-            machine = new StateMachineParser().parse(definition);
-            java.util.List<Diagnostic> sdk = dev.stepwise.tasks.awssdk.AwsSdkDefinitions.check(Json.parse(definition));
-            if (!sdk.isEmpty()) {
-                throw new InvalidDefinitionException(sdk);
-            }
-        } catch (InvalidDefinitionException e) {
-            err.println("invalid definition " + definitionFile + ":");
-            for (Diagnostic d : e.diagnostics()) {
-                err.println("  " + d.severity() + " " + d.code() + " at " + (d.location() == null || d.location().isEmpty() ? "/" : d.location())
-                        + ": " + d.message());
-            }
-            return StepwiseCli.USAGE;
-        }
-        String machineName = Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "")
-                .replaceAll("[^A-Za-z0-9_-]", "-");
+        Path history = options.has("--history") ? writable(options.value("--history", null)) : null;
         HttpAuth auth;
-        Map<String, URI> endpointMap;
+        Map<String, URI> endpoints;
         try {
-            auth = HttpAuth.parse(httpAuth);
-            endpointMap = Emulators.parseEndpoints(endpoints);
+            auth = HttpAuth.parse(options.values("--http-auth"));
+            endpoints = Emulators.parseEndpoints(options.values("--endpoint"));
         } catch (IllegalArgumentException e) {
             throw new StepwiseCli.UsageException(e.getMessage());
         }
-        if (mocks != null && mocks.testCase(machineName, testCase).isEmpty()) {
-            throw new StepwiseCli.UsageException(new UnknownTestCaseException(machineName, testCase).getMessage()
-                    + " (" + mockFile + "; the machine is named after " + Path.of(definitionFile).getFileName() + ")");
-        }
-        if (!inMemory) {
-            DurableRun.Options options = DurableRun.Options.defaults().withDataDir(dataDir).withEndpoints(endpointMap)
-                    .withHttpAuth(auth).withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale)).withMocks(mocks, testCase);
-            return durable(machineName, definition, input, options);
-        }
-        String name = UUID.randomUUID().toString();
-        String machineArn = "arn:aws:states:us-east-1:123456789012:stateMachine:" + machineName;
-        ExecutionInfo execution = new ExecutionInfo("arn:aws:states:us-east-1:123456789012:execution:" + machineName + ":" + name,
-                name, input, "arn:aws:iam::123456789012:role/stepwise-local", Instant.now(), 0, null, machineArn, machineName);
-        long[] entered = {0};
-        InMemoryRunner.HistorySink progress = (id, time, event) -> {
-            if (event.details() instanceof EventDetails.StateEntered state) {
-                entered[0]++;
-                if (entered[0] <= PROGRESS_LINES || entered[0] % 1000 == 0) {
-                    err.println("[" + entered[0] + "] " + event.type() + " " + state.name());
-                }
+        DurableRun.Options durable = DurableRun.Options.defaults()
+                .withDataDir(options.has("--data-dir") ? Path.of(options.value("--data-dir", null)) : null)
+                .withEndpoints(endpoints).withHttpAuth(auth).withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale));
+        // The emulators come up while the files are read and checked; the line saying so comes once they passed.
+        Emulators emulators = inMemory ? null : DurableRun.launchEmulators(durable);
+        try {
+            MockConfigFile mocks = mockFile == null ? null : mocks(mockFile);
+            String definition = CliFiles.read(definitionFile);
+            JsonNode input = CliFiles.input(options.value("--input", "{}"), "--input");
+            String machineName = machineName(definitionFile);
+            StateMachine machine = parse(definition, definitionFile);
+            if (machine == null) {
+                return StepwiseCli.USAGE;
             }
-        };
-        // No emulators in memory: the integrations call the --endpoint services, else AWS.
-        Integrations integrations = Integrations.create(IntegrationConfig.aws("us-east-1", "123456789012")
-                .withEndpoints(endpointMap).withHttpAuth(auth));
-        InMemoryRunner.TaskExecutor tasks = request ->
-                integrations.execute(request, execution.executionArn() + "/" + request.stateName() + "/" + request.attempt());
-        if (mocks != null) {
-            InMemoryRunner.TaskExecutor real = tasks;
-            MockedTasks mocked = new MockedTasks(mocks, (request, key) -> real.execute(request), new InMemoryMockLedger());
-            mocked.select(execution.executionArn(), machineName, testCase);
-            tasks = request -> mocked.execute(request, UUID.randomUUID().toString()); // one call per attempt here
+            if (mocks != null && mocks.testCase(machineName, testCase).isEmpty()) {
+                throw new StepwiseCli.UsageException(new UnknownTestCaseException(machineName, testCase).getMessage()
+                        + " (" + mockFile + "; the machine is named after " + Path.of(definitionFile).getFileName() + ")");
+            }
+            RunTrace trace = RunTrace.onConsole(err);
+            if (!inMemory && (!endpoints.containsKey(Emulators.DYNAMODB) || !endpoints.containsKey(Emulators.SQS))) {
+                err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
+            }
+            if (!inMemory) {
+                emulators.endpointLines().forEach(err::println);
+            }
+            if (inMemory) {
+                return inMemory(machine, machineName, input, mocks, testCase, IntegrationConfig.aws(InMemoryRun.REGION,
+                        InMemoryRun.ACCOUNT).withEndpoints(endpoints).withHttpAuth(auth), trace, history);
+            }
+            DurableRun run = DurableRun.open(durable.withMocks(mocks, testCase), emulators);
+            emulators = null; // the run closes them
+            try (run) {
+                return durable(run, machineName, definition, input, testCase, trace, history);
+            }
+        } finally {
+            if (emulators != null) {
+                emulators.close();
+            }
         }
-        InMemoryRunner runner = new InMemoryRunner(new Engine(EngineOptions.defaults()), tasks, integrations.itemReading(),
-                integrations.resultWriting(), integrations.config().region());
-        InMemoryRunner.Result result = runner.run(machine, execution, progress, new SecureRandom());
-        err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
-        if (result.status().isSuccessful()) {
-            out.println(Json.write(result.output()));
-            return StepwiseCli.OK;
+    }
+
+    private int inMemory(StateMachine machine, String machineName, JsonNode input, MockConfigFile mocks, String testCase,
+                         IntegrationConfig integrations, RunTrace trace, Path history) {
+        List<StoredEvent> events = new ArrayList<>();
+        InMemoryRunner.Result result = InMemoryRun.run(machine, machineName, input, mocks, testCase, integrations, event -> {
+            trace.event(HistoryJson.write(event.event(), event.id(), event.previousEventId(), event.timestamp()));
+            if (history != null) {
+                events.add(event);
+            }
+        });
+        if (history != null) {
+            HistoryFile.write(history, events);
         }
-        err.println("error: " + result.error());
-        err.println("cause: " + result.cause());
-        return StepwiseCli.FAILED;
+        return report(trace, result.status(), result.output(), result.error(), result.cause());
     }
 
     /** The default: one execution through the durable path (DynamoDB + SQS, emulated unless --endpoint says otherwise). */
-    private int durable(String machineName, String definition, JsonNode input, DurableRun.Options options) {
-        long[] shown = {0};
+    private int durable(DurableRun run, String machineName, String definition, JsonNode input, String testCase,
+                        RunTrace trace, Path history) {
         DurableRun.Result result;
+        List<DurableRun.Result> resumed;
         try {
-            result = DurableRun.run(machineName, definition, input, options, new DurableRun.Progress() {
+            result = run.execute(machineName, definition, input, testCase, new DurableRun.Progress() {
                 @Override
-                public void stateEntered(long eventId, String type, String state) {
-                    long n = ++shown[0];
-                    if (n <= PROGRESS_LINES || n % 1000 == 0) {
-                        err.println("[" + n + "] " + type + " " + state);
-                    }
+                public void stateEntered(long eventId, String eventType, String stateName) {
+                    // shown from event(): the trace sees every event
                 }
 
                 @Override
-                public void emulatorsStarted(List<String> endpointLines) {
-                    endpointLines.forEach(err::println);
+                public void event(JsonNode event) {
+                    trace.event(event);
                 }
             });
+            resumed = run.awaitResumed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("stepwise: interrupted");
             return StepwiseCli.FAILED;
         }
-        for (DurableRun.Result resumed : result.resumed()) {
-            err.println("resumed " + resumed.executionArn() + ": " + resumed.status());
+        for (DurableRun.Result other : resumed) {
+            err.println("resumed " + other.executionArn() + ": " + other.status());
         }
-        err.println("execution " + result.status() + " after " + result.statesEntered() + " states");
-        if (result.status().isSuccessful()) {
-            out.println(Json.write(result.output()));
+        if (history != null) {
+            HistoryFile.write(history, run.history(result.executionArn()));
+        }
+        return report(trace, result.status(), result.output(), result.error(), result.cause());
+    }
+
+    private int report(RunTrace trace, ExecutionStatus status, JsonNode output, String error, String cause) {
+        trace.summary(status.name());
+        if (status.isSuccessful()) {
+            out.println(Json.write(output));
             return StepwiseCli.OK;
         }
-        err.println("error: " + result.error());
-        err.println("cause: " + result.cause());
+        err.println("error: " + error);
+        err.println("cause: " + cause);
         return StepwiseCli.FAILED;
+    }
+
+    /**
+     * The definition, checked as CreateStateMachine checks it; null after printing why it is not
+     * valid: a JSON syntax error as "FILE:LINE:COLUMN: invalid JSON: ...", else every diagnostic.
+     */
+    private StateMachine parse(String definition, String file) {
+        CliFiles.json(definition, file); // a syntax error says where, in one line
+        try {
+            StateMachine machine = new StateMachineParser().parse(definition);
+            List<Diagnostic> sdk = AwsSdkDefinitions.check(Json.parse(definition));
+            if (!sdk.isEmpty()) {
+                throw new InvalidDefinitionException(sdk);
+            }
+            return machine;
+        } catch (InvalidDefinitionException e) {
+            err.println("invalid definition " + file + ":");
+            for (Diagnostic d : e.diagnostics()) {
+                err.println("  " + d.severity() + " " + d.code() + " at "
+                        + (d.location() == null || d.location().isEmpty() ? "/" : d.location()) + ": " + d.message());
+            }
+            return null;
+        }
+    }
+
+    /** The state machine's name: the file's, without {@code .json}, in the characters a name may have. */
+    static String machineName(String definitionFile) {
+        return Path.of(definitionFile).getFileName().toString().replaceAll("\\.json$", "").replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /** {@code --history FILE}: refused before the run when its directory does not exist. */
+    private static Path writable(String file) {
+        Path path = Path.of(file).toAbsolutePath();
+        if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+            throw new StepwiseCli.UsageException("cannot write " + file + ": no such directory " + path.getParent());
+        }
+        return Path.of(file);
     }
 
     /** {@code --time-scale F}: a number ≥ 0. */
@@ -224,24 +247,9 @@ final class RunCommand {
     /** Reads a mock configuration file; every rule it breaks becomes the usage error. */
     static MockConfigFile mocks(String file) {
         try {
-            return MockConfigFile.read(Path.of(file));
+            return MockConfigFile.parse(CliFiles.readJson(file));
         } catch (InvalidMockConfigException e) {
             throw new StepwiseCli.UsageException(file + ": " + String.join("; ", e.problems()));
-        }
-    }
-
-    private static String value(String[] args, int i, String missing) {
-        if (i >= args.length) {
-            throw new StepwiseCli.UsageException(missing);
-        }
-        return args[i];
-    }
-
-    private static String readFile(String name) {
-        try {
-            return Files.readString(Path.of(name));
-        } catch (IOException e) {
-            throw new StepwiseCli.UsageException("cannot read " + name + ": " + e.getMessage());
         }
     }
 }

@@ -25,8 +25,8 @@ final class S3Server implements AutoCloseable {
         this.store = store;
     }
 
-    /** Starts the server; {@code dataDir} null keeps the buckets in memory. */
-    static S3Server start(Path dataDir) {
+    /** Starts the server on {@code port}; {@code dataDir} null keeps the buckets in memory. */
+    static S3Server start(Path dataDir, int port) {
         Properties properties = new Properties();
         String provider = "transient";
         if (dataDir != null) {
@@ -40,7 +40,7 @@ final class S3Server implements AutoCloseable {
         }
         BlobStoreContext store = ContextBuilder.newBuilder(provider).overrides(properties).build(BlobStoreContext.class);
         // Recent SDKs add checksum headers S3Proxy does not implement; ignoring them keeps the object intact.
-        S3Proxy proxy = S3Proxy.builder().blobStore(store.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        S3Proxy proxy = S3Proxy.builder().blobStore(store.getBlobStore()).endpoint(URI.create("http://127.0.0.1:" + port))
                 .ignoreUnknownHeaders(true).build();
         try {
             proxy.start();

@@ -3,14 +3,7 @@ package dev.stepwise.local;
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.memory.InMemoryStateMachines;
-import dev.stepwise.engine.EngineOptions;
-import dev.stepwise.engine.InMemoryRunner;
-import dev.stepwise.tasks.MockedTasks;
-import dev.stepwise.tasks.mock.InMemoryMockLedger;
 import dev.stepwise.tasks.mock.MockConfigFile;
-import java.util.UUID;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.Integrations;
@@ -23,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -45,6 +37,27 @@ import java.util.concurrent.CountDownLatch;
 public final class ServeCommand {
     static final int DEFAULT_PORT = 8083;
 
+    static final CommandLine.Spec SPEC = new CommandLine.Spec("serve", "",
+            "serve the Step Functions API and the console on http://127.0.0.1:8083", """
+            Serves the Step Functions API (AWS JSON 1.0) for the AWS SDKs and CLI, and the console
+            at /console/, on http://127.0.0.1:N; prints 'listening on http://127.0.0.1:N' when
+            ready. State machines and executions live in DynamoDB and run on the durable runtime
+            (embedded DynamoDB, SQS and S3 emulators unless --endpoint names others, each announced
+            on stderr as 'endpoint SERVICE URL'). TestState and StartSyncExecution
+            need the client's host prefix turned off (README, "The local API endpoint").""", List.of(
+            new CommandLine.Option("--port", "N", "the port (default 8083; 0 picks a free one)"),
+            new CommandLine.Option("--in-memory", null, "keep state machines and executions in this process"),
+            new CommandLine.Option("--data-dir", "DIR", "keep the tables and buckets there, across restarts"),
+            new CommandLine.Option("--mock", "FILE", "mock configuration: StartExecution on '<ARN>#<TestCase>' (or SFN_MOCK_CONFIG)"),
+            new CommandLine.Option("--time-scale", "F", "wait F x the real time in Wait states and retries"),
+            new CommandLine.Option("--region", "R", "the region in ARNs (default us-east-1)"),
+            new CommandLine.Option("--account", "A", "the account in ARNs (default 123456789012)"),
+            new CommandLine.Option("--auth", "sigv4|none", "check AWS Signature V4 on every request (default none)"),
+            new CommandLine.Option("--credentials", "KEY:SECRET", "the credentials --auth sigv4 accepts"),
+            new CommandLine.Option("--allow-host", "NAME", "answer requests for that Host too, besides localhost (repeatable)"),
+            new CommandLine.Option("--endpoint", "SERVICE=URL", "use that endpoint for dynamodb, sqs, s3, lambda, sns, events, states, ... (repeatable)"),
+            new CommandLine.Option("--http-auth", "[ARN=]HEADER:VALUE", "a header HTTP Tasks send (repeatable)")));
+
     /** Step Functions Local's variable naming the mock configuration file; {@code --mock} wins over it. */
     static final String SFN_MOCK_CONFIG = "SFN_MOCK_CONFIG";
 
@@ -63,6 +76,10 @@ public final class ServeCommand {
     }
 
     public int run(String[] args) {
+        if (CommandLine.parse(SPEC, args).help()) {
+            SPEC.printHelp(out);
+            return StepwiseCli.OK;
+        }
         ApiServer server = open(args);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stepwise-serve-shutdown"));
         try {
@@ -76,46 +93,25 @@ public final class ServeCommand {
 
     /** Starts the server as {@link #run} does and prints the ready line; the caller closes it. */
     ApiServer open(String[] args) {
-        int port = DEFAULT_PORT;
-        String region = ApiConfig.DEFAULT_REGION;
-        String account = ApiConfig.DEFAULT_ACCOUNT;
-        String auth = "none";
-        String credentials = null;
-        boolean inMemory = false;
-        Path dataDir = null;
-        List<String> endpoints = new ArrayList<>();
-        String mockFile = env.get(SFN_MOCK_CONFIG);
-        double timeScale = 1.0;
-        List<String> httpAuth = new ArrayList<>();
-        List<String> allowHosts = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            if (args[i].equals("--in-memory")) {
-                inMemory = true;
-                continue;
-            }
-            switch (args[i]) {
-                case "--endpoint" -> endpoints.add(required("--endpoint", value));
-                case "--http-auth" -> httpAuth.add(required("--http-auth", value));
-                case "--allow-host" -> allowHosts.add(required("--allow-host", value));
-                case "--data-dir" -> dataDir = Path.of(required("--data-dir", value));
-                case "--port" -> port = port(value);
-                case "--region" -> region = required("--region", value);
-                case "--account" -> account = required("--account", value);
-                case "--auth" -> auth = required("--auth", value);
-                case "--credentials" -> credentials = required("--credentials", value);
-                case "--mock" -> mockFile = required("--mock", value);
-                case "--time-scale" -> timeScale = RunCommand.timeScale(required("--time-scale", value));
-                default -> throw new StepwiseCli.UsageException("unexpected argument '" + args[i] + "'");
-            }
-            i++;
+        CommandLine.Parsed options = CommandLine.parse(SPEC, args);
+        if (!options.operands().isEmpty()) {
+            throw new StepwiseCli.UsageException("serve takes no operands; unexpected '" + options.operands().get(0) + "'");
         }
+        int port = port(options.value("--port", String.valueOf(DEFAULT_PORT)));
+        String region = options.value("--region", ApiConfig.DEFAULT_REGION);
+        String account = options.value("--account", ApiConfig.DEFAULT_ACCOUNT);
+        String auth = options.value("--auth", "none");
+        String credentials = options.value("--credentials", null);
+        boolean inMemory = options.has("--in-memory");
+        Path dataDir = options.has("--data-dir") ? Path.of(options.value("--data-dir", null)) : null;
+        List<String> endpoints = options.values("--endpoint");
+        String mockFile = options.value("--mock", env.get(SFN_MOCK_CONFIG));
+        double timeScale = RunCommand.timeScale(options.value("--time-scale", "1"));
+        List<String> httpAuth = options.values("--http-auth");
+        List<String> allowHosts = options.values("--allow-host");
         SigV4Verifier verifier = verifier(auth, credentials, region);
         if (inMemory && (dataDir != null || !endpoints.isEmpty())) {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing in DynamoDB: drop --endpoint and --data-dir");
-        }
-        if (inMemory && timeScale != 1.0) {
-            throw new StepwiseCli.UsageException("--time-scale applies to the durable runtime: drop --in-memory");
         }
         MockConfigFile mocks = mockFile == null || mockFile.isEmpty() ? null : RunCommand.mocks(mockFile);
         Map<String, URI> overrides;
@@ -133,10 +129,15 @@ public final class ServeCommand {
         List<AutoCloseable> resources = new ArrayList<>();
         ApiServer server;
         try {
-            DurableApi durable = inMemory ? null : durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale, err);
-            // In memory, Task states (and TestState's) call no integration; the durable API is the runtime's own.
-            StepFunctionsApi api = inMemory ? new StepFunctionsApi(inMemory(config, mocks), new NoIntegrations(),
-                    bug -> bug.printStackTrace(err)) : durable.runtime().api();
+            StepFunctionsApi api;
+            if (inMemory) {
+                // The same runtime on the store's and the queue's in-memory adapters; Task states call no integration.
+                MemoryApi memory = MemoryApi.start(config, new NoIntegrations(), mocks, timeScale, bug -> bug.printStackTrace(err));
+                resources.add(memory);
+                api = memory.api();
+            } else {
+                api = durable(config, overrides, taskAuth, dataDir, resources, mocks, timeScale, err).runtime().api();
+            }
             server = ApiServer.start(api, port, verifier, hosts);
         } catch (IOException e) {
             closeAll(resources);
@@ -151,25 +152,12 @@ public final class ServeCommand {
         return server;
     }
 
-    private static ApiContext inMemory(ApiConfig config, MockConfigFile mocks) {
-        EngineOptions options = new EngineOptions(EngineOptions.AWS_PAYLOAD_LIMIT_BYTES, config.region());
-        Clock clock = Clock.systemUTC();
-        InMemoryRunner.TaskExecutor tasks = InMemoryExecutions.noIntegrations();
-        MockedTasks mocked = null;
-        if (mocks != null) {
-            InMemoryRunner.TaskExecutor real = tasks;
-            MockedTasks wrapper = new MockedTasks(mocks, (request, key) -> real.execute(request), new InMemoryMockLedger());
-            // The in-memory runner calls each attempt once: a fresh key per call counts every one.
-            tasks = request -> wrapper.execute(request, UUID.randomUUID().toString());
-            mocked = wrapper;
-        }
-        ApiContext context = ApiContext.of(config, new InMemoryStateMachines(), new InMemoryExecutions(clock, options, tasks), clock);
-        return mocked == null ? context : context.withTestCases(mocked::select);
-    }
-
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
     private static DurableApi durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
                                       List<AutoCloseable> resources, MockConfigFile mocks, double timeScale, PrintStream err) {
+        if (!overrides.containsKey(Emulators.DYNAMODB) || !overrides.containsKey(Emulators.SQS)) {
+            err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
+        }
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"),
                 dataDir == null ? null : dataDir.resolve("s3"));
         resources.add(emulators);
@@ -209,7 +197,7 @@ public final class ServeCommand {
                 }
                 String keyId = credentials.substring(0, colon);
                 String secret = credentials.substring(colon + 1);
-                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, Clock.systemUTC(), region, SigV4Verifier.STATES);
+                return new SigV4Verifier(id -> id.equals(keyId) ? secret : null, java.time.Clock.systemUTC(), region, SigV4Verifier.STATES);
             }
             default -> throw new StepwiseCli.UsageException("--auth is sigv4 or none, not '" + auth + "'");
         }
@@ -217,7 +205,7 @@ public final class ServeCommand {
 
     private static int port(String value) {
         try {
-            int port = Integer.parseInt(required("--port", value));
+            int port = Integer.parseInt(value);
             if (port < 0 || port > 65535) {
                 throw new NumberFormatException();
             }
@@ -225,12 +213,5 @@ public final class ServeCommand {
         } catch (NumberFormatException e) {
             throw new StepwiseCli.UsageException("--port needs a port number (0-65535), not '" + value + "'");
         }
-    }
-
-    private static String required(String option, String value) {
-        if (value == null) {
-            throw new StepwiseCli.UsageException(option + " needs a value");
-        }
-        return value;
     }
 }

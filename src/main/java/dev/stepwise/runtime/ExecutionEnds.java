@@ -94,7 +94,7 @@ final class ExecutionEnds {
             if (header == null || header.status().isTerminal()) {
                 return;
             }
-            ExecutionEnd end = ExecutionEnd.failedByRuntime(Causes.poisoned(message.step(), receiveCount, e));
+            ExecutionEnd end = ExecutionEnd.failedByRuntime(RuntimeCauses.poisoned(message.step(), receiveCount, e));
             Instant now = env.clock().instant();
             if (env.store().headers().finish(message.execution(), header.listedUnder(), end.status(), now, null, end.error(),
                     end.cause())) {

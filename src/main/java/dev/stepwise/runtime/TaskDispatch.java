@@ -131,7 +131,7 @@ final class TaskDispatch {
                 if (!delivery.isRedelivery()) {
                     return null;
                 }
-                return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), Causes.lostClaim(request.stateName(), attempt));
+                return new Resumption.TaskFailed(StatesError.TASK_FAILED.aslName(), RuntimeCauses.lostClaim(request.stateName(), attempt));
             }
         }
         try {

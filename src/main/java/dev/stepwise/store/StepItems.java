@@ -11,9 +11,9 @@ import java.util.Optional;
 public interface StepItems {
 
     /**
-     * What one step needs, in as few reads as the store can: the header (read consistently, so a
-     * stopped execution is seen), the step item, {@code others} (those that exist), and the input
-     * when {@code withInput}.
+     * What one step needs, in as few reads as the store can: the header, the step item,
+     * {@code others} (those that exist), and the input when {@code withInput}. The header and the
+     * step are always found when they exist, even just written.
      */
     Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput);
 

@@ -3,7 +3,6 @@ package dev.stepwise.tasks;
 import dev.stepwise.aws.AwsClients;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +29,10 @@ final class AwsCall {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final IntegrationConfig config;
-    private final HttpClient http;
+    private final SharedHttpClient http;
     private final Map<URI, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
 
-    AwsCall(IntegrationConfig config, HttpClient http) {
+    AwsCall(IntegrationConfig config, SharedHttpClient http) {
         this.config = config;
         this.http = http;
     }
@@ -70,7 +69,7 @@ final class AwsCall {
             }
         }
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.get().send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new AwsResponse(response.statusCode(), response.headers().map(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

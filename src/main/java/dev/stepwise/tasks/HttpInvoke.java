@@ -8,7 +8,6 @@ import dev.stepwise.asl.StatesError;
 import dev.stepwise.engine.Resumption;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +33,10 @@ final class HttpInvoke implements ServiceIntegration {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String STATUS_CODE_ERROR = "States.Http.StatusCode.";
 
-    private final HttpClient http;
+    private final SharedHttpClient http;
     private final IntegrationConfig config;
 
-    HttpInvoke(HttpClient http, IntegrationConfig config) {
+    HttpInvoke(SharedHttpClient http, IntegrationConfig config) {
         this.http = http;
         this.config = config;
     }
@@ -71,7 +70,7 @@ final class HttpInvoke implements ServiceIntegration {
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             return new Resumption.TaskFailed(StatesError.HTTP_SOCKET.aslName(), ServiceFailures.message(e));
         } catch (InterruptedException e) {

@@ -1,23 +1,21 @@
 package dev.stepwise.tasks;
 
 import dev.stepwise.asl.StatesError;
-import dev.stepwise.engine.Resumption;
-import dev.stepwise.engine.TaskRequest;
-import dev.stepwise.engine.TaskResource;
 import dev.stepwise.aws.AwsClients;
 import dev.stepwise.aws.RequestCounter;
 import dev.stepwise.engine.ItemReading;
 import dev.stepwise.engine.ResultWriting;
+import dev.stepwise.engine.Resumption;
+import dev.stepwise.engine.TaskRequest;
+import dev.stepwise.engine.TaskResource;
 import dev.stepwise.tasks.awssdk.AwsSdkCalls;
 import dev.stepwise.tasks.s3.S3ItemReading;
 import dev.stepwise.tasks.s3.S3ResultWriting;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The Task resources Stepwise calls itself: Lambda function ARNs, the request-response
@@ -69,9 +67,7 @@ public final class Integrations implements TaskExecutor {
 
     /** {@code counter} counts the S3 requests of Distributed Maps' readers and writers (the bench's per-item requests). */
     public static Integrations create(IntegrationConfig config, RequestCounter counter) {
-        // HTTP/1.1 keeps header names as servers send them; redirects are followed as browsers do.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        SharedHttpClient http = new SharedHttpClient();
         AwsCall aws = new AwsCall(config, http);
         LambdaInvoker lambda = new LambdaInvoker(aws);
         AwsSdkCalls sdk = new AwsSdkCalls(config::endpoint);

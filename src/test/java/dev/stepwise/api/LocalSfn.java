@@ -1,12 +1,11 @@
 package dev.stepwise.api;
 
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.engine.InMemoryRunner;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.local.ApiServer;
 import dev.stepwise.local.DurableApi;
+import dev.stepwise.local.MemoryApi;
 import dev.stepwise.local.Emulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,9 +111,11 @@ final class LocalSfn implements AutoCloseable {
             ports = durable;
             context = durable.context();
         } else {
-            InMemoryExecutions executions = new InMemoryExecutions(clock, EngineOptions.defaults(), tasks);
-            ports = executions;
-            context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(), executions, clock);
+            // The same durable runtime on the store's and the queue's in-memory adapters.
+            MemoryApi memory = MemoryApi.start(ApiConfig.defaults(), (request, key) -> tasks.execute(request), null, 1.0,
+                    bugs::add);
+            ports = memory;
+            context = memory.context();
         }
         try {
             dev.stepwise.tasks.TaskExecutor apiTasks = testStateTasks != null ? testStateTasks : (request, key) -> tasks.execute(request);

@@ -3,8 +3,6 @@ package dev.stepwise.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.api.port.TaskPort;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.EngineOptions;
@@ -96,8 +94,9 @@ class LongPollApiTest {
         List<Duration> asked = new ArrayList<>();
         TaskPort tasks = new WaitRecorder(asked);
         Clock clock = Clock.systemUTC();
-        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
-                new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), tasks, clock);
+        ApiContext base = dev.stepwise.local.MemoryApi.start(ApiConfig.defaults(), new dev.stepwise.tasks.NoIntegrations(), null, 1.0,
+                Throwable::printStackTrace).context();
+        ApiContext context = ApiContext.of(ApiConfig.defaults(), base.machines(), base.executions(), tasks, clock);
         StepFunctionsApi api = new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace);
         String arn = "arn:aws:states:us-east-1:123456789012:activity:capped";
         tasks.createActivity(arn, "capped", Instant.now());

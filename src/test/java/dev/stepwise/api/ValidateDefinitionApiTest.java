@@ -54,6 +54,8 @@ class ValidateDefinitionApiTest {
                 local.sfn.validateStateMachineDefinition(b -> b.definition("not a definition"));
         assertEquals(ValidateStateMachineDefinitionResultCode.FAIL, response.result());
         assertEquals("INVALID_JSON_DESCRIPTION", response.diagnostics().get(0).code());
+        // Where it stopped, as a line and column (issue #16), not AWS's quoted copy of the definition.
+        assertEquals("line 1, column 4", response.diagnostics().get(0).location());
     }
 
     @Test

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,9 +34,8 @@ class HostHeaderTest {
 
     private static ApiServer server() throws IOException {
         Clock clock = Clock.systemUTC();
-        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
-                new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
-        return ApiServer.start(new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace), 0);
+        return ApiServer.start(MemoryApi.start(ApiConfig.defaults(), new dev.stepwise.tasks.NoIntegrations(), null, 1.0,
+                Throwable::printStackTrace).api(), 0);
     }
 
     /** The status line and body of one HTTP/1.1 request sent with this Host header (null for none), as a browser would. */

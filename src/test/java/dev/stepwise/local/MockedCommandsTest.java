@@ -43,7 +43,14 @@ class MockedCommandsTest {
         assertEquals(0, run("run", MACHINE, "--mock", MOCKS, "--test-case", "RetryPath", "--time-scale", "0"),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(SQS_MOCK, stdout());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("TaskStateEntered SQSState"));
+        String trace = err.toString(StandardCharsets.UTF_8);
+        assertTrue(trace.contains("TaskStateEntered SQSState"), trace);
+        // The mocked failures and the retries after them are in the trace, in order.
+        assertTrue(trace.contains("""
+                [1] TaskStateEntered LambdaState
+                    TaskFailed Lambda.ResourceNotReadyException: Lambda resource is not ready.
+                    retry after"""), trace);
+        assertEquals(3, trace.lines().filter(l -> l.startsWith("    retry after ")).count(), trace);
     }
 
     @Test
@@ -100,9 +107,10 @@ class MockedCommandsTest {
     }
 
     @Test
-    void serveRefusesATimeScaleInMemory() {
+    void serveInMemoryTakesATimeScaleAsTheDurableRuntimeDoes() {
         ServeCommand serve = new ServeCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-        assertThrows(StepwiseCli.UsageException.class, () -> serve.open(new String[] {"--port", "0", "--in-memory", "--time-scale", "0"}));
+        // In memory it is the same runtime: waits and back-offs scale there too.
+        serve.open(new String[] {"--port", "0", "--in-memory", "--time-scale", "0"}).close();
     }
 }

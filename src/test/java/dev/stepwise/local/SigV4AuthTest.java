@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.ApiContext;
 import dev.stepwise.api.StepFunctionsApi;
-import dev.stepwise.api.memory.InMemoryExecutions;
-import dev.stepwise.api.memory.InMemoryStateMachines;
 import dev.stepwise.engine.EngineOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,9 +58,8 @@ class SigV4AuthTest {
 
     private static ApiServer server(Clock verifierClock) throws IOException {
         Clock clock = Clock.systemUTC();
-        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
-                new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
-        StepFunctionsApi api = new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace);
+        StepFunctionsApi api = dev.stepwise.local.MemoryApi.start(ApiConfig.defaults(), new dev.stepwise.tasks.NoIntegrations(), null, 1.0,
+                Throwable::printStackTrace).api();
         return ApiServer.start(api, 0, new SigV4Verifier(id -> id.equals("AKIDLOCAL") ? "s3cret" : null, verifierClock,
                 "us-east-1", SigV4Verifier.STATES));
     }
@@ -126,9 +123,8 @@ class SigV4AuthTest {
     @Test
     void behindApiGatewayTheSdkMustSignForExecuteApi() throws IOException {
         Clock clock = Clock.systemUTC();
-        ApiContext context = ApiContext.of(ApiConfig.defaults(), new InMemoryStateMachines(),
-                new InMemoryExecutions(clock, EngineOptions.defaults(), InMemoryExecutions.noIntegrations()), clock);
-        StepFunctionsApi api = new StepFunctionsApi(context, new dev.stepwise.tasks.NoIntegrations(), Throwable::printStackTrace);
+        StepFunctionsApi api = dev.stepwise.local.MemoryApi.start(ApiConfig.defaults(), new dev.stepwise.tasks.NoIntegrations(), null, 1.0,
+                Throwable::printStackTrace).api();
         try (ApiServer server = ApiServer.start(api, 0, new SigV4Verifier(id -> id.equals("AKIDLOCAL") ? "s3cret" : null,
                 clock, "us-east-1", SigV4Verifier.EXECUTE_API));
              SfnClient plain = client(server.endpoint(), "AKIDLOCAL", "s3cret");

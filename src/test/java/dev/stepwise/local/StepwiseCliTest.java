@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,5 +96,97 @@ class StepwiseCliTest {
         assertEquals(2, run("run", definition, "--input", "{not json"));
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("run"));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyCommandAnswersHelpOnStdout() {
+        for (String command : new String[] {"run", "test", "serve", "bench"}) {
+            out.reset();
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(stdout().startsWith("usage: ./stepwise " + command), stdout());
+            assertTrue(stdout().contains("-h, --help"), stdout());
+        }
+        out.reset();
+        assertEquals(0, run("--help"));
+        assertTrue(stdout().contains("run DEFINITION.json") && stdout().contains("test PATH..."), stdout());
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void versionNamesStepwiseAndJava() {
+        assertEquals(0, run("--version"));
+        assertTrue(stdout().startsWith("stepwise ") && stdout().contains("(Java " + Runtime.version() + ")"), stdout());
+    }
+
+    @Test
+    void aMisspeltCommandGetsOneLineNamingTheClosestCommand() {
+        assertEquals(2, run("rnu", "x.json"));
+        assertEquals("stepwise: unknown command 'rnu' (did you mean 'run'?); commands: run, test, serve, bench (./stepwise --help)"
+                + System.lineSeparator(), stderr());
+        err.reset();
+        assertEquals(2, run("--verison"));
+        assertTrue(stderr().startsWith("stepwise: unknown option '--verison' (did you mean '--version'?)"), stderr());
+    }
+
+    @Test
+    void aMisspeltOptionNamesTheClosestOptionOfItsCommand() throws IOException {
+        String definition = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertEquals(2, run("run", definition, "--imput", "{}"));
+        assertEquals("stepwise: unknown option '--imput' for run (did you mean --input?); see ./stepwise run --help"
+                + System.lineSeparator(), stderr());
+    }
+
+    @Test
+    void aMissingFileIsOnePlainLine() {
+        assertEquals(2, run("run", "nosuch.json", "--in-memory"));
+        assertEquals("stepwise: cannot read nosuch.json: no such file" + System.lineSeparator(), stderr());
+    }
+
+    @Test
+    void aJsonSyntaxErrorSaysWhereInOneLine() throws IOException {
+        String definition = file("bad.json", "{\n  \"StartAt\": \"E\",\n  \"States\": {,}\n}\n");
+        assertEquals(2, run("run", definition, "--in-memory"));
+        assertTrue(stderr().startsWith("stepwise: " + definition + ":3:14: invalid JSON: Unexpected character (','"), stderr());
+        assertEquals(1, stderr().lines().count(), stderr());
+        err.reset();
+        String echo = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertEquals(2, run("run", echo, "--in-memory", "--input", "{\"a\": }"));
+        assertTrue(stderr().startsWith("stepwise: --input:1:7: invalid JSON: "), stderr());
+    }
+
+    @Test
+    void theOutputOnStdoutEndsWithANewline() throws IOException {
+        String definition = file("echo.json", "{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertEquals(0, run("run", definition, "--in-memory", "--input", "[1]"));
+        assertEquals("[1]" + System.lineSeparator(), stdout());
+    }
+
+    @Test
+    void historyIsWrittenAsGetExecutionHistoryAnswersIt() throws IOException {
+        String definition = file("hello.json", """
+                {"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Result": "hi", "End": true}}}""");
+        for (String backend : new String[] {"in-memory", "durable"}) {
+            Path history = dir.resolve(backend + "-history.json");
+            int status = backend.equals("in-memory") ? run("run", definition, "--in-memory", "--history", history.toString())
+                    : run("run", definition, "--history", history.toString());
+            assertEquals(0, status, stderr());
+            com.fasterxml.jackson.databind.JsonNode events = dev.stepwise.asl.Json.parse(Files.readString(history)).get("events");
+            assertEquals(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"),
+                    events.findValuesAsText("type"), backend);
+            // The API's shapes: epoch-second timestamps, payloads as JSON text with their details.
+            assertTrue(events.get(0).get("timestamp").isNumber(), backend);
+            assertEquals("{}", events.get(0).path("executionStartedEventDetails").path("input").asText(), backend);
+            assertEquals("\"hi\"", events.get(3).path("executionSucceededEventDetails").path("output").asText(), backend);
+            assertEquals(List.of(0L, 0L, 2L, 3L), events.findValues("previousEventId").stream().map(v -> v.asLong()).toList(),
+                    backend);
+        }
     }
 }

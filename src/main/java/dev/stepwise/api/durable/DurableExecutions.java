@@ -181,7 +181,7 @@ public final class DurableExecutions implements ExecutionPort {
         HistoryPage page = HistoryOrder.page(events, reverseOrder, position == null ? 0 : Long.parseLong(position), limit);
         List<StoredEvent> read = new ArrayList<>();
         for (JsonNode json : page.events()) {
-            read.add(asAws(StoredEvents.read(json), header));
+            read.add(asApiEvent(json, header));
         }
         return new Page<>(read, page.continueAfter() == null ? null : Long.toString(page.continueAfter()));
     }
@@ -204,6 +204,11 @@ public final class DurableExecutions implements ExecutionPort {
             event.putObject("executionTimedOutEventDetails").put("error", header.error()).put("cause", header.cause());
         }
         return event;
+    }
+
+    /** An event as the runtime stored it, as GetExecutionHistory answers it ({@code header}: its execution's, or null). */
+    public static StoredEvent asApiEvent(JsonNode stored, ExecutionHeader header) {
+        return asAws(StoredEvents.read(stored), header);
     }
 
     /**

@@ -41,24 +41,10 @@ public interface ExecutionPort {
 
     /**
      * Waits until the execution has ended or {@code limit} has passed; returns its record then.
-     * StartSyncExecution uses it. This default polls {@link #find}; a runtime that can be told
-     * when an execution ends should override it.
+     * StartSyncExecution uses it. It must not spin: it waits to be told the execution ended, or
+     * looks again after a pause.
      */
-    default Optional<ExecutionRecord> awaitEnd(String executionArn, java.time.Duration limit) {
-        long until = System.nanoTime() + limit.toNanos();
-        while (true) {
-            Optional<ExecutionRecord> execution = find(executionArn);
-            if (execution.isEmpty() || execution.get().status().isTerminal() || System.nanoTime() >= until) {
-                return execution;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return execution;
-            }
-        }
-    }
+    Optional<ExecutionRecord> awaitEnd(String executionArn, java.time.Duration limit);
 
     /** RedriveExecution refused: the message says why (AWS's redriveStatusReason wording where it has one). */
     final class NotRedrivable extends RuntimeException {

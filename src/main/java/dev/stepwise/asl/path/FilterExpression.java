@@ -55,7 +55,7 @@ sealed interface FilterExpression {
         }
     }
 
-    record Comparison(FilterOperand left, ComparisonOperator operator, FilterOperand right)
+    record Comparison(FilterOperand left, FilterOperator operator, FilterOperand right)
             implements FilterExpression {
         @Override
         public boolean test(JsonNode current, JsonNode root) {

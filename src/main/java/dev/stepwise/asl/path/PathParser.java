@@ -273,7 +273,7 @@ final class PathParser {
         }
         FilterOperand left = operand();
         skipSpaces();
-        ComparisonOperator operator = comparisonOperator();
+        FilterOperator operator = comparisonOperator();
         if (operator == null) {
             if (left instanceof FilterOperand.Literal) {
                 throw error("a filter needs a path or a comparison");
@@ -284,17 +284,17 @@ final class PathParser {
         return new FilterExpression.Comparison(left, operator, operand());
     }
 
-    private ComparisonOperator comparisonOperator() {
+    private FilterOperator comparisonOperator() {
         for (String symbol : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
             if (text.startsWith(symbol, pos)) {
                 pos += symbol.length();
                 return switch (symbol) {
-                    case "==" -> ComparisonOperator.EQUALS;
-                    case "!=" -> ComparisonOperator.NOT_EQUALS;
-                    case "<=" -> ComparisonOperator.LESS_THAN_EQUALS;
-                    case ">=" -> ComparisonOperator.GREATER_THAN_EQUALS;
-                    case "<" -> ComparisonOperator.LESS_THAN;
-                    default -> ComparisonOperator.GREATER_THAN;
+                    case "==" -> FilterOperator.EQUALS;
+                    case "!=" -> FilterOperator.NOT_EQUALS;
+                    case "<=" -> FilterOperator.LESS_THAN_EQUALS;
+                    case ">=" -> FilterOperator.GREATER_THAN_EQUALS;
+                    case "<" -> FilterOperator.LESS_THAN;
+                    default -> FilterOperator.GREATER_THAN;
                 };
             }
         }

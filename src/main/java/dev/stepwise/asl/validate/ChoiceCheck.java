@@ -3,8 +3,9 @@ package dev.stepwise.asl.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Choice: the Choices rules and Default. A top-level rule carries Next; rules nested in And, Or and
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 final class ChoiceCheck implements StateValidator.StateCheck {
     private static final List<String> COMBINATORS = List.of("And", "Or", "Not", "Variable", "Condition");
-    private static final Set<String> TOP_LEVEL_ONLY = Set.of("Next", "Assign", "Output");
+    private static final List<String> TOP_LEVEL_ONLY = List.of("Next", "Assign", "Output");
 
     private final Findings findings;
     private final Syntax syntax;
@@ -26,7 +27,7 @@ final class ChoiceCheck implements StateValidator.StateCheck {
 
     @Override
     public void check(StateContext state) {
-        if (findings.required(state.node(), state.location(), "Choices")
+        if (state.misspelt("Choices").isEmpty() && findings.required(state.node(), state.location(), "Choices")
                 && findings.nonEmptyArray(state.get("Choices"), state.at("Choices"))) {
             JsonNode choices = state.get("Choices");
             for (int i = 0; i < choices.size(); i++) {
@@ -34,8 +35,9 @@ final class ChoiceCheck implements StateValidator.StateCheck {
             }
         }
         if (state.has("Default") && findings.isString(state.get("Default"), state.at("Default"))) {
-            state.transitions().add(new Transition(state.get("Default").textValue(), state.at("Default")));
+            state.transitions().add(new TransitionTarget(state.get("Default").textValue(), state.at("Default")));
         }
+        state.misspelt("Default").ifPresent(field -> TransitionTarget.guess(state.transitions(), state.get(field), state.at(field)));
     }
 
     private void rule(JsonNode rule, String location, boolean topLevel, StateContext state) {
@@ -43,20 +45,28 @@ final class ChoiceCheck implements StateValidator.StateCheck {
             return;
         }
         List<String> operators = new ArrayList<>();
+        List<String> known = ruleFields(topLevel);
+        Map<String, String> misspelt = new LinkedHashMap<>();
         for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (ChoiceOperators.ALL.containsKey(field)) {
                 operators.add(field);
-            } else if (!COMBINATORS.contains(field) && !"Comment".equals(field)
-                    && !(topLevel && TOP_LEVEL_ONLY.contains(field))) {
-                findings.notSupported(field, location);
+            } else if (!known.contains(field)) {
+                findings.notSupported(field, location, known).ifPresent(meant -> misspelt.putIfAbsent(meant, field));
             }
         }
-        if (topLevel && findings.required(rule, location, "Next")
+        // A slip for Next, a combinator or an operator is reported once, with its suggestion, not
+        // again as the field that is missing.
+        boolean slipForOperator = misspelt.keySet().stream().anyMatch(ChoiceOperators.ALL::containsKey);
+        boolean slipForCombinator = misspelt.keySet().stream().anyMatch(COMBINATORS::contains);
+        if (topLevel && !rule.has("Next") && misspelt.containsKey("Next")) {
+            TransitionTarget.guess(state.transitions(), rule.get(misspelt.get("Next")), Findings.at(location, misspelt.get("Next")));
+        } else if (topLevel && findings.required(rule, location, "Next")
                 && findings.isString(rule.get("Next"), Findings.at(location, "Next"))) {
-            state.transitions().add(new Transition(rule.get("Next").textValue(), Findings.at(location, "Next")));
+            state.transitions().add(new TransitionTarget(rule.get("Next").textValue(), Findings.at(location, "Next")));
         }
-        if (Findings.countPresent(rule, COMBINATORS.toArray(String[]::new)) != 1) {
+        int combinators = Findings.countPresent(rule, COMBINATORS.toArray(String[]::new));
+        if (combinators > 1 || combinators == 0 && !slipForCombinator) {
             findings.schema("The object must have only one of the following fields, " + COMBINATORS, location);
         }
         if (state.jsonata()) {
@@ -85,12 +95,25 @@ final class ChoiceCheck implements StateValidator.StateCheck {
         }
         if (rule.has("Variable")) {
             syntax.path(rule.get("Variable"), "Variable", Findings.at(location, "Variable"), false);
-            comparison(rule, location, operators);
+            if (!(operators.isEmpty() && slipForOperator)) {
+                comparison(rule, location, operators);
+            }
         } else {
             for (String operator : operators) {
                 findings.notSupported(operator, location);
             }
         }
+    }
+
+    /** What a rule may hold besides the operators, for suggestions: the order is AWS's. */
+    private static List<String> ruleFields(boolean topLevel) {
+        List<String> fields = new ArrayList<>(COMBINATORS);
+        fields.add("Comment");
+        if (topLevel) {
+            fields.addAll(TOP_LEVEL_ONLY);
+        }
+        fields.addAll(ChoiceOperators.ALL.keySet());
+        return fields;
     }
 
     /** JSONata rules are a Condition alone; the JSONPath comparison fields mean nothing there. */

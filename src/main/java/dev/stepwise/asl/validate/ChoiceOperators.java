@@ -1,9 +1,14 @@
 package dev.stepwise.asl.validate;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The comparison operators of a JSONPath Choice rule and the operand each one takes. */
+/**
+ * The comparison operators of a JSONPath Choice rule and the operand each one takes, in the order
+ * the AWS developer guide lists them ("Choice Rules (JSONPath)"): the list of operators in a
+ * diagnostic comes in this order, every time.
+ */
 final class ChoiceOperators {
 
     /** What the value of a comparison operator must be. */
@@ -13,23 +18,24 @@ final class ChoiceOperators {
 
     static {
         Map<String, Operand> operators = new LinkedHashMap<>();
-        String[] comparisons = {"Equals", "LessThan", "GreaterThan", "LessThanEquals", "GreaterThanEquals"};
-        for (String comparison : comparisons) {
-            operators.put("String" + comparison, Operand.STRING);
-            operators.put("String" + comparison + "Path", Operand.PATH);
-            operators.put("Numeric" + comparison, Operand.NUMBER);
-            operators.put("Numeric" + comparison + "Path", Operand.PATH);
-            operators.put("Timestamp" + comparison, Operand.TIMESTAMP);
-            operators.put("Timestamp" + comparison + "Path", Operand.PATH);
-        }
-        operators.put("StringMatches", Operand.STRING);
         operators.put("BooleanEquals", Operand.BOOLEAN);
         operators.put("BooleanEqualsPath", Operand.PATH);
         // "IsNull": true tests that the value is null; the operand itself is a Boolean.
-        for (String test : new String[] {"IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp"}) {
+        for (String test : new String[] {"IsBoolean", "IsNull", "IsNumeric", "IsPresent", "IsString", "IsTimestamp"}) {
             operators.put(test, Operand.TYPE_TEST);
         }
-        ALL = Map.copyOf(operators);
+        comparisons(operators, "Numeric", Operand.NUMBER);
+        comparisons(operators, "String", Operand.STRING);
+        operators.put("StringMatches", Operand.STRING);
+        comparisons(operators, "Timestamp", Operand.TIMESTAMP);
+        ALL = Collections.unmodifiableMap(operators);
+    }
+
+    private static void comparisons(Map<String, Operand> operators, String kind, Operand operand) {
+        for (String comparison : new String[] {"Equals", "GreaterThan", "GreaterThanEquals", "LessThan", "LessThanEquals"}) {
+            operators.put(kind + comparison, operand);
+            operators.put(kind + comparison + "Path", Operand.PATH);
+        }
     }
 
     private ChoiceOperators() {

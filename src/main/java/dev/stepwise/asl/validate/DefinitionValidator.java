@@ -1,14 +1,10 @@
 package dev.stepwise.asl.validate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
-import java.util.Iterator;
+import dev.stepwise.asl.JsonSyntaxError;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Walks a whole definition and reports every problem at once, in the shape of AWS
@@ -20,11 +16,9 @@ import java.util.Set;
  * A bad definition never makes this throw: any JSON gives findings.
  */
 public final class DefinitionValidator {
-    private static final Set<String> TOP_LEVEL_FIELDS =
-            Set.of("Comment", "QueryLanguage", "StartAt", "TimeoutSeconds", "Version", "States");
+    private static final List<String> TOP_LEVEL_FIELDS =
+            List.of("StartAt", "States", "Comment", "QueryLanguage", "TimeoutSeconds", "Version");
     static final List<String> QUERY_LANGUAGES = List.of("JSONPath", "JSONata");
-    /** Jackson (which AWS's parser is, judging by its messages) cuts the quoted source at 500 characters. */
-    private static final int MAX_QUOTED_SOURCE = 500;
 
     /** All findings for a parsed definition document; empty when it is valid. */
     public List<Diagnostic> validate(JsonNode definition) {
@@ -34,12 +28,7 @@ public final class DefinitionValidator {
             findings.schema("Definition must be a valid JSON object", null);
             return findings.all();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = definition.fields(); it.hasNext(); ) {
-            String field = it.next().getKey();
-            if (!TOP_LEVEL_FIELDS.contains(field)) {
-                findings.notSupported(field, "/");
-            }
-        }
+        Map<String, String> misspelt = findings.unknownFields(definition, "/", TOP_LEVEL_FIELDS);
         if (definition.has("Comment")) {
             findings.isString(definition.get("Comment"), "/Comment");
         }
@@ -55,14 +44,17 @@ public final class DefinitionValidator {
             findings.oneOf(definition.get("QueryLanguage"), "/QueryLanguage", QUERY_LANGUAGES);
             jsonata = !StateValidator.isJsonPath(definition.get("QueryLanguage"));
         }
-        new ScopeValidator(findings, jsonata).validate(definition, "/");
+        new ScopeValidator(findings, jsonata).validate(definition, "/", misspelt.keySet());
         return findings.all();
     }
 
     /**
-     * Findings for definition text, reporting unparseable JSON as AWS does: INVALID_JSON_DESCRIPTION
-     * with the parser's message and "[Source: ...; line: L, column: C]" as the location (LocalStack
-     * snapshot recorded on AWS, test_sfn_api_validation NOT_A_DEF).
+     * Findings for definition text. Unparseable JSON is INVALID_JSON_DESCRIPTION with the parser's
+     * message, as AWS reports it (LocalStack snapshot recorded on AWS, test_sfn_api_validation
+     * NOT_A_DEF); where AWS then quotes the whole definition as "[Source: (String)"...";
+     * line: L, column: C]", in the message and as the location, the location here is
+     * "line L, column C" and the message ends "at line L, column C": a person or an editor finds
+     * the place from that, and a long definition is not printed back (issue #16).
      */
     public List<Diagnostic> validate(String definitionText) {
         if (definitionText == null) {
@@ -73,13 +65,9 @@ public final class DefinitionValidator {
         }
         JsonNode tree;
         try {
-            tree = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(definitionText);
-        } catch (JsonProcessingException e) {
-            String location = sourceLocation(definitionText, where(definitionText, e));
-            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION,
-                    e.getOriginalMessage() + "\n at " + location, location));
-        } catch (java.io.IOException e) {
-            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, String.valueOf(e.getMessage()), null));
+            tree = Json.parseDocument(definitionText);
+        } catch (JsonSyntaxError e) {
+            return List.of(Diagnostic.error(Findings.INVALID_JSON_DESCRIPTION, e.getMessage(), e.location()));
         }
         List<Diagnostic> duplicates = DuplicateStateNames.find(definitionText);
         List<Diagnostic> findings = validate(tree);
@@ -102,36 +90,5 @@ public final class DefinitionValidator {
         if (!errors.isEmpty()) {
             throw new InvalidDefinitionException(errors);
         }
-    }
-
-    private static final java.util.regex.Pattern UNRECOGNIZED_TOKEN =
-            java.util.regex.Pattern.compile("^Unrecognized token '([^']*)'");
-
-    /**
-     * Line and column where the parser gave up, as AWS's parser reports them: for a bad token, just
-     * after the token ("Unrecognized token 'not' ... column: 4" for "not a definition"); the
-     * Jackson here reads further before it complains, so the token is looked up in the text.
-     */
-    private static int[] where(String text, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        int line = at == null ? 1 : Math.max(1, at.getLineNr());
-        int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-        java.util.regex.Matcher token = UNRECOGNIZED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
-        if (at != null && token.find() && at.getCharOffset() >= 0) {
-            int start = text.lastIndexOf(token.group(1), (int) Math.min(at.getCharOffset(), text.length()));
-            if (start >= 0) {
-                int end = start + token.group(1).length();
-                line = 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
-                column = end - (text.lastIndexOf('\n', end - 1) + 1) + 1;
-            }
-        }
-        return new int[] {line, column};
-    }
-
-    private static String sourceLocation(String text, int[] where) {
-        String quoted = text.length() > MAX_QUOTED_SOURCE
-                ? text.substring(0, MAX_QUOTED_SOURCE) + "\"[truncated " + (text.length() - MAX_QUOTED_SOURCE) + " chars]"
-                : text + "\"";
-        return "[Source: (String)\"" + quoted + "; line: " + where[0] + ", column: " + where[1] + "]";
     }
 }

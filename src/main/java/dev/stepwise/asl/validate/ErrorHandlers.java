@@ -1,7 +1,6 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -48,7 +47,7 @@ final class ErrorHandlers {
         if (!findings.isObject(retrier, location)) {
             return;
         }
-        unknownFields(retrier, location, RETRIER_FIELDS);
+        findings.unknownFields(retrier, location, RETRIER_FIELDS);
         errorEquals(retrier, location, last);
         // Ranges measured on AWS (cdk_preflight rego rules): IntervalSeconds 0 is accepted although
         // the spec asks for a positive integer; MaxDelaySeconds is capped at 31622400 (366 days).
@@ -73,11 +72,14 @@ final class ErrorHandlers {
         if (!findings.isObject(catcher, location)) {
             return;
         }
-        unknownFields(catcher, location, CATCHER_FIELDS);
+        java.util.Map<String, String> misspelt = findings.unknownFields(catcher, location, CATCHER_FIELDS);
         errorEquals(catcher, location, last);
-        if (findings.required(catcher, location, "Next")
+        if (!catcher.has("Next") && misspelt.containsKey("Next")) {
+            // "Nxt": already reported with its suggestion; its target still counts as reached.
+            TransitionTarget.guess(state.transitions(), catcher.get(misspelt.get("Next")), Findings.at(location, misspelt.get("Next")));
+        } else if (findings.required(catcher, location, "Next")
                 && findings.isString(catcher.get("Next"), Findings.at(location, "Next"))) {
-            state.transitions().add(new Transition(catcher.get("Next").textValue(), Findings.at(location, "Next")));
+            state.transitions().add(new TransitionTarget(catcher.get("Next").textValue(), Findings.at(location, "Next")));
         }
         if (state.jsonata()) {
             if (catcher.has("ResultPath")) {
@@ -94,14 +96,6 @@ final class ErrorHandlers {
         }
     }
 
-    private void unknownFields(JsonNode handler, String location, Set<String> allowed) {
-        for (Iterator<String> it = handler.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!allowed.contains(field)) {
-                findings.notSupported(field, location);
-            }
-        }
-    }
 
     private void errorEquals(JsonNode handler, String location, boolean last) {
         if (!findings.required(handler, location, "ErrorEquals")) {

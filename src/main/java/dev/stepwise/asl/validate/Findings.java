@@ -2,7 +2,12 @@ package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The findings of one validation run, with the checks every part of a definition shares. Wording
@@ -106,6 +111,35 @@ final class Findings {
         schema("Field '" + field + "' is not supported", objectLocation);
     }
 
+    /**
+     * AWS's "Field 'X' is not supported", with the closest of {@code known} added when X looks
+     * like a slip for it ({@code Nxt} → "(did you mean 'Next'?)"). Returns that name.
+     */
+    Optional<String> notSupported(String field, String objectLocation, Collection<String> known) {
+        Optional<String> meant = Spelling.closest(field, known);
+        schema("Field '" + field + "' is not supported" + meant.map(Findings::didYouMean).orElse(""), objectLocation);
+        return meant;
+    }
+
+    /**
+     * Every field of {@code object} that is not in {@code allowed}, reported as not supported
+     * (with a suggestion). Returns the misspelt ones by the field they were meant to be.
+     */
+    Map<String, String> unknownFields(JsonNode object, String location, Collection<String> allowed) {
+        Map<String, String> misspelt = new LinkedHashMap<>();
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                notSupported(field, location, allowed).ifPresent(meant -> misspelt.putIfAbsent(meant, field));
+            }
+        }
+        return misspelt;
+    }
+
+    static String didYouMean(String meant) {
+        return " (did you mean '" + meant + "'?)";
+    }
+
     // ---- value types ---------------------------------------------------------------------------
 
     boolean isObject(JsonNode value, String location) {
@@ -170,7 +204,8 @@ final class Findings {
 
     void oneOf(JsonNode value, String location, List<String> allowed) {
         if (isString(value, location) && !allowed.contains(value.textValue())) {
-            schema("Value should be one of the following: " + allowed, location);
+            schema("Value should be one of the following: " + allowed + Spelling.suggestion(value.textValue(), allowed),
+                    location);
         }
     }
 

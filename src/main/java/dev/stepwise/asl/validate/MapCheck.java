@@ -1,7 +1,6 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -90,7 +89,7 @@ final class MapCheck implements StateValidator.StateCheck {
         if (!findings.isObject(config, at)) {
             return;
         }
-        unknownFields(config, at, PROCESSOR_CONFIG_FIELDS);
+        findings.unknownFields(config, at, PROCESSOR_CONFIG_FIELDS);
         if (config.has("Mode")) {
             findings.oneOf(config.get("Mode"), Findings.at(at, "Mode"), List.of("INLINE", "DISTRIBUTED"));
         }
@@ -110,7 +109,7 @@ final class MapCheck implements StateValidator.StateCheck {
         }
         JsonNode reader = state.get("ItemReader");
         String at = state.at("ItemReader");
-        unknownFields(reader, at, ITEM_READER_FIELDS);
+        findings.unknownFields(reader, at, ITEM_READER_FIELDS);
         if (findings.required(reader, at, "Resource")) {
             resource(reader.get("Resource"), Findings.at(at, "Resource"), READER_RESOURCE);
         }
@@ -153,7 +152,7 @@ final class MapCheck implements StateValidator.StateCheck {
         }
         JsonNode batcher = state.get("ItemBatcher");
         String at = state.at("ItemBatcher");
-        unknownFields(batcher, at, ITEM_BATCHER_FIELDS);
+        findings.unknownFields(batcher, at, ITEM_BATCHER_FIELDS);
         findings.atMostOne(batcher, at, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
         findings.atMostOne(batcher, at, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
         if (batcher.has("MaxItemsPerBatch") && !(state.jsonata() && batcher.get("MaxItemsPerBatch").isTextual())) {
@@ -179,7 +178,7 @@ final class MapCheck implements StateValidator.StateCheck {
         }
         JsonNode writer = state.get("ResultWriter");
         String at = state.at("ResultWriter");
-        unknownFields(writer, at, RESULT_WRITER_FIELDS);
+        findings.unknownFields(writer, at, RESULT_WRITER_FIELDS);
         // A ResultWriter writes to S3 (Resource with its Parameters/Arguments), or only reshapes
         // the result (WriterConfig); an empty one is refused at the ResultWriter (measured,
         // floci-io/floci integration tests), and so is a Resource without its destination.
@@ -222,12 +221,4 @@ final class MapCheck implements StateValidator.StateCheck {
         }
     }
 
-    private void unknownFields(JsonNode object, String location, Set<String> allowed) {
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!allowed.contains(field)) {
-                findings.notSupported(field, location);
-            }
-        }
-    }
 }

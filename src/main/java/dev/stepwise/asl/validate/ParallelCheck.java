@@ -1,7 +1,6 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Set;
 
 /** Parallel: every branch is a machine of its own, whose transitions stay inside it. */
@@ -35,15 +34,10 @@ final class ParallelCheck implements StateValidator.StateCheck {
 
     /** A branch or an item processor: its own fields, then its StartAt and States as a scope. */
     static void subMachine(Findings findings, ScopeValidator scopes, JsonNode machine, String location, Set<String> fields) {
-        for (Iterator<String> it = machine.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!fields.contains(field)) {
-                findings.notSupported(field, location);
-            }
-        }
+        java.util.Map<String, String> misspelt = findings.unknownFields(machine, location, fields);
         if (machine.has("Comment")) {
             findings.isString(machine.get("Comment"), Findings.at(location, "Comment"));
         }
-        scopes.validate(machine, location);
+        scopes.validate(machine, location, misspelt.keySet());
     }
 }

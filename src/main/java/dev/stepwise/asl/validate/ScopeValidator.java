@@ -39,13 +39,15 @@ final class ScopeValidator {
 
     /**
      * Checks StartAt and States of {@code scope}; the caller has checked the scope's other fields.
-     * {@code location} is "/" for the machine.
+     * {@code location} is "/" for the machine. {@code misspelt}: the fields the caller reported
+     * as slips for a known one ("StartsAt"), which are then not reported missing as well.
      */
-    void validate(JsonNode scope, String location) {
+    void validate(JsonNode scope, String location, Set<String> misspelt) {
         boolean hasStartAt = scope.has("StartAt");
         boolean hasStates = scope.has("States");
         // AWS lists them as "[States, StartAt]" for an empty document (LocalStack snapshot EMPTY_DICT).
-        findings.required(scope, location, "States", "StartAt");
+        findings.required(scope, location, java.util.stream.Stream.of("States", "StartAt")
+                .filter(field -> !misspelt.contains(field)).toArray(String[]::new));
 
         String startAt = null;
         if (hasStartAt && findings.isString(scope.get("StartAt"), Findings.at(location, "StartAt"))) {
@@ -64,7 +66,7 @@ final class ScopeValidator {
             return;
         }
 
-        Map<String, List<Transition>> transitions = new LinkedHashMap<>();
+        Map<String, List<TransitionTarget>> transitions = new LinkedHashMap<>();
         boolean endUnknown = false;
         boolean ends = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
@@ -72,7 +74,7 @@ final class ScopeValidator {
             String name = entry.getKey();
             String stateLocation = Findings.at(statesLocation, name);
             checkName(name, stateLocation);
-            List<Transition> out = new ArrayList<>();
+            List<TransitionTarget> out = new ArrayList<>();
             StateValidator.Ending ending = states.validate(name, entry.getValue(), stateLocation, out);
             ends |= ending == StateValidator.Ending.ENDS;
             // A state too broken to tell might have been the end: then say nothing about the end.
@@ -84,9 +86,9 @@ final class ScopeValidator {
             findings.add(Findings.MISSING_TRANSITION_TARGET, "Missing 'Next' target: " + startAt,
                     Findings.at(location, "StartAt"));
         }
-        for (List<Transition> out : transitions.values()) {
-            for (Transition t : out) {
-                if (!transitions.containsKey(t.target())) {
+        for (List<TransitionTarget> out : transitions.values()) {
+            for (TransitionTarget t : out) {
+                if (!t.guessed() && !transitions.containsKey(t.target())) {
                     findings.add(Findings.MISSING_TRANSITION_TARGET, "Missing 'Next' target: " + t.target(),
                             t.location());
                 }
@@ -116,14 +118,14 @@ final class ScopeValidator {
         }
     }
 
-    private void reportUnreachable(String startAt, Map<String, List<Transition>> transitions, String statesLocation) {
+    private void reportUnreachable(String startAt, Map<String, List<TransitionTarget>> transitions, String statesLocation) {
         Set<String> reached = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add(startAt);
         while (!todo.isEmpty()) {
             String name = todo.poll();
             if (transitions.containsKey(name) && reached.add(name)) {
-                for (Transition t : transitions.get(name)) {
+                for (TransitionTarget t : transitions.get(name)) {
                     todo.add(t.target());
                 }
             }

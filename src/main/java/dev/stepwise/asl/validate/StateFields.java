@@ -63,4 +63,16 @@ final class StateFields {
     static boolean accepts(String type, String field) {
         return COMMON.contains(field) || BY_TYPE.getOrDefault(type, Set.of()).contains(field);
     }
+
+    /** The fields a state of {@code type} takes. */
+    static Set<String> accepted(String type) {
+        Set<String> fields = new java.util.HashSet<>(COMMON);
+        fields.addAll(BY_TYPE.getOrDefault(type, Set.of()));
+        return fields;
+    }
+
+    /** Whether some state type takes {@code field}. */
+    static boolean isStateField(String field) {
+        return COMMON.contains(field) || BY_TYPE.values().stream().anyMatch(fields -> fields.contains(field));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.stepwise.asl.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ final class StateValidator {
     private final Map<String, StateCheck> byType;
     private final JsonataCheck jsonataCheck;
     private final AssignNames assignNames;
+
+    /** The fields of a state that name another state. */
+    private static final List<String> NAMING_FIELDS = List.of("Next", "Default");
 
     /** Whether a state ends its scope; UNKNOWN when the state is too broken to tell. */
     enum Ending { ENDS, CONTINUES, UNKNOWN }
@@ -43,17 +47,19 @@ final class StateValidator {
                 "Map", new MapCheck(findings, syntax, scopes, errorHandlers));
     }
 
-    Ending validate(String name, JsonNode node, String location, List<Transition> transitions) {
+    Ending validate(String name, JsonNode node, String location, List<TransitionTarget> transitions) {
         if (!findings.isObject(node, location)) {
             return Ending.UNKNOWN;
         }
         if (!findings.required(node, location, "Type")) {
+            guessTransitions(node, location, transitions);
             return Ending.UNKNOWN;
         }
         JsonNode typeNode = node.get("Type");
         String typeLocation = Findings.at(location, "Type");
         findings.oneOf(typeNode, typeLocation, StateFields.TYPES);
         if (!typeNode.isTextual() || !StateFields.TYPES.contains(typeNode.textValue())) {
+            guessTransitions(node, location, transitions);
             return Ending.UNKNOWN;
         }
         String type = typeNode.textValue();
@@ -75,6 +81,26 @@ final class StateValidator {
         }
         byType.get(type).check(state);
         return ends;
+    }
+
+    /**
+     * The transitions of a state whose Type is missing or unknown: its type's own checks cannot
+     * run, but the states it names are not unreachable because of that.
+     */
+    private static void guessTransitions(JsonNode node, String location, List<TransitionTarget> transitions) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            // Next and Default, or a slip for them ("Nxt"): the type's own check would have said which.
+            if (Spelling.closest(field, NAMING_FIELDS).isPresent() || NAMING_FIELDS.contains(field)) {
+                TransitionTarget.guess(transitions, node.get(field), Findings.at(location, field));
+            }
+        }
+        for (String handlers : new String[] {"Choices", "Catch"}) {
+            JsonNode list = node.get(handlers);
+            for (int i = 0; list != null && list.isArray() && i < list.size(); i++) {
+                TransitionTarget.guess(transitions, list.get(i).get("Next"), Findings.at(Findings.at(Findings.at(location, handlers), i), "Next"));
+            }
+        }
     }
 
     /**
@@ -113,7 +139,10 @@ final class StateValidator {
         for (Iterator<String> it = state.node().fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!StateFields.accepts(type, field)) {
-                findings.notSupported(field, state.location());
+                // A field another type takes is misplaced, not misspelt: no suggestion for it.
+                Collection<String> known = StateFields.isStateField(field) ? List.of() : StateFields.accepted(type);
+                findings.notSupported(field, state.location(), known)
+                        .ifPresent(meant -> state.misspelt().putIfAbsent(meant, field));
             } else if (!state.jsonata() && StateFields.JSONATA_ONLY.contains(field)) {
                 findings.schema(wrongLanguage("JSONPath", field, "JSONata"), state.location());
             } else if (state.jsonata() && StateFields.JSONPATH_ONLY.contains(field)) {
@@ -147,6 +176,11 @@ final class StateValidator {
     private Ending checkNextOrEnd(StateContext state) {
         boolean hasNext = state.has("Next");
         boolean hasEnd = state.has("End");
+        if (!hasNext && !hasEnd && (state.misspelt("Next").isPresent() || state.misspelt("End").isPresent())) {
+            // "Nxt" or "Ends": reported with its suggestion; neither missing Next/End nor its target follows from it.
+            state.misspelt("Next").ifPresent(field -> TransitionTarget.guess(state.transitions(), state.get(field), state.at(field)));
+            return state.misspelt("Next").isPresent() ? Ending.CONTINUES : Ending.UNKNOWN;
+        }
         boolean endIsBoolean = !hasEnd || findings.isBoolean(state.get("End"), state.at("End"));
         boolean ends = hasEnd && state.get("End").booleanValue();
         if (hasNext && hasEnd) {
@@ -157,7 +191,7 @@ final class StateValidator {
         }
         boolean nextIsString = !hasNext || findings.isString(state.get("Next"), state.at("Next"));
         if (hasNext && nextIsString) {
-            state.transitions().add(new Transition(state.get("Next").textValue(), state.at("Next")));
+            state.transitions().add(new TransitionTarget(state.get("Next").textValue(), state.at("Next")));
         }
         if (!endIsBoolean || !nextIsString) {
             return Ending.UNKNOWN;

@@ -26,11 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * {@link StepItems} on the table. A step's load is two reads: the header, consistently (a
- * stopped execution must be seen at once), and the step with the items that show whether it
- * already ran, eventually consistent at half the price. Eventual reads are safe there: the
- * commit that follows is conditional and catches a replay the read missed, and a step item read
- * too early (written just before its message was sent) is read again, consistently.
+ * {@link StepItems} on the table. A step's load is one BatchGetItem, eventually consistent (half
+ * the price of a consistent read): the header, the step and the items that show whether it
+ * already ran. Eventual reads are safe there: the commit that follows is conditional and catches
+ * a replay the read missed; a header or step item read too early (written just before the
+ * message was sent) is read again, consistently; and a StopExecution the read has not seen yet
+ * is one a consistent read could have missed as well, by a moment — the step after it halts.
  */
 public final class DynamoStepItems implements StepItems {
     private final DynamoTable table;
@@ -41,20 +42,20 @@ public final class DynamoStepItems implements StepItems {
 
     @Override
     public Loaded load(String executionArn, String stepKey, List<String> others, boolean withInput) {
-        Map<String, AttributeValue> header = table.get(executionArn, HEADER, true);
-        List<String> keys = new ArrayList<>(others.size() + 2);
+        List<String> keys = new ArrayList<>(others.size() + 3);
+        keys.add(HEADER);
         keys.add(stepKey);
         keys.addAll(others);
         if (withInput) {
             keys.add(INPUT);
         }
         Map<String, Map<String, AttributeValue>> found = table.batchGet(executionArn, keys, false, null);
-        if (!found.containsKey(stepKey)) {
-            Optional.ofNullable(table.get(executionArn, stepKey, true)).ifPresent(item -> found.put(stepKey, item));
+        for (String written : withInput ? List.of(HEADER, stepKey, INPUT) : List.of(HEADER, stepKey)) {
+            if (!found.containsKey(written)) {
+                Optional.ofNullable(table.get(executionArn, written, true)).ifPresent(item -> found.put(written, item));
+            }
         }
-        if (withInput && !found.containsKey(INPUT)) {
-            Optional.ofNullable(table.get(executionArn, INPUT, true)).ifPresent(item -> found.put(INPUT, item));
-        }
+        Map<String, AttributeValue> header = found.get(HEADER);
         Map<String, StoredItem> otherItems = new HashMap<>();
         for (String other : others) {
             if (found.containsKey(other)) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * false. A side that selects nothing equals nothing, so {@code !=} accepts it. Jayway's equality
  * is lenient between a number and a string: {@code 2 == '2'} holds.
  */
-enum ComparisonOperator {
+enum FilterOperator {
     EQUALS("==") {
         @Override
         boolean test(JsonNode left, JsonNode right) {
@@ -52,7 +52,7 @@ enum ComparisonOperator {
 
     private final String symbol;
 
-    ComparisonOperator(String symbol) {
+    FilterOperator(String symbol) {
         this.symbol = symbol;
     }
 

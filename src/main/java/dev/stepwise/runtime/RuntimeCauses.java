@@ -1,8 +1,8 @@
 package dev.stepwise.runtime;
 
 /** The causes the runtime itself writes (those of ends the engine describes are the engine's). */
-final class Causes {
-    private Causes() {
+final class RuntimeCauses {
+    private RuntimeCauses() {
     }
 
     static String lostClaim(String stateName, int attempt) {

@@ -33,8 +33,9 @@ final class ExecutionEnds {
         this.mapRuns = mapRuns;
     }
 
-    void tellParent(String executionArn) {
-        parents.tellParent(executionArn);
+    /** A check found the execution ended: its parent is told unless it knows (see {@link ParentNotices#tellParentIfUntold}). */
+    void tellParentIfUntold(String executionArn) {
+        parents.tellParentIfUntold(executionArn);
     }
 
     /** StopExecution: ABORTED at once; in-flight steps see it, write ExecutionAborted once and stop. */

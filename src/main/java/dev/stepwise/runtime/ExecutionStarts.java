@@ -109,7 +109,7 @@ final class ExecutionStarts {
             return;
         }
         if (header.status().isTerminal()) {
-            ends.tellParent(executionArn); // a redelivery after a crash between the end and the notice
+            ends.tellParentIfUntold(executionArn); // a crash between the end and the notice lost it
             return;
         }
         String first = StepKeys.step("", 0);

@@ -52,6 +52,16 @@ final class MapRunCounts {
         return new RunCounters.Key(mapRunArn, TableLayout.RUN_ROOT + attempt);
     }
 
+    /** Whether the child's end was counted, or need not be (an attempt a redrive replaced). */
+    boolean counted(ParentLink.RunChild child) {
+        RunRecord record = runs.record(child.mapRunArn());
+        if (record == null || record.attempt() > child.attempt()) {
+            return true;
+        }
+        return counters.read(chunk(child.mapRunArn(), child.attempt(), child.chunk()))
+                .map(state -> state.counted().contains((long) child.slot())).orElse(false);
+    }
+
     /** A child of the run ended: count it, start what its end allows, and close the run when it is due. */
     void childEnded(ParentLink.RunChild child, ExecutionStatus status) {
         String arn = child.mapRunArn();

@@ -251,23 +251,26 @@ final class MapRunFeed {
 
     /**
      * Starts (or finds) the child of a slot, linked to the run so that its end is counted: a child
-     * that failed in a run of the parent before its last redrive is redriven instead.
+     * that failed in a run of the parent before its last redrive is redriven instead. A child that
+     * has a header has started: its own check message finishes whatever its start left undone, so
+     * a start delivered again writes and sends nothing for it.
      */
     private void startChild(StepDelivery delivery, Open run, int chunk, int slot, RunPage page) {
         long index = page.firstChild() + slot;
         String name = MapRun.childName(run.arn(), index);
         String childArn = MapRun.childArn(run.arn(), name);
-        parents.link(childArn, ParentLink.mapRunChild(delivery.executionArn, new ParentLink.RunChild(run.record().joinKey(),
-                run.arn(), run.record().attempt(), chunk, slot, page.itemCounts().get(slot))));
+        ParentLink link = ParentLink.mapRunChild(delivery.executionArn, new ParentLink.RunChild(run.record().joinKey(),
+                run.arn(), run.record().attempt(), chunk, slot, page.itemCounts().get(slot)));
         ExecutionHeader child = env.store().headers().header(childArn).orElse(null);
-        if (child != null && child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED && ranBefore(child, run.header())) {
+        if (child == null) {
+            parents.link(childArn, link);
+            children.start(run.arn(), name, Json.write(page.inputs().get(slot)));
+        } else if (child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED && ranBefore(child, run.header())) {
+            parents.link(childArn, link); // its end now counts in this attempt
             if (!children.redrive(childArn, delivery.executionArn + "#" + run.header().redriveCount())) {
                 parents.tellParent(childArn);
             }
-            return;
-        }
-        children.start(run.arn(), name, Json.write(page.inputs().get(slot)));
-        if (child != null && child.status().isTerminal()) {
+        } else if (child.status().isTerminal()) {
             parents.tellParent(childArn); // it ended before: its notice may have been lost with an earlier delivery
         }
     }

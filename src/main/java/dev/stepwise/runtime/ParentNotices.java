@@ -36,6 +36,20 @@ final class ParentNotices {
 
     /** The child ended (or may have): tells its parent, if one waits. Safe to call any number of times. */
     void tellParent(String childArn) {
+        tell(childArn, false);
+    }
+
+    /**
+     * As {@link #tellParent}, for a check that comes long after the child's end: a Map Run that
+     * counted the child already is not told again. A count told again is a replay, and a replay
+     * restarts every start its chunk allowed so far (what a crash between the count and its starts
+     * would have lost), which is only worth its cost for a redelivered end.
+     */
+    void tellParentIfUntold(String childArn) {
+        tell(childArn, true);
+    }
+
+    private void tell(String childArn, boolean ifUntold) {
         StoredItem linkItem = env.steps().item(childArn, TableLayout.PARENT).orElse(null);
         if (linkItem == null) {
             return;
@@ -47,7 +61,9 @@ final class ParentNotices {
         ParentLink link = ItemBodies.parentLink(linkItem.body());
         if (link.isMapRunChild()) {
             // Counted once into its run's chunk, however often it is told.
-            runs.childEnded(link.runChild(), child.status());
+            if (!ifUntold || !runs.counted(link.runChild())) {
+                runs.childEnded(link.runChild(), child.status());
+            }
             return;
         }
         String input = env.store().headers().start(childArn).map(start -> start.input()).orElse("{}");

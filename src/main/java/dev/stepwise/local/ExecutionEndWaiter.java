@@ -6,12 +6,15 @@ import java.time.Duration;
 
 /**
  * Waits for an execution to end, on whichever store its runtime keeps headers in: it looks at the
- * header at growing intervals, and at once when a listener saw an execution's last event
- * committed ({@link #ended}).
+ * header at growing intervals, and again soon after a listener saw an execution's last event
+ * committed ({@link #ended}). Listeners see the last event before the header says how the
+ * execution ended, so a wake-up looks again at short intervals rather than waiting the long one.
  */
 final class ExecutionEndWaiter {
     private final Headers headers;
     private final Object ended = new Object();
+    /** How many times {@link #ended} was called: a waiter tells a wake-up from a timeout by it. */
+    private long endings;
 
     ExecutionEndWaiter(Headers headers) {
         this.headers = headers;
@@ -22,6 +25,10 @@ final class ExecutionEndWaiter {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 20;
         while (true) {
+            long seen;
+            synchronized (ended) {
+                seen = endings;
+            }
             ExecutionHeader header = headers.header(executionArn).orElseThrow();
             if (header.status().isTerminal()) {
                 return header;
@@ -30,15 +37,20 @@ final class ExecutionEndWaiter {
                 throw new IllegalStateException("the execution " + executionArn + " is still " + header.status()
                         + " after " + timeout);
             }
+            boolean woken;
             synchronized (ended) {
-                ended.wait(pause);
+                if (endings == seen) {
+                    ended.wait(pause);
+                }
+                woken = endings != seen;
             }
-            pause = Math.min(250, pause * 2);
+            pause = woken ? 1 : Math.min(250, pause * 2);
         }
     }
 
     void ended() {
         synchronized (ended) {
+            endings++;
             ended.notifyAll();
         }
     }

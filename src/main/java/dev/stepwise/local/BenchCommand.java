@@ -27,7 +27,9 @@ import java.util.SplittableRandom;
 /**
  * {@code bench}: runs the shared workloads (loop, map, parallel) through the in-memory runner
  * after a warm-up and prints {@code bench: <workload> <transitions>/s}, where a transition is a
- * state entered (what Step Functions Standard bills). Every run's output is checked.
+ * state entered (what Step Functions Standard bills). Every run's output is checked. It measures
+ * the engine alone, so it stays on that runner rather than on the durable runtime in memory that
+ * {@code run --in-memory} uses; {@code --durable} measures the runtime.
  */
 final class BenchCommand {
     private static final List<String> WORKLOADS = List.of("loop", "map", "parallel");

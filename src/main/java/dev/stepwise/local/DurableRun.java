@@ -2,6 +2,7 @@ package dev.stepwise.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.stepwise.api.ApiConfig;
 import dev.stepwise.api.durable.DurableExecutions;
 import dev.stepwise.api.port.StoredEvent;
 import dev.stepwise.engine.ExecutionStatus;
@@ -9,6 +10,7 @@ import dev.stepwise.runtime.RuntimeOptions;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.tasks.HttpAuth;
 import dev.stepwise.tasks.IntegrationConfig;
+import dev.stepwise.tasks.Integrations;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import java.net.URI;
@@ -26,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the table and queues, then for each execution register its state machine, start it, drive it
  * with the poller until it ends, and report each event as its step commits. With a data
  * directory, dynalite keeps its tables there (and the S3 server its buckets) and executions left
- * RUNNING by an earlier, killed run are resumed first.
+ * RUNNING by an earlier, killed run are resumed first. {@link #inMemory} runs the same runtime
+ * on the in-memory store and queue instead ({@code run --in-memory}): no emulator starts.
  */
 public final class DurableRun implements AutoCloseable {
 
@@ -93,17 +96,19 @@ public final class DurableRun implements AutoCloseable {
     }
 
     private final Options options;
+    /** Null in memory. */
     private final Emulators emulators;
-    private final LocalRuntime local;
+    private final DurableBackend backend;
     private final List<String> resumed;
     /** What each running execution reports to, by its ARN. */
     private final Map<String, Progress> watchers = new ConcurrentHashMap<>();
 
-    private DurableRun(Options options, Emulators emulators, LocalRuntime local, List<String> resumed) {
+    private DurableRun(Options options, Emulators emulators, DurableBackend backend, List<String> resumed) {
         this.options = options;
         this.emulators = emulators;
-        this.local = local;
+        this.backend = backend;
         this.resumed = resumed;
+        backend.runtime().listen(this::committed);
     }
 
     /** Starts the emulators in the background, at once: call {@link #open} with them when there is a machine to run. */
@@ -128,7 +133,6 @@ public final class DurableRun implements AutoCloseable {
                     .start();
             DurableRun run = new DurableRun(options, emulators, local,
                     options.dataDir() == null ? List.of() : local.runtime().store().headers().running());
-            local.runtime().listen(run::committed);
             if (options.dataDir() != null) {
                 local.runtime().resumeRunning();
             }
@@ -137,6 +141,21 @@ public final class DurableRun implements AutoCloseable {
             emulators.close();
             throw e;
         }
+    }
+
+    /**
+     * The same runtime in this process's memory ({@link MemoryApi}): nothing starts and nothing is
+     * kept; Task states call the {@code endpoints} given (else AWS), or {@code tasks} when set. The
+     * data directory does not apply; the time scale does (0: waits and back-offs pass at once).
+     */
+    public static DurableRun inMemory(Options options) {
+        RuntimeOptions runtime = options.runtime();
+        TaskExecutor tasks = options.tasks() != null ? options.tasks()
+                : Integrations.create(IntegrationConfig.aws(runtime.region(), runtime.accountId())
+                        .withEndpoints(options.endpoints()).withHttpAuth(options.httpAuth()));
+        MemoryApi memory = MemoryApi.start(new ApiConfig(runtime.region(), runtime.accountId(), ApiConfig.defaults().tokenKey()),
+                tasks, options.mocks(), runtime.timeScale(), Throwable::printStackTrace);
+        return new DurableRun(options, null, memory, List.of());
     }
 
     /**
@@ -158,7 +177,7 @@ public final class DurableRun implements AutoCloseable {
     public List<Result> awaitResumed() throws InterruptedException {
         List<Result> ended = new ArrayList<>();
         for (String arn : resumed) {
-            ExecutionHeader other = local.awaitEnd(arn, options.timeout());
+            ExecutionHeader other = backend.awaitEnd(arn, options.timeout());
             ended.add(new Result(arn, other.status(), other.output(), other.error(), other.cause(), 0, List.of()));
         }
         return ended;
@@ -170,20 +189,20 @@ public final class DurableRun implements AutoCloseable {
      */
     public Result execute(String machineName, String definition, JsonNode input, String testCase, Progress progress)
             throws InterruptedException {
-        String machineArn = local.runtime().createStateMachine(machineName, definition,
+        String machineArn = backend.runtime().createStateMachine(machineName, definition,
                 "arn:aws:iam::" + options.runtime().accountId() + ":role/stepwise-local");
         String name = UUID.randomUUID().toString();
         // The ARN startExecution makes: known before the start, so no event of it is missed.
         String executionArn = machineArn.replace(":stateMachine:", ":execution:") + ":" + name;
         if (testCase != null) {
             // Selected before the start, so the first Task already runs mocked.
-            local.mocks().orElseThrow().select(executionArn, machineName, testCase);
+            backend.mocks().orElseThrow().select(executionArn, machineName, testCase);
         }
         Counted counted = new Counted(progress);
         watchers.put(executionArn, counted);
         try {
-            local.runtime().startExecution(machineArn, name, input);
-            ExecutionHeader end = local.awaitEnd(executionArn, options.timeout());
+            backend.runtime().startExecution(machineArn, name, input);
+            ExecutionHeader end = backend.awaitEnd(executionArn, options.timeout());
             return new Result(executionArn, end.status(), end.output(), end.error(), end.cause(), counted.entered(), List.of());
         } finally {
             watchers.remove(executionArn);
@@ -192,9 +211,9 @@ public final class DurableRun implements AutoCloseable {
 
     /** The execution's whole history, each event as GetExecutionHistory gives it. */
     public List<StoredEvent> history(String executionArn) {
-        ExecutionHeader header = local.runtime().store().headers().header(executionArn).orElse(null);
+        ExecutionHeader header = backend.runtime().store().headers().header(executionArn).orElse(null);
         List<StoredEvent> events = new ArrayList<>();
-        local.runtime().store().steps().history(executionArn).forEach(event -> events.add(DurableExecutions.asApiEvent(event, header)));
+        backend.runtime().store().steps().history(executionArn).forEach(event -> events.add(DurableExecutions.asApiEvent(event, header)));
         return events;
     }
 
@@ -211,7 +230,7 @@ public final class DurableRun implements AutoCloseable {
             progress.event(event);
             if (type.equals("ExecutionSucceeded") || type.equals("ExecutionFailed") || type.equals("ExecutionTimedOut")
                     || type.equals("ExecutionAborted")) {
-                local.executionEnded();
+                backend.executionEnded();
             }
         }
     }
@@ -244,9 +263,11 @@ public final class DurableRun implements AutoCloseable {
     @Override
     public void close() {
         try {
-            local.close();
+            backend.close();
         } finally {
-            emulators.close();
+            if (emulators != null) {
+                emulators.close();
+            }
         }
     }
 }

@@ -19,9 +19,13 @@ import java.util.function.Consumer;
 
 /**
  * One execution in this process, by the engine's {@link InMemoryRunner} on a virtual clock (Wait
- * states and retry back-offs pass at once): {@code run --in-memory} and {@code test}. Task states
- * call the integrations ({@code integrations}: the --endpoint services, else AWS), or their mocked
- * responses when a test case of a mock configuration is given.
+ * states and retry back-offs pass at once): what {@code test} runs without {@code --durable}. Task
+ * states call the integrations ({@code integrations}: the --endpoint services, else AWS), or their
+ * mocked responses when a test case of a mock configuration is given. {@code test} stays on this
+ * runner, not on the durable runtime in memory that {@code run --in-memory} uses
+ * ({@link DurableRun#inMemory}): a test checks the states entered in order, which the runner's one
+ * step at a time on its virtual clock keeps the same from run to run (the runtime's workers run
+ * Parallel branches and Map items side by side).
  */
 final class InMemoryRun {
     static final String REGION = "us-east-1";

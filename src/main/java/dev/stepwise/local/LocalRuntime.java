@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * endpoints, the table and queues created if missing, the parts put together as in the cloud
  * ({@link DurableAssembly}), and a {@link StepPoller} playing the SQS event source mapping.
  */
-public final class LocalRuntime implements AutoCloseable {
+public final class LocalRuntime implements DurableBackend {
     private final RequestCounter counter;
     private final DynamoDbClient dynamo;
     /** The SQS side (client, queues, poller), which may still be coming up: see {@link Builder#queuesInBackground}. */
@@ -49,7 +49,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final DurableRuntime runtime;
     private final DurableAssembly assembly;
     private final MockedTasks mocks;
-    private final Object ended = new Object();
+    private final ExecutionEndWaiter ends;
 
     private record SqsSide(SqsClient sqs, String queueUrl, String deadLetterQueueUrl, StepPoller poller) {
     }
@@ -81,6 +81,7 @@ public final class LocalRuntime implements AutoCloseable {
         assembly = DurableAssembly.of(store, queue, mocks == null ? tasks : mocks, b.clock, b.options, api,
                 mocks == null ? null : mocks::select, b.bugs);
         runtime = assembly.runtime();
+        ends = new ExecutionEndWaiter(store.headers());
         b.listeners.forEach(runtime::listen);
         sqsSide = queues.thenApply(urls -> new SqsSide(sqsClient.join(), urls.get(0), urls.get(1),
                 new StepPoller(sqsClient.join(), urls.get(0), runtime, b.workers, b.waitSeconds, b.onFailure).start()));
@@ -132,6 +133,7 @@ public final class LocalRuntime implements AutoCloseable {
         return new Builder(dynamoEndpoint, sqsEndpoint);
     }
 
+    @Override
     public DurableRuntime runtime() {
         return runtime;
     }
@@ -146,6 +148,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The mocked integrations when a mock configuration was given, to select an execution's test case. */
+    @Override
     public Optional<MockedTasks> mocks() {
         return Optional.ofNullable(mocks);
     }
@@ -174,30 +177,14 @@ public final class LocalRuntime implements AutoCloseable {
      * Waits until the execution is no longer RUNNING; returns its header. It looks again at
      * growing intervals, and at once after {@link #executionEnded}.
      */
+    @Override
     public ExecutionHeader awaitEnd(String executionArn, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 20;
-        while (true) {
-            ExecutionHeader header = runtime.store().headers().header(executionArn).orElseThrow();
-            if (header.status().isTerminal()) {
-                return header;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the execution " + executionArn + " is still " + header.status()
-                        + " after " + timeout);
-            }
-            synchronized (ended) {
-                ended.wait(pause);
-            }
-            pause = Math.min(250, pause * 2);
-        }
+        return ends.await(executionArn, timeout);
     }
 
-    /** Wakes {@link #awaitEnd}: a listener saw an execution's last event committed. */
+    @Override
     public void executionEnded() {
-        synchronized (ended) {
-            ended.notifyAll();
-        }
+        ends.ended();
     }
 
     @Override

@@ -8,31 +8,39 @@ import dev.stepwise.engine.EngineOptions;
 import dev.stepwise.queue.InMemoryStepQueue;
 import dev.stepwise.runtime.DurableRuntime;
 import dev.stepwise.runtime.RuntimeOptions;
+import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.store.Store;
 import dev.stepwise.tasks.MockedTasks;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
 import dev.stepwise.tasks.mock.StoredMockLedger;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The durable runtime and the API on it, in this process's memory: the same parts as on DynamoDB
  * and SQS ({@link DurableAssembly}), on the store's and the queue's in-memory adapters, with a
- * {@link MemoryPoller} playing the event source mapping. {@code serve --in-memory} and the tests
- * of the API's in-memory backend run here, so callbacks, Map Runs and redrive work there too.
+ * {@link MemoryPoller} playing the event source mapping. {@code serve --in-memory},
+ * {@code run --in-memory} (through {@link DurableRun}) and the tests of the API's in-memory
+ * backend run here, so callbacks, Map Runs, nested executions and redrive work there too.
  */
-public final class MemoryApi implements AutoCloseable {
+public final class MemoryApi implements DurableBackend {
     /** What SQS's visibility timeout is to a failed delivery here. */
     private static final int VISIBILITY_TIMEOUT_SECONDS = 5;
     private static final int WORKERS = 4;
 
     private final DurableAssembly assembly;
     private final MemoryPoller poller;
+    private final MockedTasks mocks;
+    private final ExecutionEndWaiter ends;
 
-    private MemoryApi(DurableAssembly assembly, MemoryPoller poller) {
+    private MemoryApi(DurableAssembly assembly, MemoryPoller poller, MockedTasks mocks, ExecutionEndWaiter ends) {
         this.assembly = assembly;
         this.poller = poller;
+        this.mocks = mocks;
+        this.ends = ends;
     }
 
     /**
@@ -51,7 +59,7 @@ public final class MemoryApi implements AutoCloseable {
         DurableAssembly assembly = DurableAssembly.of(store, queue, mocked == null ? tasks : mocked, clock, options, config,
                 mocked == null ? null : mocked::select, bugs);
         MemoryPoller poller = new MemoryPoller(queue, assembly.runtime(), WORKERS, (delivery, error) -> { }).start();
-        return new MemoryApi(assembly, poller);
+        return new MemoryApi(assembly, poller, mocked, new ExecutionEndWaiter(store.headers()));
     }
 
     public ApiContext context() {
@@ -62,8 +70,24 @@ public final class MemoryApi implements AutoCloseable {
         return assembly.api();
     }
 
+    @Override
     public DurableRuntime runtime() {
         return assembly.runtime();
+    }
+
+    @Override
+    public Optional<MockedTasks> mocks() {
+        return Optional.ofNullable(mocks);
+    }
+
+    @Override
+    public ExecutionHeader awaitEnd(String executionArn, Duration timeout) throws InterruptedException {
+        return ends.await(executionArn, timeout);
+    }
+
+    @Override
+    public void executionEnded() {
+        ends.ended();
     }
 
     @Override

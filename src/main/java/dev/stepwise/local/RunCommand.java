@@ -1,18 +1,14 @@
 package dev.stepwise.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stepwise.api.port.StoredEvent;
 import dev.stepwise.asl.Json;
 import dev.stepwise.asl.model.StateMachine;
 import dev.stepwise.asl.model.StateMachineParser;
 import dev.stepwise.asl.validate.Diagnostic;
 import dev.stepwise.asl.validate.InvalidDefinitionException;
 import dev.stepwise.engine.ExecutionStatus;
-import dev.stepwise.engine.InMemoryRunner;
 import dev.stepwise.runtime.RuntimeOptions;
-import dev.stepwise.store.HistoryJson;
 import dev.stepwise.tasks.HttpAuth;
-import dev.stepwise.tasks.IntegrationConfig;
 import dev.stepwise.tasks.awssdk.AwsSdkDefinitions;
 import dev.stepwise.tasks.mock.InvalidMockConfigException;
 import dev.stepwise.tasks.mock.MockConfigFile;
@@ -21,7 +17,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,23 +25,25 @@ import java.util.Map;
  * [--time-scale F] ...}: one execution, its output on stdout, what it does on stderr. The state
  * machine is named after the file (its name without {@code .json}), which is the name a mock
  * configuration's StateMachines must use. The emulators start first, in the background, so they
- * come up while the definition is read and checked.
+ * come up while the definition is read and checked; {@code --in-memory} starts none and runs the
+ * same durable runtime on the in-memory store and queue ({@link DurableRun#inMemory}).
  */
 final class RunCommand {
     static final CommandLine.Spec SPEC = new CommandLine.Spec("run", "DEFINITION.json",
             "run one execution; its output goes to stdout", """
             Runs one execution of the state machine in DEFINITION.json through the durable path:
             DynamoDB, SQS and S3 emulators (dynalite, ElasticMQ, S3Proxy) start, and the step worker runs one
-            state per message until the execution ends. The output JSON goes to stdout; the states
+            state per message until the execution ends; with --in-memory the same runtime keeps its
+            table and queue in this process instead, and nothing starts. The output JSON goes to stdout; the states
             entered, errors and retries, progress on long runs and a summary go to stderr.
             Exit status: 0 succeeded, 1 failed, timed out or aborted (error and cause on stderr),
             2 invalid definition (every diagnostic on stderr) or usage.""", List.of(
             new CommandLine.Option("--input", "JSON|@FILE", "the execution's input (default {})"),
             new CommandLine.Option("--history", "FILE", "write the history there, as GetExecutionHistory returns it"),
-            new CommandLine.Option("--in-memory", null, "the engine alone on a virtual clock: no emulators, waits pass at once"),
+            new CommandLine.Option("--in-memory", null, "the same runtime in this process: no emulators, waits pass at once"),
             new CommandLine.Option("--mock", "FILE", "a Step Functions Local mock configuration file ..."),
             new CommandLine.Option("--test-case", "NAME", "... and the test case of it to run (the machine is named after DEFINITION)"),
-            new CommandLine.Option("--time-scale", "F", "wait F x the real time in Wait states and retries (0: at once)"),
+            new CommandLine.Option("--time-scale", "F", "wait F x the real time in Wait states and retries (0: at once; --in-memory's default)"),
             new CommandLine.Option("--data-dir", "DIR", "keep the tables and buckets there; first finish what a killed run left RUNNING"),
             new CommandLine.Option("--endpoint", "SERVICE=URL", "use that endpoint for dynamodb, sqs, s3, lambda, sns or events (repeatable)"),
             new CommandLine.Option("--http-auth", "[ARN=]HEADER:VALUE", "a header HTTP Tasks send (repeatable)")));
@@ -75,12 +72,10 @@ final class RunCommand {
         boolean inMemory = options.has("--in-memory");
         String mockFile = options.value("--mock", null);
         String testCase = options.value("--test-case", null);
-        double timeScale = timeScale(options.value("--time-scale", "1"));
+        // In memory, waits and back-offs pass at once unless a time scale is asked for.
+        double timeScale = timeScale(options.value("--time-scale", inMemory ? "0" : "1"));
         if ((mockFile == null) != (testCase == null)) {
             throw new StepwiseCli.UsageException("--mock FILE and --test-case NAME go together");
-        }
-        if (inMemory && options.has("--time-scale")) {
-            throw new StepwiseCli.UsageException("--in-memory runs on a virtual clock already: drop --time-scale");
         }
         if (inMemory && options.has("--data-dir")) {
             throw new StepwiseCli.UsageException("--in-memory keeps nothing on disk: drop --data-dir");
@@ -120,8 +115,10 @@ final class RunCommand {
                 emulators.endpointLines().forEach(err::println);
             }
             if (inMemory) {
-                return inMemory(machine, machineName, input, mocks, testCase, IntegrationConfig.aws(InMemoryRun.REGION,
-                        InMemoryRun.ACCOUNT).withEndpoints(endpoints).withHttpAuth(auth), trace, history);
+                // The same durable runtime as below, on the in-memory store and queue.
+                try (DurableRun run = DurableRun.inMemory(durable.withMocks(mocks, testCase))) {
+                    return durable(run, machineName, definition, input, testCase, trace, history);
+                }
             }
             DurableRun run = DurableRun.open(durable.withMocks(mocks, testCase), emulators);
             emulators = null; // the run closes them
@@ -135,22 +132,10 @@ final class RunCommand {
         }
     }
 
-    private int inMemory(StateMachine machine, String machineName, JsonNode input, MockConfigFile mocks, String testCase,
-                         IntegrationConfig integrations, RunTrace trace, Path history) {
-        List<StoredEvent> events = new ArrayList<>();
-        InMemoryRunner.Result result = InMemoryRun.run(machine, machineName, input, mocks, testCase, integrations, event -> {
-            trace.event(HistoryJson.write(event.event(), event.id(), event.previousEventId(), event.timestamp()));
-            if (history != null) {
-                events.add(event);
-            }
-        });
-        if (history != null) {
-            HistoryFile.write(history, events);
-        }
-        return report(trace, result.status(), result.output(), result.error(), result.cause());
-    }
-
-    /** The default: one execution through the durable path (DynamoDB + SQS, emulated unless --endpoint says otherwise). */
+    /**
+     * One execution through the durable path: on DynamoDB + SQS (emulated unless --endpoint says
+     * otherwise), or in memory with --in-memory.
+     */
     private int durable(DurableRun run, String machineName, String definition, JsonNode input, String testCase,
                         RunTrace trace, Path history) {
         DurableRun.Result result;

@@ -49,13 +49,16 @@ class StepwiseCliTest {
     }
 
     @Test
-    void inMemoryRunsTheEngineAloneOnAVirtualClock() throws IOException {
+    void inMemoryStartsNoEmulatorAndAnHoursWaitPassesAtOnce() throws IOException {
         String definition = file("wait.json", """
                 {"StartAt": "Nap", "States": {"Nap": {"Type": "Wait", "Seconds": 3600, "End": true}}}""");
         long start = System.nanoTime();
         assertEquals(0, run("run", definition, "--in-memory", "--input", "{\"slept\": true}"));
-        assertTrue(System.nanoTime() - start < 30_000_000_000L, "an hour's wait passes on the virtual clock");
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "an hour's wait passes at once (time scale 0)");
         assertEquals("{\"slept\":true}", out.toString(StandardCharsets.UTF_8).trim());
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("WaitStateEntered Nap") && log.contains("execution SUCCEEDED after 1 states"), log);
+        assertTrue(log.lines().noneMatch(line -> line.startsWith("endpoint ")), log);
     }
 
     @Test

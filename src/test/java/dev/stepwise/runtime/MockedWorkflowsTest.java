@@ -12,7 +12,6 @@ import dev.stepwise.local.LocalRuntime;
 import dev.stepwise.store.ExecutionHeader;
 import dev.stepwise.tasks.TaskExecutor;
 import dev.stepwise.tasks.mock.MockConfigFile;
-import dev.stepwise.tasks.mock.StoredMockLedger;
 import dev.stepwise.tasks.mock.TestCaseSelection;
 import dev.stepwise.tasks.mock.UnknownTestCaseException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.stepwise.tasks.mock;
+package dev.stepwise.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
@@ -6,6 +6,8 @@ import dev.stepwise.store.ItemKind;
 import dev.stepwise.store.StepItems;
 import dev.stepwise.store.TableLayout;
 import dev.stepwise.store.StoredItem;
+import dev.stepwise.tasks.mock.MockLedger;
+import dev.stepwise.tasks.mock.TestCaseSelection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.ActorSystem;
@@ -36,6 +37,9 @@ public final class Emulators implements AutoCloseable {
     public static final String DYNAMODB = "dynamodb";
     public static final String SQS = "sqs";
     public static final String S3 = "s3";
+    /** The emulator of each service, in start order, for the line that says what starts. */
+    private static final List<Map.Entry<String, String>> EMULATOR_NAMES = List.of(Map.entry(DYNAMODB, "dynalite for DynamoDB"),
+            Map.entry(SQS, "ElasticMQ for SQS"), Map.entry(S3, "S3Proxy for S3"));
 
     private final Map<String, URI> endpoints = new HashMap<>();
     /** The emulators started here (not those {@code --endpoint} named), in start order. */
@@ -52,6 +56,17 @@ public final class Emulators implements AutoCloseable {
     private Thread shutdownHook;
 
     private Emulators() {
+    }
+
+    /**
+     * {@code stepwise: starting the emulators (dynalite for DynamoDB, ...)...} for the services
+     * {@code overrides} does not name; empty when it names them all.
+     */
+    public static Optional<String> startingLine(Map<String, URI> overrides) {
+        List<String> starting = EMULATOR_NAMES.stream().filter(e -> !overrides.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        return starting.isEmpty() ? Optional.empty()
+                : Optional.of("stepwise: starting the emulators (" + String.join(", ", starting) + ")...");
     }
 
     /**

@@ -108,10 +108,8 @@ final class RunCommand {
                         + " (" + mockFile + "; the machine is named after " + Path.of(definitionFile).getFileName() + ")");
             }
             RunTrace trace = RunTrace.onConsole(err);
-            if (!inMemory && (!endpoints.containsKey(Emulators.DYNAMODB) || !endpoints.containsKey(Emulators.SQS))) {
-                err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
-            }
             if (!inMemory) {
+                Emulators.startingLine(endpoints).ifPresent(err::println);
                 emulators.endpointLines().forEach(err::println);
             }
             if (inMemory) {

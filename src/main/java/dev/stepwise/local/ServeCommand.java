@@ -155,9 +155,7 @@ public final class ServeCommand {
     /** The emulators (those no --endpoint names) and the durable runtime; {@code resources} gets them in start order. */
     private static DurableApi durable(ApiConfig config, Map<String, URI> overrides, HttpAuth httpAuth, Path dataDir,
                                       List<AutoCloseable> resources, MockConfigFile mocks, double timeScale, PrintStream err) {
-        if (!overrides.containsKey(Emulators.DYNAMODB) || !overrides.containsKey(Emulators.SQS)) {
-            err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
-        }
+        Emulators.startingLine(overrides).ifPresent(err::println);
         Emulators emulators = Emulators.start(overrides, dataDir == null ? null : dataDir.resolve("dynamodb"),
                 dataDir == null ? null : dataDir.resolve("s3"));
         resources.add(emulators);

@@ -162,7 +162,7 @@ final class TestCommand {
                 group.getValue().forEach(loaded -> outcomes.put(loaded.file(), report(loaded, List.of(e.getMessage()), System.nanoTime())));
                 continue;
             }
-            err.println("stepwise: starting the DynamoDB and SQS emulators (dynalite, ElasticMQ)...");
+            Emulators.startingLine(Map.of()).ifPresent(err::println);
             DurableRun.Options options = DurableRun.Options.defaults().withMocks(mocks, null).withTimeout(timeout)
                     .withRuntime(RuntimeOptions.defaults().withTimeScale(timeScale));
             try (DurableRun run = DurableRun.open(options, DurableRun.launchEmulators(options))) {

@@ -58,6 +58,13 @@ public final class Emulators implements AutoCloseable {
     private Emulators() {
     }
 
+    /** An emulator could not start: said in one line by the command line, not as a stack trace. */
+    public static final class StartFailure extends RuntimeException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
      * {@code stepwise: starting the emulators (dynalite for DynamoDB, ...)...} for the services
      * {@code overrides} does not name; empty when it names them all.
@@ -185,7 +192,8 @@ public final class Emulators implements AutoCloseable {
             try {
                 Files.createDirectories(dataDir);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new StartFailure("cannot keep the tables in " + dataDir + " (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + ")", e);
             }
             dataLock = DataDirLock.acquire(dataDir);
             command.add("--path");
@@ -197,7 +205,7 @@ public final class Emulators implements AutoCloseable {
         try {
             dynalite = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start dynalite (is node ≥ 20 on the PATH?): " + e.getMessage(), e);
+            throw new StartFailure("cannot start dynalite (is node ≥ 20 on the PATH?): " + e.getMessage(), e);
         }
         URI endpoint = embed(DYNAMODB, port);
         Process process = dynalite;
@@ -212,10 +220,14 @@ public final class Emulators implements AutoCloseable {
         int port = freePort();
         URI endpoint = embed(SQS, port);
         ready.put(SQS, CompletableFuture.supplyAsync(() -> {
-            elasticMqSystem = ActorSystem.create("elasticmq");
-            elasticMq = SQSRestServerBuilder.withActorSystem(elasticMqSystem).withInterface("127.0.0.1").withPort(port).start();
-            elasticMq.waitUntilStarted();
-            return endpoint;
+            try {
+                elasticMqSystem = ActorSystem.create("elasticmq");
+                elasticMq = SQSRestServerBuilder.withActorSystem(elasticMqSystem).withInterface("127.0.0.1").withPort(port).start();
+                elasticMq.waitUntilStarted();
+                return endpoint;
+            } catch (RuntimeException e) {
+                throw new StartFailure("ElasticMQ (SQS) did not start on port " + port + ": " + e.getMessage(), e);
+            }
         }, Emulators::daemon));
     }
 
@@ -224,8 +236,12 @@ public final class Emulators implements AutoCloseable {
         int port = freePort();
         URI endpoint = embed(S3, port);
         ready.put(S3, CompletableFuture.supplyAsync(() -> {
-            s3 = S3Server.start(s3Dir, port);
-            return endpoint;
+            try {
+                s3 = S3Server.start(s3Dir, port);
+                return endpoint;
+            } catch (RuntimeException e) {
+                throw new StartFailure("S3Proxy (S3) did not start on port " + port + ": " + e.getMessage(), e);
+            }
         }, Emulators::daemon));
     }
 
@@ -262,8 +278,8 @@ public final class Emulators implements AutoCloseable {
                 return cli;
             }
         }
-        throw new IllegalStateException("dynalite is not installed: run 'npm ci' in the Stepwise checkout "
-                + "(or give --endpoint dynamodb=URL)");
+        throw new StartFailure("dynalite is not installed: run 'npm ci' in the Stepwise checkout "
+                + "(or give --endpoint dynamodb=URL)", null);
     }
 
     private static int freePort() {
@@ -278,7 +294,7 @@ public final class Emulators implements AutoCloseable {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited with status " + process.exitValue() + " on start");
+                throw new StartFailure("dynalite exited with status " + process.exitValue() + " on start", null);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -288,11 +304,11 @@ public final class Emulators implements AutoCloseable {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for dynalite", e);
+                    throw new StartFailure("interrupted while waiting for dynalite", e);
                 }
             }
         }
-        throw new IllegalStateException("dynalite did not answer on port " + port + " within 30 s");
+        throw new StartFailure("dynalite did not answer on port " + port + " within 30 s", null);
     }
 
     @Override

@@ -50,7 +50,24 @@ public final class StepwiseCli {
         } catch (UsageException e) {
             err.println("stepwise: " + e.getMessage());
             return USAGE;
+        } catch (RuntimeException e) {
+            Emulators.StartFailure failure = startFailure(e);
+            if (failure == null) {
+                throw e;
+            }
+            err.println("stepwise: " + failure.getMessage());
+            return FAILED;
         }
+    }
+
+    /** The emulator start failure behind {@code e} (it may come wrapped by the future that waited for it), or null. */
+    private static Emulators.StartFailure startFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Emulators.StartFailure failure) {
+                return failure;
+            }
+        }
+        return null;
     }
 
     /** An unknown command, or option before the command, named with the closest known one. */

@@ -154,6 +154,17 @@ class StepwiseCliTest {
     }
 
     @Test
+    void anEmulatorThatCannotStartIsOneLineNotAStackTrace() throws IOException {
+        String definition = file("ok.json", """
+                {"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "End": true}}}""");
+        String notADirectory = file("data", "a file where the data directory should be");
+        assertEquals(1, run("run", definition, "--data-dir", notADirectory));
+        String log = stderr();
+        assertTrue(log.contains("stepwise: cannot keep the tables in " + Path.of(notADirectory, "dynamodb")), log);
+        assertTrue(log.lines().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception in thread")), log);
+    }
+
+    @Test
     void aJsonSyntaxErrorSaysWhereInOneLine() throws IOException {
         String definition = file("bad.json", "{\n  \"StartAt\": \"E\",\n  \"States\": {,}\n}\n");
         assertEquals(2, run("run", definition, "--in-memory"));

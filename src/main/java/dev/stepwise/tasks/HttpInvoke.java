@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * {Headers (name → [values]), ResponseBody (JSON when the response is JSON, else text),
  * StatusCode, StatusText}; a status outside 2xx fails the task with
  * {@code States.Http.StatusCode.NNN} and that response as the cause; no response within the
- * HTTP Task's 60 seconds (or a refused connection) is {@code States.Http.Socket}.
+ * HTTP Task's 60 seconds (or a refused connection) is {@code States.Http.Socket}. The exchange,
+ * as sent and as received, goes to the call's watcher ({@link HttpExchange}; TestState at TRACE).
  */
 final class HttpInvoke implements ServiceIntegration {
     /** The guide: an HTTP Task times out after 60 seconds, whatever the state's TimeoutSeconds. */

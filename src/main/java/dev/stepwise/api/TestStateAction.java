@@ -23,7 +23,7 @@ import java.util.UUID;
  * or {@code stateName} of a whole machine) on an input, with optional variables, mock, context
  * and stateConfiguration, persisting nothing. Tasks call their resources through the runtime's
  * task executor unless mocked. Answers SUCCEEDED, FAILED, RETRIABLE or CAUGHT_ERROR, with
- * inspectionData at DEBUG and TRACE.
+ * inspectionData at DEBUG and TRACE (TRACE adds an HTTP Task's request and response).
  */
 final class TestStateAction implements Action {
     private final ApiContext context;
@@ -72,7 +72,8 @@ final class TestStateAction implements Action {
         Shapes.putIfSet(out, CAUSE, result.cause());
         Shapes.putIfSet(out, "nextState", result.nextState());
         if ("DEBUG".equals(level) || "TRACE".equals(level)) {
-            out.set("inspectionData", dev.stepwise.api.teststate.InspectionData.of(tested, input, result));
+            out.set("inspectionData", dev.stepwise.api.teststate.InspectionData.of(tested, input, result,
+                    "TRACE".equals(level), revealSecrets));
         }
         return out;
     }

@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code arn:aws:states:::http:invoke}, the HTTP Task ("Call HTTPS APIs" in the guide): ApiEndpoint,
@@ -26,7 +29,8 @@ import java.util.TreeMap;
  * {Headers (name → [values]), ResponseBody (JSON when the response is JSON, else text),
  * StatusCode, StatusText}; a status outside 2xx fails the task with
  * {@code States.Http.StatusCode.NNN} and that response as the cause; no response within the
- * HTTP Task's 60 seconds (or a refused connection) is {@code States.Http.Socket}.
+ * HTTP Task's 60 seconds (or a refused connection) is {@code States.Http.Socket}. The exchange,
+ * as sent and as received, goes to the call's watcher ({@link HttpExchange}; TestState at TRACE).
  */
 final class HttpInvoke implements ServiceIntegration {
     /** The guide: an HTTP Task times out after 60 seconds, whatever the state's TimeoutSeconds. */
@@ -61,17 +65,32 @@ final class HttpInvoke implements ServiceIntegration {
                     : Json.write(h.getValue())));
         }
         String connection = call.parameters().path("Authentication").path("ConnectionArn").asText(null);
-        config.httpAuth().headersFor(connection).forEach(h -> headers.put(h.getKey(), h.getValue()));
+        Set<String> secrets = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        config.httpAuth().headersFor(connection).forEach(h -> {
+            headers.put(h.getKey(), h.getValue());
+            secrets.add(h.getKey());
+        });
         headers.putIfAbsent("User-Agent", "Amazon|StepFunctions|HttpInvoke|" + call.region());
         String body = body(call, headers);
+        String verb = method.toUpperCase(Locale.ROOT);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(call.timeout(TIMEOUT))
-                .method(method.toUpperCase(java.util.Locale.ROOT), body == null ? HttpRequest.BodyPublishers.noBody()
+                .method(verb, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
+        HttpRequest built;
+        try {
+            headers.forEach(request::header);
+            built = request.build();
+        } catch (IllegalArgumentException e) {
+            return ServiceFailures.invalidParameters("The HTTP Task's request is not valid: " + e.getMessage());
+        }
+        List<HttpExchange.Header> sent = new ArrayList<>();
+        headers.forEach((name, value) -> sent.add(new HttpExchange.Header(name, value, secrets.contains(name))));
+        HttpExchange.Request shown = new HttpExchange.Request(uri.getScheme(), verb, uri.toString(), sent, body);
         HttpResponse<String> response;
         try {
-            response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.get().send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
+            call.watcher().accept(new HttpExchange(shown, null));
             return new Resumption.TaskFailed(StatesError.HTTP_SOCKET.aslName(), ServiceFailures.message(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,6 +98,7 @@ final class HttpInvoke implements ServiceIntegration {
         } catch (IllegalArgumentException e) {
             return ServiceFailures.invalidParameters("The HTTP Task's request is not valid: " + e.getMessage());
         }
+        call.watcher().accept(new HttpExchange(shown, received(uri.getScheme(), response)));
         ObjectNode result = result(response);
         if (response.statusCode() < 200 || response.statusCode() >= 300) {
             return new Resumption.TaskFailed(STATUS_CODE_ERROR + response.statusCode(), Json.write(result));
@@ -86,15 +106,28 @@ final class HttpInvoke implements ServiceIntegration {
         return new Resumption.TaskSucceeded(result);
     }
 
+    /** The response as received, for the exchange's watcher: its headers one line per value. */
+    private static HttpExchange.Response received(String protocol, HttpResponse<String> response) {
+        List<HttpExchange.Header> lines = new ArrayList<>();
+        responseHeaders(response).forEach((name, values) -> values.forEach(v -> lines.add(new HttpExchange.Header(name, v, false))));
+        return new HttpExchange.Response(protocol, response.statusCode(), StatusTexts.of(response.statusCode()), lines,
+                response.body() == null ? "" : response.body());
+    }
+
+    /** The response's headers by name, without HTTP/2's pseudo-headers. */
+    private static Map<String, List<String>> responseHeaders(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.keySet().removeIf(name -> name.startsWith(":"));
+        return headers;
+    }
+
     private static ObjectNode result(HttpResponse<String> response) {
         ObjectNode result = Json.object();
         ObjectNode headers = result.putObject("Headers");
-        for (Map.Entry<String, List<String>> h : new TreeMap<>(response.headers().map()).entrySet()) {
-            if (!h.getKey().startsWith(":")) {
-                ArrayNode values = headers.putArray(h.getKey());
-                h.getValue().forEach(values::add);
-            }
-        }
+        responseHeaders(response).forEach((name, values) -> {
+            ArrayNode array = headers.putArray(name);
+            values.forEach(array::add);
+        });
         String text = response.body() == null ? "" : response.body();
         JsonNode body = Json.NODES.textNode(text);
         String type = response.headers().firstValue("content-type").orElse("");

@@ -14,6 +14,7 @@ import dev.stepwise.tasks.s3.S3ResultWriting;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -92,10 +93,15 @@ public final class Integrations implements TaskExecutor {
 
     @Override
     public Resumption execute(TaskRequest request, String idempotencyKey) {
-        return TaskDeadline.within(request, () -> call(request, idempotencyKey));
+        return execute(request, idempotencyKey, HttpExchange.UNWATCHED);
     }
 
-    private Resumption call(TaskRequest request, String idempotencyKey) {
+    @Override
+    public Resumption execute(TaskRequest request, String idempotencyKey, Consumer<HttpExchange> watcher) {
+        return TaskDeadline.within(request, () -> call(request, idempotencyKey, watcher));
+    }
+
+    private Resumption call(TaskRequest request, String idempotencyKey, Consumer<HttpExchange> watcher) {
         String resource = request.resource();
         TaskResource.Pattern pattern = request.pattern();
         String called = pattern.strip(resource);
@@ -127,7 +133,7 @@ public final class Integrations implements TaskExecutor {
                                 + String.join(", arn:aws:states:::", new TreeSet<>(services.keySet()))
                                 + " (each also with .waitForTaskToken) and arn:aws:states:::aws-sdk:SERVICE:ACTION");
                     }
-                    return service.call(new TaskCall(request, request.parameters(), idempotencyKey, parsed.region()));
+                    return service.call(new TaskCall(request, request.parameters(), idempotencyKey, parsed.region(), watcher));
                 }
             }
         } catch (RuntimeException bug) {

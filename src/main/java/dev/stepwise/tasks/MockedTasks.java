@@ -10,6 +10,7 @@ import dev.stepwise.tasks.mock.TestCaseSelection;
 import dev.stepwise.tasks.mock.UnknownTestCaseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Mocked service integrations as Step Functions Local has them: an execution started with a test
@@ -76,16 +77,22 @@ public final class MockedTasks implements TaskExecutor {
 
     @Override
     public Resumption execute(TaskRequest request, String idempotencyKey) {
+        return execute(request, idempotencyKey, HttpExchange.UNWATCHED);
+    }
+
+    /** An unmocked call goes to the real integration with its watcher (TestState through `stepwise serve`). */
+    @Override
+    public Resumption execute(TaskRequest request, String idempotencyKey, Consumer<HttpExchange> watcher) {
         Optional<TestCaseSelection> selection = request.executionArn() == null ? Optional.empty()
                 : ledger.selection(request.executionArn());
         if (selection.isEmpty()) {
-            return real.execute(request, idempotencyKey);
+            return real.execute(request, idempotencyKey, watcher);
         }
         Map<String, String> states = config.testCase(selection.get().stateMachineName(), selection.get().testCase())
                 .orElse(Map.of());
         String responseName = states.get(request.stateName());
         if (responseName == null) {
-            return real.execute(request, idempotencyKey);
+            return real.execute(request, idempotencyKey, watcher);
         }
         int invocation = ledger.invocation(request.executionArn(), request.stateName(), idempotencyKey);
         Optional<MockedResponse> response = config.responses(responseName).flatMap(r -> r.at(invocation));

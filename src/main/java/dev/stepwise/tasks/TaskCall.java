@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stepwise.asl.Json;
 import dev.stepwise.engine.TaskRequest;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A Task's call as an integration sees it: the engine's request, its parameters (the state's
- * effective input), the attempt's idempotency key, and the region the call is signed for.
+ * effective input), the attempt's idempotency key, the region the call is signed for, and who
+ * watches the HTTP exchanges it makes ({@link HttpExchange#UNWATCHED} but in TestState).
  */
-record TaskCall(TaskRequest request, JsonNode parameters, String idempotencyKey, String region) {
+record TaskCall(TaskRequest request, JsonNode parameters, String idempotencyKey, String region,
+                Consumer<HttpExchange> watcher) {
 
     TaskCall {
         parameters = parameters == null ? Json.NODES.nullNode() : parameters;
+        watcher = watcher == null ? HttpExchange.UNWATCHED : watcher;
+    }
+
+    TaskCall(TaskRequest request, JsonNode parameters, String idempotencyKey, String region) {
+        this(request, parameters, idempotencyKey, region, HttpExchange.UNWATCHED);
     }
 
     /** A parameter, or null when absent (or the parameters are not an object). */

@@ -4,6 +4,7 @@ import dev.stepwise.engine.ItemReading;
 import dev.stepwise.engine.ResultWriting;
 import dev.stepwise.engine.Resumption;
 import dev.stepwise.engine.TaskRequest;
+import java.util.function.Consumer;
 
 /**
  * Performs a Task state's work for the durable runtime. {@code idempotencyKey} names the attempt
@@ -14,6 +15,14 @@ import dev.stepwise.engine.TaskRequest;
 public interface TaskExecutor {
     /** @return {@link Resumption.TaskSucceeded} or {@link Resumption.TaskFailed}; never throws for a task's own failure */
     Resumption execute(TaskRequest request, String idempotencyKey);
+
+    /**
+     * {@link #execute(TaskRequest, String)}, handing each HTTP exchange an HTTP Task makes to
+     * {@code watcher} (TestState shows them at TRACE). Executors without HTTP Tasks ignore it.
+     */
+    default Resumption execute(TaskRequest request, String idempotencyKey, Consumer<HttpExchange> watcher) {
+        return execute(request, idempotencyKey);
+    }
 
     /**
      * True when this executor's answer is the task's result whatever the integration pattern (a

@@ -89,4 +89,25 @@ class MockedTasksTest {
         assertEquals("the mock configuration defines no test case 'Nope' for the state machine 'M'", e.getMessage());
         assertThrows(UnknownTestCaseException.class, () -> tasks.select(EXECUTION, "Unknown", "T"));
     }
+
+    @Test
+    void anUnmockedCallHandsTheRealIntegrationItsHttpWatcher() {
+        List<HttpExchange> watched = new ArrayList<>();
+        HttpExchange exchange = new HttpExchange(new HttpExchange.Request("https", "GET", "https://example.com", List.of(), null), null);
+        MockedTasks watching = new MockedTasks(CONFIG, new TaskExecutor() {
+            @Override
+            public Resumption execute(TaskRequest request, String key) {
+                return new Resumption.TaskSucceeded(Json.parse("\"unwatched\""));
+            }
+
+            @Override
+            public Resumption execute(TaskRequest request, String key, java.util.function.Consumer<HttpExchange> watcher) {
+                watcher.accept(exchange);
+                return new Resumption.TaskSucceeded(Json.parse("\"real\""));
+            }
+        }, new InMemoryMockLedger());
+        // TestState's execution is known to no test case: its Task calls the real integration.
+        assertEquals(Json.parse("\"real\""), output(watching.execute(request(EXECUTION, "A", 0), "k0", watched::add)));
+        assertEquals(List.of(exchange), watched);
+    }
 }

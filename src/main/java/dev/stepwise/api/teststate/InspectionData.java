@@ -14,7 +14,7 @@ import java.util.Set;
  * variables after the state, and the retry or catch decision. The stages shown follow what AWS
  * recorded (LocalStack's test_test_state_scenarios and test_state_configuration snapshots):
  * JSONPath stages only in JSONPath states, and a Pass state with a Result shows no
- * afterInputPath or afterParameters.
+ * afterInputPath or afterParameters. TRACE adds an HTTP Task's request and response.
  */
 public final class InspectionData {
     private static final Set<DataFlow.Stage> NUMBERS = EnumSet.of(DataFlow.Stage.MAX_CONCURRENCY,
@@ -23,7 +23,9 @@ public final class InspectionData {
     private InspectionData() {
     }
 
-    public static ObjectNode of(StateUnderTest tested, String input, IsolatedRun.Result result) {
+    /** The inspection data; at TRACE also the HTTP Task's request and response ({@link HttpInspection}). */
+    public static ObjectNode of(StateUnderTest tested, String input, IsolatedRun.Result result, boolean trace,
+                                boolean revealSecrets) {
         ObjectNode data = Json.object().put("input", input);
         boolean passWithResult = tested.type().equals("Pass") && tested.definition().has("Result");
         for (Map.Entry<DataFlow.Stage, JsonNode> stage : result.stages().entrySet()) {
@@ -41,6 +43,9 @@ public final class InspectionData {
         }
         if (!result.errorDetails().isEmpty()) {
             data.set("errorDetails", result.errorDetails());
+        }
+        if (trace && result.http() != null) {
+            HttpInspection.add(data, result.http(), revealSecrets);
         }
         return data;
     }

@@ -17,6 +17,7 @@ import dev.stepwise.engine.StateVisit;
 import dev.stepwise.engine.Step;
 import dev.stepwise.engine.TaskRequest;
 import dev.stepwise.engine.Variables;
+import dev.stepwise.tasks.HttpExchange;
 import dev.stepwise.tasks.TaskExecutor;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,9 +42,12 @@ public final class IsolatedRun {
     /** TestExecutionStatus. */
     public enum Status { SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR }
 
-    /** The answer: {@code errorDetails} (retryIndex, retryBackoffIntervalSeconds, catchIndex) may be empty. */
+    /**
+     * The answer: {@code errorDetails} (retryIndex, retryBackoffIntervalSeconds, catchIndex) may be
+     * empty; {@code http} is the HTTP Task's exchange, null when the state made none.
+     */
     public record Result(Status status, JsonNode output, String error, String cause, String nextState,
-                         ObjectNode errorDetails, Map<DataFlow.Stage, JsonNode> stages) {
+                         ObjectNode errorDetails, Map<DataFlow.Stage, JsonNode> stages, HttpExchange http) {
     }
 
     /**
@@ -66,6 +72,7 @@ public final class IsolatedRun {
 
     public Result run(StateUnderTest tested, Setup setup, Instant now, RandomGenerator random) {
         Map<DataFlow.Stage, JsonNode> stages = new EnumMap<>(DataFlow.Stage.class);
+        AtomicReference<HttpExchange> http = new AtomicReference<>();
         Isolation isolation = new Isolation(stages::put, setup.context(), setup.itemReaderData(), setup.mock() != null);
         StateVisit visit = new StateVisit(tested.name(), setup.input(), 1, now, retryAttempts(tested, setup),
                 setup.variables());
@@ -78,27 +85,27 @@ public final class IsolatedRun {
                 Step.Enter next = (Step.Enter) go.next();
                 Outcome.Handled caught = go.caught();
                 return caught == null
-                        ? new Result(Status.SUCCEEDED, next.input(), null, null, next.stateName(), Json.object(), stages)
+                        ? new Result(Status.SUCCEEDED, next.input(), null, null, next.stateName(), Json.object(), stages, http.get())
                         : new Result(Status.CAUGHT_ERROR, next.input(), caught.error(), caught.cause(), next.stateName(),
-                                Json.object().put("catchIndex", caught.index()), stages);
+                                Json.object().put("catchIndex", caught.index()), stages, http.get());
             }
             if (outcome instanceof Outcome.FrameSucceeded done) {
-                return new Result(Status.SUCCEEDED, done.output(), null, null, null, Json.object(), stages);
+                return new Result(Status.SUCCEEDED, done.output(), null, null, null, Json.object(), stages, http.get());
             }
             if (outcome instanceof Outcome.FrameFailed failed) {
                 return new Result(Status.FAILED, null, failed.error(), failed.cause(), null,
-                        exhaustedRetrier(tested, failed.error()), stages);
+                        exhaustedRetrier(tested, failed.error()), stages, http.get());
             }
             if (outcome instanceof Outcome.Sleep sleep && sleep.retry() != null) {
                 Outcome.Handled retry = sleep.retry();
                 ObjectNode details = Json.object().put("retryBackoffIntervalSeconds",
                         Duration.between(now, sleep.until()).toSeconds()).put("retryIndex", retry.index());
-                return new Result(Status.RETRIABLE, null, retry.error(), retry.cause(), null, details, stages);
+                return new Result(Status.RETRIABLE, null, retry.error(), retry.cause(), null, details, stages, http.get());
             }
             if (outcome instanceof Outcome.Sleep sleep) {
                 step = sleep.next();
             } else if (outcome instanceof Outcome.RunTask task) {
-                step = task.then().with(task(task.request(), setup.mock()));
+                step = task.then().with(task(task.request(), setup.mock(), http::set));
             } else if (outcome instanceof Outcome.FanOut fanOut) {
                 step = fanOut.join().with(fanOut(fanOut, setup));
             }
@@ -106,9 +113,9 @@ public final class IsolatedRun {
         throw new IllegalStateException("the state '" + tested.name() + "' did not end within " + MAX_STEPS + " steps");
     }
 
-    private Resumption task(TaskRequest request, Mock mock) {
+    private Resumption task(TaskRequest request, Mock mock, Consumer<HttpExchange> watcher) {
         if (mock == null) {
-            return tasks.execute(request, UUID.randomUUID().toString());
+            return tasks.execute(request, UUID.randomUUID().toString(), watcher);
         }
         return mock.isError() ? new Resumption.TaskFailed(mock.error(), mock.cause()) : new Resumption.TaskSucceeded(mock.result());
     }

@@ -251,27 +251,30 @@ final class MapRunFeed {
 
     /**
      * Starts (or finds) the child of a slot, linked to the run so that its end is counted: a child
-     * that failed in a run of the parent before its last redrive is redriven instead. A child that
-     * has a header has started: its own check message finishes whatever its start left undone, so
-     * a start delivered again writes and sends nothing for it.
+     * that failed in a run of the parent before its last redrive is redriven instead, and a child
+     * that ended is only told to its parent again (its notice may have been lost with an earlier
+     * delivery). Starting a running child again finishes a start a crash cut short.
      */
     private void startChild(StepDelivery delivery, Open run, int chunk, int slot, RunPage page) {
         long index = page.firstChild() + slot;
         String name = MapRun.childName(run.arn(), index);
         String childArn = MapRun.childArn(run.arn(), name);
-        ParentLink link = ParentLink.mapRunChild(delivery.executionArn, new ParentLink.RunChild(run.record().joinKey(),
-                run.arn(), run.record().attempt(), chunk, slot, page.itemCounts().get(slot)));
         ExecutionHeader child = env.store().headers().header(childArn).orElse(null);
-        if (child == null) {
-            parents.link(childArn, link);
-            children.start(run.arn(), name, Json.write(page.inputs().get(slot)));
-        } else if (child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED && ranBefore(child, run.header())) {
-            parents.link(childArn, link); // its end now counts in this attempt
+        if (child != null && child.status().isTerminal() && !ranBefore(child, run.header())) {
+            parents.tellParent(childArn); // its link is this attempt's; starting it again would only send another check
+            return;
+        }
+        parents.link(childArn, ParentLink.mapRunChild(delivery.executionArn, new ParentLink.RunChild(run.record().joinKey(),
+                run.arn(), run.record().attempt(), chunk, slot, page.itemCounts().get(slot))));
+        if (child != null && child.status().isTerminal() && child.status() != ExecutionStatus.SUCCEEDED) {
             if (!children.redrive(childArn, delivery.executionArn + "#" + run.header().redriveCount())) {
                 parents.tellParent(childArn);
             }
-        } else if (child.status().isTerminal()) {
-            parents.tellParent(childArn); // it ended before: its notice may have been lost with an earlier delivery
+            return;
+        }
+        children.start(run.arn(), name, Json.write(page.inputs().get(slot)));
+        if (child != null && child.status().isTerminal()) {
+            parents.tellParent(childArn); // it succeeded before the parent's redrive: its end counts in this attempt
         }
     }
 

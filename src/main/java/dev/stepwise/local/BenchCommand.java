@@ -58,10 +58,6 @@ final class BenchCommand {
 
     int run(String[] args) {
         CommandLine.Parsed options = CommandLine.parse(SPEC, args);
-        if (options.help()) {
-            SPEC.printHelp(out);
-            return StepwiseCli.OK;
-        }
         if (!options.operands().isEmpty()) {
             throw new StepwiseCli.UsageException("bench takes no operands; unexpected '" + options.operands().get(0) + "'");
         }

@@ -58,10 +58,6 @@ final class RunCommand {
 
     int run(String[] args) {
         CommandLine.Parsed options = CommandLine.parse(SPEC, args);
-        if (options.help()) {
-            SPEC.printHelp(out);
-            return StepwiseCli.OK;
-        }
         if (options.operands().isEmpty()) {
             throw new StepwiseCli.UsageException("run needs a DEFINITION.json (./stepwise run --help)");
         }

@@ -76,10 +76,6 @@ public final class ServeCommand {
     }
 
     public int run(String[] args) {
-        if (CommandLine.parse(SPEC, args).help()) {
-            SPEC.printHelp(out);
-            return StepwiseCli.OK;
-        }
         ApiServer server = open(args);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stepwise-serve-shutdown"));
         try {

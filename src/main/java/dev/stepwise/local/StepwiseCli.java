@@ -4,6 +4,7 @@ import dev.stepwise.asl.validate.Spelling;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ./stepwise}: the command line everyone scripts. Its command names, exit codes and the
@@ -17,6 +18,10 @@ public final class StepwiseCli {
     /** The commands, in the order the usage lists them. */
     static final List<CommandLine.Spec> COMMANDS =
             List.of(RunCommand.SPEC, TestCommand.SPEC, ServeCommand.SPEC, BenchCommand.SPEC);
+
+    /** Each command's options: its --help is answered here, before the command starts anything. */
+    private static final Map<String, CommandLine.Spec> SPECS = Map.of("run", RunCommand.SPEC, "test", TestCommand.SPEC,
+            "bench", BenchCommand.SPEC, "serve", ServeCommand.SPEC);
 
     private StepwiseCli() {
     }
@@ -32,6 +37,11 @@ public final class StepwiseCli {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
+            CommandLine.Spec spec = SPECS.get(args[0]);
+            if (spec != null && CommandLine.parse(spec, rest).help()) {
+                spec.printHelp(out);
+                return OK;
+            }
             return switch (args[0]) {
                 case "run" -> new RunCommand(out, err).run(rest);
                 case "test" -> new TestCommand(out, err).run(rest);

@@ -64,10 +64,6 @@ final class TestCommand {
 
     int run(String[] args) {
         CommandLine.Parsed options = CommandLine.parse(SPEC, args);
-        if (options.help()) {
-            SPEC.printHelp(out);
-            return StepwiseCli.OK;
-        }
         if (options.operands().isEmpty()) {
             throw new StepwiseCli.UsageException("test needs test files or directories of them (*" + SUFFIX
                     + "), e.g. ./stepwise test examples/tests");
